@@ -1,0 +1,30 @@
+import pytest
+
+from tests.factories import UserFactory
+
+PASSWORD = "mat-khau-thu-nghiem"
+
+
+@pytest.fixture
+def office_user(db):
+    """A committee office user: every permission."""
+    return UserFactory(username="vanphong", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def plain_user(db):
+    """A signed-in user without any permission."""
+    return UserFactory(username="nguoixem")
+
+
+@pytest.fixture
+def office_client(client, office_user):
+    client.force_login(office_user)
+    return client
+
+
+def pytest_report_header(config):
+    from django.conf import settings  # noqa: PLC0415 -- settings are ready only once pytest-django ran
+
+    database = settings.DATABASES["default"]
+    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or ''}".rstrip()

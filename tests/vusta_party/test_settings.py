@@ -1,0 +1,51 @@
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+from django.template import Context, Template
+from django.utils import timezone
+from django.utils.formats import get_format
+
+
+def _import_settings(**env):
+    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    environment.update(env)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import vusta_party.settings as s; print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_SECONDS)",
+        ],
+        env=environment,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_secret_key_is_required_when_debug_is_off():
+    result = _import_settings(DEBUG="0")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off." in result.stderr
+
+
+def test_production_settings_turn_on_secure_cookies_and_hsts():
+    result = _import_settings(DEBUG="0", SECRET_KEY="x" * 60)
+
+    assert result.stdout.split() == ["False", "True", "31536000"]
+
+
+def test_vietnamese_locale_and_timezone():
+    assert (settings.LANGUAGE_CODE, settings.TIME_ZONE) == ("vi", "Asia/Ho_Chi_Minh")
+
+
+def test_dates_are_shown_and_parsed_as_dd_mm_yyyy():
+    rendered = Template('{{ day|date:"SHORT_DATE_FORMAT" }} {{ day }}').render(
+        Context({"day": timezone.datetime(2024, 2, 29).date()})
+    )
+
+    assert rendered == "29/02/2024 29/02/2024"
+    assert get_format("DATE_INPUT_FORMATS")[0] == "%d/%m/%Y"

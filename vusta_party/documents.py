@@ -1,0 +1,69 @@
+"""The parts every party document prints (DOMAIN.md §6, Hướng dẫn 36-HD/VPTW).
+
+`party_document()` gathers them into one frozen dataclass that `templates/documents/base.html`
+renders; a printed document adds its title, body and recipients.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ImproperlyConfigured
+
+from vusta_party.models import CommitteeProfile
+
+# Width of the blank left for a number written by hand on an unnumbered draft.
+_BLANK_NUMBER = "\u00a0" * 6
+
+
+def place_date_line(*, place: str, day: date) -> str:
+    """ "Hà Nội, ngày 05 tháng 02 năm 2026": days below 10 and months 1 and 2 take a leading zero."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def document_number(*, sequence: int | None, type_code: str, symbol: str) -> str:
+    """ "Số 05-TTr/ĐU"; without a sequence, a blank to fill in by hand ("Số       -CV/ĐU")."""
+    number = _BLANK_NUMBER if sequence is None else f"{sequence:02d}"
+    return f"Số {number}-{type_code}/{symbol}"
+
+
+@dataclass(frozen=True)
+class PartyDocument:
+    """Header, number, date line and signature block of one document."""
+
+    higher_committee_name: str
+    committee_name: str
+    number: str
+    place_date: str
+    signer_authority: str
+    signer_title: str
+    signer_name: str
+    recipients: tuple[str, ...]
+
+
+def party_document(
+    *,
+    day: date,
+    type_code: str,
+    sequence: int | None = None,
+    recipients: tuple[str, ...] = (),
+) -> PartyDocument:
+    """The document parts from the committee profile in force on `day`."""
+    profile = CommitteeProfile.objects.in_force(day)
+    if profile is None:
+        raise ImproperlyConfigured(
+            f"Chưa có thông tin cấp ủy áp dụng cho ngày {day:%d/%m/%Y}: "
+            "hãy nhập thông tin cấp ủy trước khi in văn bản."
+        )
+    return PartyDocument(
+        higher_committee_name=profile.higher_committee_name,
+        committee_name=profile.committee_name,
+        number=document_number(
+            sequence=sequence, type_code=type_code, symbol=profile.document_symbol
+        ),
+        place_date=place_date_line(place=profile.place_name, day=day),
+        signer_authority=profile.signer_authority,
+        signer_title=profile.signer_title,
+        signer_name=profile.signer_name,
+        recipients=recipients,
+    )

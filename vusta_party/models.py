@@ -1,0 +1,79 @@
+"""Settings of the installation that documents print: the committee profile, with its history."""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+
+
+class CommitteeProfileQuerySet(models.QuerySet):
+    def in_force(self, on: date) -> "CommitteeProfile | None":
+        """The version in force on a date: the latest that starts on or before it.
+
+        A date before the first version gets the first version: the oldest names known.
+        """
+        return (
+            self.filter(valid_from__lte=on).order_by("-valid_from").first()
+            or self.order_by("valid_from").first()
+        )
+
+
+class CommitteeProfile(models.Model):
+    """One version of the committee's names, place, symbol, term and signer (DOMAIN.md §6).
+
+    A change is a new version from a date, so a document keeps the names in force on its date.
+    """
+
+    valid_from = models.DateField("Áp dụng từ ngày", unique=True)
+    higher_committee_name = models.CharField(
+        "Tên cấp ủy cấp trên trực tiếp",
+        max_length=200,
+        help_text="Dòng thứ nhất của tiêu đề bên trái, ví dụ: ĐẢNG BỘ MẶT TRẬN TỔ QUỐC, "
+        "CÁC ĐOÀN THỂ TRUNG ƯƠNG.",
+    )
+    committee_name = models.CharField(
+        "Tên cấp ủy ban hành",
+        max_length=200,
+        help_text="Dòng in đậm của tiêu đề bên trái, ví dụ: ĐẢNG ỦY LIÊN HIỆP CÁC HỘI KH&KT VIỆT NAM.",
+    )
+    place_name = models.CharField(
+        "Địa danh", max_length=100, help_text="Dùng ở dòng ngày tháng, ví dụ: Hà Nội."
+    )
+    document_symbol = models.CharField(
+        "Ký hiệu cơ quan ban hành",
+        max_length=20,
+        help_text="Phần sau dấu gạch chéo của số văn bản, ví dụ: ĐU (Số 12-BC/ĐU).",
+    )
+    term_name = models.CharField("Nhiệm kỳ", max_length=40, help_text="Ví dụ: 2025–2030.")
+    term_start = models.DateField(
+        "Nhiệm kỳ bắt đầu từ ngày", help_text="Số văn bản bắt đầu lại từ 01 ở mỗi nhiệm kỳ."
+    )
+    signer_authority = models.CharField(
+        "Thẩm quyền ký", max_length=60, help_text="Ví dụ: T/M ĐẢNG ỦY."
+    )
+    signer_title = models.CharField("Chức vụ người ký", max_length=60, help_text="Ví dụ: BÍ THƯ.")
+    signer_name = models.CharField(
+        "Họ và tên người ký",
+        max_length=100,
+        blank=True,
+        help_text="Để trống nếu chưa rõ: văn bản chừa chỗ để ghi tay.",
+    )
+    created_at = models.DateTimeField("Ghi lúc", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Người ghi",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = CommitteeProfileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Thông tin cấp ủy"
+        verbose_name_plural = "Thông tin cấp ủy"
+        ordering = ["-valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.committee_name} (từ {self.valid_from:%d/%m/%Y})"

@@ -1,0 +1,87 @@
+"""Vietnamese text: diacritic folding for search and the name sort key of DOMAIN.md §7.
+
+Pure functions, no database. The sort key is a string of ASCII digits so that the database can
+store it and order by it: a digits-only string sorts the same under SQLite's binary collation and
+under any PostgreSQL locale, so the list order never depends on the server's locale.
+"""
+
+import re
+import unicodedata
+
+# The Vietnamese alphabet in dictionary order, with the Latin letters Vietnamese does not use
+# (f, j, w, z: foreign names) placed where the Latin alphabet puts them.
+ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+
+# Combining marks that make a letter of its own (ă â ê ô ơ ư) rather than a tone.
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
+
+# Tone marks in dictionary order: ngang (none), huyền, hỏi, ngã, sắc, nặng.
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+_WHITESPACE = re.compile(r"\s+")
+
+# Two digits per letter. "00" ends a part of the name and "01" a word inside it, so that a shorter
+# name sorts before a longer one that starts the same way ("An" before "Anh").
+_PART_SEPARATOR = "00"
+_WORD_SEPARATOR = "01"
+_DIGIT_CODES = {str(d): f"{d + 2:02d}" for d in range(10)}  # digits sort before letters
+_LETTER_CODES = {letter: f"{index + 12:02d}" for index, letter in enumerate(ALPHABET)}
+_OTHER_CODE = "99"
+_TONE_SEPARATOR = "0"
+
+
+def normalize_spaces(value: str) -> str:
+    """Trim and collapse runs of whitespace to one space."""
+    return _WHITESPACE.sub(" ", value).strip()
+
+
+def fold(value: str) -> str:
+    """Lower-case, strip every diacritic and fold đ to d: "Đặng Thị Ánh" -> "dang thi anh"."""
+    decomposed = unicodedata.normalize("NFD", value.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return normalize_spaces(stripped.replace("đ", "d"))
+
+
+def _letters_and_tones(word: str) -> tuple[str, str]:
+    """Split a word into its base letters (ă, â, đ... kept as letters) and its tone digits."""
+    letters: list[str] = []
+    tones: list[str] = []
+    for char in unicodedata.normalize("NFC", word.casefold()):
+        base, *marks = unicodedata.normalize("NFD", char)
+        letter = unicodedata.normalize(
+            "NFC", base + "".join(m for m in marks if m in _LETTER_MARKS)
+        )
+        letters.append(letter)
+        tones.append(str(max((_TONES.get(m, 0) for m in marks), default=0)))
+    return "".join(letters), "".join(tones)
+
+
+def _encode_letters(letters: str) -> str:
+    return "".join(
+        _LETTER_CODES.get(letter) or _DIGIT_CODES.get(letter) or _OTHER_CODE for letter in letters
+    )
+
+
+def name_parts(full_name: str) -> tuple[str, str, str]:
+    """(family name, middle names, given name) of a Vietnamese full name."""
+    words = normalize_spaces(full_name).split(" ")
+    if len(words) == 1:
+        return "", "", words[0]
+    return words[0], " ".join(words[1:-1]), words[-1]
+
+
+def name_sort_key(full_name: str) -> str:
+    """The sort key of a full name as party offices order their lists (DOMAIN.md §7).
+
+    Given name first, then middle names, then family name, each compared letter by letter in the
+    Vietnamese alphabet (a ă â b c d đ e ê ...); tone marks only break ties, in dictionary order
+    (ngang, huyền, hỏi, ngã, sắc, nặng), after every letter of the name has been compared.
+    """
+    family, middle, given = name_parts(full_name)
+    primary: list[str] = []
+    secondary: list[str] = []
+    for part in (given, middle, family):
+        split = [_letters_and_tones(word) for word in part.split(" ") if word]
+        primary.append(_WORD_SEPARATOR.join(_encode_letters(letters) for letters, _ in split))
+        secondary.append("".join(tones for _, tones in split))
+    return _PART_SEPARATOR.join(primary) + _PART_SEPARATOR + _TONE_SEPARATOR.join(secondary)

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from vusta_party import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("thong-tin-cap-uy/", views.committee_profile, name="committee_profile"),
+    path("van-ban/cong-van/", views.sample_document, name="sample_document"),
+    path("tai-khoan/", include("django.contrib.auth.urls")),
+    path("quan-tri/", admin.site.urls),
+]

@@ -1,0 +1,75 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ImproperlyConfigured
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+
+from vusta_party.documents import party_document
+from vusta_party.forms import CommitteeProfileForm, LetterForm
+from vusta_party.models import CommitteeProfile
+from vusta_party.pdf import pdf_response, render_pdf
+from vusta_party.services import PROFILE_FIELDS, committee_profile_save
+
+# Ruled lines printed on a blank letter, for writing by hand.
+BLANK_LETTER_LINES = 14
+
+
+def home(request):
+    return render(request, "vusta_party/home.html")
+
+
+@permission_required("vusta_party.change_committeeprofile", raise_exception=True)
+def committee_profile(request):
+    current = CommitteeProfile.objects.in_force(timezone.localdate())
+    if request.method == "POST":
+        form = CommitteeProfileForm(request.POST)
+        if form.is_valid():
+            committee_profile_save(
+                valid_from=form.cleaned_data["valid_from"],
+                values={name: form.cleaned_data[name] for name in PROFILE_FIELDS},
+                user=request.user,
+            )
+            messages.success(request, "Đã lưu thông tin cấp ủy.")
+            return redirect("committee_profile")
+    else:
+        initial = {"valid_from": timezone.localdate()}
+        if current:
+            initial |= {name: getattr(current, name) for name in PROFILE_FIELDS}
+        form = CommitteeProfileForm(initial=initial)
+    history = CommitteeProfile.objects.select_related("created_by")
+    return render(
+        request,
+        "vusta_party/committee_profile.html",
+        {"form": form, "current": current, "history": history},
+    )
+
+
+@xframe_options_sameorigin  # the page previews the letter in a frame of its own
+def sample_document(request):
+    """A letter of the committee (công văn), blank or filled in, as HTML and PDF."""
+    form = LetterForm(request.GET or None)
+    letter = form.cleaned_data if form.is_valid() else {}
+    today = timezone.localdate()
+    try:
+        doc = party_document(
+            day=today, type_code="CV", recipients=LetterForm.lines(letter.get("recipients", ""))
+        )
+    except ImproperlyConfigured as error:
+        messages.error(request, str(error))
+        return redirect("home")
+    context = {
+        "doc": doc,
+        "letter": {
+            "subject": letter.get("subject", ""),
+            "addressee": letter.get("addressee", ""),
+            "paragraphs": LetterForm.lines(letter.get("body", "")),
+        },
+        "blank_lines": range(BLANK_LETTER_LINES),
+    }
+    if request.GET.get("format") == "pdf":
+        pdf = render_pdf("documents/letter.html", context)
+        return pdf_response(pdf, filename=f"cong-van-{today:%Y%m%d}.pdf")
+    if request.GET.get("format") == "html":
+        return render(request, "documents/letter.html", context)
+    return render(request, "vusta_party/sample_document.html", {"form": form, **context})
