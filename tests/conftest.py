@@ -27,4 +27,6 @@ def pytest_report_header(config):
     from django.conf import settings  # noqa: PLC0415 -- settings are ready only once pytest-django ran
 
     database = settings.DATABASES["default"]
-    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or ''}".rstrip()
+    return (
+        f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or ''}".rstrip()
+    )

@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 
@@ -17,3 +19,19 @@ class UserFactory(factory.django.DjangoModelFactory):
     def save_password(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+
+class CommitteeProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "vusta_party.CommitteeProfile"
+
+    valid_from = datetime.date(2025, 2, 10)
+    higher_committee_name = "ĐẢNG BỘ MẶT TRẬN TỔ QUỐC, CÁC ĐOÀN THỂ TRUNG ƯƠNG"
+    committee_name = "ĐẢNG ỦY LIÊN HIỆP CÁC HỘI KH&KT VIỆT NAM"
+    place_name = "Hà Nội"
+    document_symbol = "ĐU"
+    term_name = "2025–2030"
+    term_start = datetime.date(2025, 7, 22)
+    signer_authority = "T/M ĐẢNG ỦY"
+    signer_title = "BÍ THƯ"
+    signer_name = "Trần Văn Bình"

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
+from tests.factories import CommitteeProfileFactory
 from vusta_party.documents import document_number, party_document, place_date_line
 from vusta_party.models import CommitteeProfile
 
@@ -33,26 +34,15 @@ def test_document_number_without_sequence_leaves_a_blank_to_write_in():
     )
 
 
-def _profile(valid_from, committee_name, signer_name="Trần Văn Bình"):
-    return CommitteeProfile.objects.create(
-        valid_from=valid_from,
-        higher_committee_name="ĐẢNG BỘ MẶT TRẬN TỔ QUỐC, CÁC ĐOÀN THỂ TRUNG ƯƠNG",
-        committee_name=committee_name,
-        place_name="Hà Nội",
-        document_symbol="ĐU",
-        term_name="2025–2030",
-        term_start=date(2025, 7, 22),
-        signer_authority="T/M ĐẢNG ỦY",
-        signer_title="BÍ THƯ",
-        signer_name=signer_name,
-    )
-
-
 @pytest.mark.django_db
 def test_party_document_uses_the_profile_in_force_on_its_date():
     CommitteeProfile.objects.all().delete()
-    _profile(date(2025, 2, 10), "ĐẢNG ỦY CŨ", signer_name="Lê Văn Cũ")
-    _profile(date(2026, 1, 1), "ĐẢNG ỦY MỚI", signer_name="Phạm Thị Mới")
+    CommitteeProfileFactory(
+        valid_from=date(2025, 2, 10), committee_name="ĐẢNG ỦY CŨ", signer_name="Lê Văn Cũ"
+    )
+    CommitteeProfileFactory(
+        valid_from=date(2026, 1, 1), committee_name="ĐẢNG ỦY MỚI", signer_name="Phạm Thị Mới"
+    )
 
     before = party_document(day=date(2025, 12, 31), type_code="BC", sequence=3)
     on_change = party_document(day=date(2026, 1, 1), type_code="BC", sequence=4)
