@@ -35,3 +35,39 @@ class CommitteeProfileFactory(factory.django.DjangoModelFactory):
     signer_authority = "T/M ĐẢNG ỦY"
     signer_title = "BÍ THƯ"
     signer_name = "Trần Văn Bình"
+
+
+class CellFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.Organisation"
+
+    kind = "cell"
+    name = factory.Sequence(lambda n: f"Chi bộ số {n}")
+    parent = factory.LazyFunction(lambda: _root())
+
+
+def _root():
+    from members.models import Organisation  # noqa: PLC0415 -- app registry is ready at call time
+
+    return Organisation.objects.get(parent__isnull=True, kind="committee")
+
+
+def make_member(*, cell=None, entry="admitted", entry_date=None, user=None, today=None, **values):
+    """A member put on the rolls through the service, with boring defaults."""
+    from members.services import member_create  # noqa: PLC0415 -- app registry is ready at call time
+
+    defaults = {
+        "full_name": "Nguyễn Văn An",
+        "sex": "M",
+        "date_of_birth": datetime.date(1960, 3, 15),
+        "admission_date": datetime.date(1990, 5, 19),
+        "official_date": datetime.date(1991, 5, 19),
+    }
+    return member_create(
+        values={**defaults, **values},
+        cell=cell or CellFactory(),
+        entry=entry,
+        entry_date=entry_date,
+        user=user,
+        today=today or datetime.date(2026, 11, 22),
+    )

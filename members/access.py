@@ -1,0 +1,90 @@
+"""Who may see and do what (DESIGN.md, Access).
+
+Every query that returns members or cells goes through `members_for()` / `cells_for()`, so a cell
+secretary cannot reach another cell's member by any URL, export or PDF. Permissions come from the
+role through `RoleBackend`.
+"""
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from members.models import Member, Organisation, Role
+
+APPS = frozenset({"vusta_party", "members", "ceremonies", "reports"})
+
+# Permissions beyond "view" that each role has; the office has every permission of the apps.
+EXTRA_PERMISSIONS = {
+    Role.STANDING: frozenset(),
+    Role.SECRETARY: frozenset({"members.add_member", "members.change_member"}),
+    Role.VIEWER: frozenset(),
+}
+
+
+def role_of(user) -> str | None:
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if user.is_superuser:
+        return Role.OFFICE
+    access = getattr(user, "access", None)
+    return access.role if access else None
+
+
+def _secretary_cell_ids(user) -> list[int]:
+    if not hasattr(user, "_scoped_cell_ids"):
+        user._scoped_cell_ids = list(user.access.cells.values_list("id", flat=True))
+    return user._scoped_cell_ids
+
+
+def members_for(user, queryset: QuerySet[Member] | None = None) -> QuerySet[Member]:
+    """The members this user may see."""
+    queryset = Member.objects.all() if queryset is None else queryset
+    role = role_of(user)
+    if role in (Role.OFFICE, Role.STANDING, Role.VIEWER):
+        return queryset
+    if role == Role.SECRETARY:
+        return queryset.filter(cell_id__in=_secretary_cell_ids(user))
+    return queryset.none()
+
+
+def cells_for(user, queryset: QuerySet[Organisation] | None = None) -> QuerySet[Organisation]:
+    """The cells this user may see."""
+    queryset = Organisation.objects.filter(kind=Organisation.Kind.CELL) if queryset is None else queryset
+    role = role_of(user)
+    if role in (Role.OFFICE, Role.STANDING, Role.VIEWER):
+        return queryset
+    if role == Role.SECRETARY:
+        return queryset.filter(id__in=_secretary_cell_ids(user))
+    return queryset.none()
+
+
+def member_or_404(user, pk: int, queryset: QuerySet[Member] | None = None) -> Member:
+    """A member the user may see; another cell's member is 'not found', not 'forbidden'."""
+    try:
+        return members_for(user, queryset).get(pk=pk)
+    except Member.DoesNotExist as missing:
+        raise Http404("Không tìm thấy đảng viên.") from missing
+
+
+def is_office(user) -> bool:
+    return role_of(user) == Role.OFFICE
+
+
+class RoleBackend:
+    """Grants the permissions of the user's role (authentication stays with ModelBackend)."""
+
+    def authenticate(self, request, **credentials):
+        return None
+
+    def has_perm(self, user, perm: str, obj=None) -> bool:
+        role = role_of(user)
+        if role is None:
+            return False
+        app, _, codename = perm.partition(".")
+        if app not in APPS:
+            return False
+        if role == Role.OFFICE:
+            return True
+        return codename.startswith("view_") or perm in EXTRA_PERMISSIONS[role]
+
+    def has_module_perms(self, user, app_label: str) -> bool:
+        return role_of(user) is not None and app_label in APPS

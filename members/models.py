@@ -1,0 +1,426 @@
+"""The register: the organisation tree, members and their dated facts (DOMAIN.md §1, DESIGN.md).
+
+Models hold fields, constraints and small properties. Every write that carries a rule goes through
+members/services.py, which keeps the cached fields of a member (status, cell, dates) in step with
+its facts.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from vusta_party.text import fold, name_sort_key
+
+
+class Organisation(models.Model):
+    """A node of the organisation tree: the committee at the root, cells as leaves."""
+
+    class Kind(models.TextChoices):
+        COMMITTEE = "committee", "Đảng bộ"
+        BRANCH = "branch", "Đảng bộ bộ phận"
+        CELL = "cell", "Chi bộ"
+
+    kind = models.CharField("Loại", max_length=12, choices=Kind.choices, default=Kind.CELL)
+    name = models.CharField("Tên", max_length=200)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="Trực thuộc",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    founded_on = models.DateField("Ngày thành lập", null=True, blank=True)
+    dissolved_on = models.DateField("Ngày giải thể", null=True, blank=True)
+    name_sort = models.CharField(max_length=400, editable=False, db_index=True, default="")
+
+    history = HistoricalRecords(excluded_fields=["name_sort"])
+
+    class Meta:
+        verbose_name = "Tổ chức đảng"
+        verbose_name_plural = "Tổ chức đảng"
+        ordering = ["name_sort", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(parent__isnull=True) | ~Q(kind="committee"),
+                name="organisation_committee_is_root",
+            ),
+            models.CheckConstraint(
+                condition=Q(dissolved_on__isnull=True)
+                | Q(founded_on__isnull=True)
+                | Q(dissolved_on__gte=F("founded_on")),
+                name="organisation_dissolved_after_founded",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_sort = fold(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_cell(self) -> bool:
+        return self.kind == self.Kind.CELL
+
+    def name_on(self, day: date) -> str:
+        """The name in force on a date (documents keep the name of their day)."""
+        for old in self.former_names.all():  # oldest first
+            if day <= old.used_until:
+                return old.name
+        return self.name
+
+
+class FormerName(models.Model):
+    """A name an organisation had until a date (renaming keeps old names for old documents)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="former_names"
+    )
+    name = models.CharField("Tên cũ", max_length=200)
+    used_until = models.DateField("Dùng đến hết ngày")
+
+    class Meta:
+        verbose_name = "Tên cũ"
+        verbose_name_plural = "Tên cũ"
+        ordering = ["used_until"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "used_until"], name="former_name_once_per_day"
+            )
+        ]
+
+
+class Status(models.TextChoices):
+    """Where a member stands on the rolls, derived from their facts."""
+
+    ACTIVE = "active", "Đang sinh hoạt"
+    EXEMPT = "exempt", "Miễn công tác và sinh hoạt"
+    TRANSFERRED_OUT = "transferred_out", "Đã chuyển đi"
+    DECEASED = "deceased", "Đã từ trần"
+    STRUCK_OFF = "struck_off", "Đã xóa tên"
+    EXPELLED = "expelled", "Đã khai trừ"
+    LEFT = "left", "Đã ra khỏi Đảng"
+
+
+ON_ROLLS = (Status.ACTIVE, Status.EXEMPT)
+
+
+class Sex(models.TextChoices):
+    MALE = "M", "Nam"
+    FEMALE = "F", "Nữ"
+
+
+class PoliticalTheory(models.TextChoices):
+    ELEMENTARY = "elementary", "Sơ cấp"
+    INTERMEDIATE = "intermediate", "Trung cấp"
+    ADVANCED = "advanced", "Cao cấp"
+    BACHELOR = "bachelor", "Cử nhân"
+
+
+class MemberQuerySet(models.QuerySet):
+    def on_rolls(self):
+        return self.filter(status__in=ON_ROLLS)
+
+    def search(self, query: str):
+        """Every word of the query, folded, in the folded name, card number or CCCD (§7)."""
+        qs = self
+        for word in fold(query).split():
+            qs = qs.filter(search_text__contains=word)
+        return qs
+
+    def in_name_order(self):
+        return self.order_by("name_sort", "id")
+
+
+class Member(models.Model):
+    # Identity
+    full_name = models.CharField("Họ và tên", max_length=100)
+    birth_name = models.CharField("Họ và tên khai sinh", max_length=100, blank=True)
+    sex = models.CharField("Giới tính", max_length=1, choices=Sex.choices)
+    date_of_birth = models.DateField("Ngày sinh", null=True, blank=True)
+    hometown = models.CharField("Quê quán", max_length=200, blank=True)
+    ethnicity = models.CharField("Dân tộc", max_length=50, default="Kinh")
+    religion = models.CharField("Tôn giáo", max_length=50, blank=True)
+    citizen_id = models.CharField("Số CCCD", max_length=12, null=True, blank=True, unique=True)
+    phone = models.CharField("Điện thoại", max_length=20, blank=True)
+    # Background
+    education = models.CharField("Giáo dục phổ thông", max_length=20, blank=True)
+    qualification = models.CharField("Chuyên môn, học hàm, học vị", max_length=200, blank=True)
+    political_theory = models.CharField(
+        "Lý luận chính trị", max_length=12, choices=PoliticalTheory.choices, blank=True
+    )
+    occupation = models.CharField("Nghề nghiệp", max_length=200, blank=True)
+    position = models.CharField("Chức vụ", max_length=200, blank=True)
+    # Party data
+    admission_date = models.DateField("Ngày vào Đảng")
+    official_date = models.DateField("Ngày chính thức", null=True, blank=True)
+    party_card_number = models.CharField(
+        "Số thẻ đảng viên", max_length=20, null=True, blank=True, unique=True
+    )
+    record_number = models.CharField("Số lý lịch đảng viên", max_length=20, blank=True)
+    party_age_start_override = models.DateField(
+        "Ngày tính tuổi Đảng (xác nhận riêng)",
+        null=True,
+        blank=True,
+        help_text="Chỉ dùng cho trường hợp đặc biệt (vào Đảng trước năm 1976, có quyết định riêng).",
+    )
+    party_age_override_reason = models.CharField(
+        "Lý do xác nhận ngày tính tuổi Đảng", max_length=300, blank=True
+    )
+    party_age_override_basis = models.CharField("Căn cứ (văn bản)", max_length=300, blank=True)
+    seriously_ill = models.BooleanField("Bệnh nặng", default=False)
+    seriously_ill_reason = models.CharField("Lý do (bệnh nặng)", max_length=300, blank=True)
+    on_hold = models.BooleanField("Tạm hoãn xét Huy hiệu", default=False)
+    hold_reason = models.CharField("Lý do tạm hoãn", max_length=300, blank=True)
+    # Cached from the facts by the services (never edited directly)
+    status = models.CharField(
+        "Tình trạng", max_length=16, choices=Status.choices, default=Status.ACTIVE, db_index=True
+    )
+    cell = models.ForeignKey(
+        Organisation,
+        verbose_name="Chi bộ",
+        on_delete=models.PROTECT,
+        related_name="members",
+        limit_choices_to={"kind": Organisation.Kind.CELL},
+    )
+    death_date = models.DateField("Ngày từ trần", null=True, blank=True)
+    left_rolls_on = models.DateField("Ngày ra khỏi danh sách", null=True, blank=True)
+    interrupted_days = models.PositiveIntegerField("Số ngày gián đoạn", default=0)
+    name_sort = models.CharField(max_length=400, editable=False, db_index=True, default="")
+    search_text = models.CharField(max_length=300, editable=False, default="")
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MemberQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["name_sort", "search_text", "updated_at"])
+
+    class Meta:
+        verbose_name = "Đảng viên"
+        verbose_name_plural = "Đảng viên"
+        ordering = ["name_sort", "id"]
+        indexes = [models.Index(fields=["cell", "name_sort"], name="member_cell_name")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(official_date__isnull=True) | Q(official_date__gte=F("admission_date")),
+                name="member_official_after_admission",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_of_birth__isnull=True)
+                | Q(death_date__isnull=True)
+                | Q(death_date__gte=F("date_of_birth")),
+                name="member_death_after_birth",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.name_sort = name_sort_key(self.full_name)
+        self.search_text = " ".join(
+            part
+            for part in (
+                fold(self.full_name),
+                fold(self.birth_name) if self.birth_name else "",
+                self.party_card_number or "",
+                self.citizen_id or "",
+            )
+            if part
+        )
+        super().save(*args, **kwargs)
+
+    @property
+    def is_official(self) -> bool:
+        return self.official_date is not None
+
+    @property
+    def on_rolls(self) -> bool:
+        return self.status in ON_ROLLS
+
+    @property
+    def party_age_start(self) -> date:
+        """The override when staff confirmed one, else the admission date (§1)."""
+        return self.party_age_start_override or self.admission_date
+
+
+class MembershipEvent(models.Model):
+    """A dated fact of a member's membership; the member's status is derived from them."""
+
+    class Kind(models.TextChoices):
+        ADMITTED = "admitted", "Kết nạp"
+        MADE_OFFICIAL = "made_official", "Công nhận chính thức"
+        TRANSFERRED_IN = "transferred_in", "Chuyển sinh hoạt đến"
+        CELL_TRANSFER = "cell_transfer", "Chuyển sinh hoạt giữa các chi bộ"
+        TRANSFERRED_OUT = "transferred_out", "Chuyển sinh hoạt đi"
+        EXEMPTED = "exempted", "Miễn công tác và sinh hoạt"
+        EXEMPTION_ENDED = "exemption_ended", "Thôi miễn công tác và sinh hoạt"
+        DIED = "died", "Từ trần"
+        STRUCK_OFF = "struck_off", "Xóa tên"
+        EXPELLED = "expelled", "Khai trừ"
+        LEFT = "left", "Ra khỏi Đảng"
+        READMITTED = "readmitted", "Kết nạp lại"
+        RESTORED = "restored", "Khôi phục đảng tịch"
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField("Sự kiện", max_length=16, choices=Kind.choices)
+    date = models.DateField("Ngày")
+    cell = models.ForeignKey(
+        Organisation,
+        verbose_name="Chi bộ",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Chi bộ đảng viên sinh hoạt sau sự kiện.",
+    )
+    counterpart = models.CharField(
+        "Nơi chuyển đến / chuyển đi", max_length=200, blank=True
+    )
+    decision_number = models.CharField("Số quyết định / giấy giới thiệu", max_length=50, blank=True)
+    note = models.CharField("Ghi chú", max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Sự kiện đảng tịch"
+        verbose_name_plural = "Sự kiện đảng tịch"
+        ordering = ["date", "id"]
+        indexes = [models.Index(fields=["kind", "date"], name="event_kind_date")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.date:%d/%m/%Y}"
+
+
+class Interruption(models.Model):
+    """A period that does not count toward party age (§1): [start, end)."""
+
+    class Reason(models.TextChoices):
+        EXPELLED = "expelled", "Bị khai trừ (sau đó kết nạp lại)"
+        STRUCK_OFF = "struck_off", "Bị xóa tên (sau đó kết nạp lại)"
+        LEFT = "left", "Ra khỏi Đảng (sau đó kết nạp lại)"
+        LOST_CONTACT = "lost_contact", "Mất liên lạc với tổ chức đảng"
+        TRANSFER_GAP = "transfer_gap", "Gián đoạn do chuyển sinh hoạt đảng"
+        OTHER = "other", "Lý do khác"
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="interruptions")
+    start = models.DateField("Từ ngày", help_text="Ngày đầu tiên không sinh hoạt đảng.")
+    end = models.DateField("Đến ngày", help_text="Ngày trở lại sinh hoạt đảng.")
+    reason = models.CharField("Lý do", max_length=16, choices=Reason.choices)
+    note = models.CharField("Ghi chú", max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Thời gian gián đoạn"
+        verbose_name_plural = "Thời gian gián đoạn"
+        ordering = ["start", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="interruption_end_after_start")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.start:%d/%m/%Y}–{self.end:%d/%m/%Y}"
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days
+
+
+class Discipline(models.Model):
+    class Form(models.TextChoices):
+        REPRIMAND = "reprimand", "Khiển trách"
+        WARNING = "warning", "Cảnh cáo"
+        REMOVAL = "removal", "Cách chức"
+        EXPULSION = "expulsion", "Khai trừ"
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="disciplines")
+    form = models.CharField("Hình thức", max_length=10, choices=Form.choices)
+    decision_date = models.DateField("Ngày quyết định")
+    decision_number = models.CharField("Số quyết định", max_length=50, blank=True)
+    issued_by = models.CharField("Cấp quyết định", max_length=200, blank=True)
+    reason = models.CharField("Lý do", max_length=300, blank=True)
+    correction_confirmed = models.BooleanField("Chi bộ đã xác nhận sửa chữa", default=False)
+    correction_confirmed_on = models.DateField("Ngày xác nhận sửa chữa", null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Kỷ luật"
+        verbose_name_plural = "Kỷ luật"
+        ordering = ["decision_date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_form_display()} {self.decision_date:%d/%m/%Y}"
+
+
+class Badge(models.Model):
+    """A Party badge the member holds (Huy hiệu Đảng), whether recorded by hand, imported or
+    awarded through a round of the badge app."""
+
+    class Kind(models.TextChoices):
+        REGULAR = "regular", "Tặng"
+        EARLY = "early", "Tặng sớm"
+        POSTHUMOUS = "posthumous", "Truy tặng"
+        POSTHUMOUS_EARLY = "posthumous_early", "Truy tặng sớm"
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="badges")
+    milestone = models.PositiveSmallIntegerField("Huy hiệu (năm tuổi Đảng)")
+    kind = models.CharField("Loại", max_length=16, choices=Kind.choices, default=Kind.REGULAR)
+    awarded_on = models.DateField("Ngày trao tặng", null=True, blank=True)
+    decision_number = models.CharField("Số quyết định", max_length=50, blank=True)
+    decision_date = models.DateField("Ngày quyết định", null=True, blank=True)
+    badge_number = models.CharField("Số Huy hiệu", max_length=30, blank=True)
+    note = models.CharField("Ghi chú", max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Huy hiệu Đảng đã nhận"
+        verbose_name_plural = "Huy hiệu Đảng đã nhận"
+        ordering = ["milestone"]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "milestone"], name="badge_once_per_milestone")
+        ]
+
+    def __str__(self) -> str:
+        return f"Huy hiệu {self.milestone} năm tuổi Đảng"
+
+
+class Role(models.TextChoices):
+    OFFICE = "office", "Văn phòng Đảng ủy"
+    STANDING = "standing", "Ban Thường vụ"
+    SECRETARY = "secretary", "Bí thư chi bộ"
+    VIEWER = "viewer", "Chỉ xem"
+
+
+class UserAccess(models.Model):
+    """The role of a user and, for a cell secretary, the cells they may see."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access"
+    )
+    role = models.CharField("Vai trò", max_length=10, choices=Role.choices)
+    cells = models.ManyToManyField(
+        Organisation,
+        verbose_name="Chi bộ phụ trách",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": Organisation.Kind.CELL},
+    )
+
+    history = HistoricalRecords(m2m_fields=[cells])
+
+    class Meta:
+        verbose_name = "Quyền truy cập"
+        verbose_name_plural = "Quyền truy cập"
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()}"

@@ -1,0 +1,199 @@
+"""Rules of the register that need no database: what a member's facts allow, and the checks of a
+member record. The services replay a member's facts through `replay()` before every write, so a
+fact entered late (historic records) is checked against the whole history.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from members.models import ON_ROLLS, MembershipEvent, Status
+from members.party_age import Interval, add_months, add_years
+
+Kind = MembershipEvent.Kind
+
+MIN_ADMISSION_AGE = 18
+PROBATION_MONTHS = 12
+PROBATION_OVERDUE_MONTHS = 24
+
+REMOVALS = {
+    Kind.DIED: Status.DECEASED,
+    Kind.STRUCK_OFF: Status.STRUCK_OFF,
+    Kind.EXPELLED: Status.EXPELLED,
+    Kind.LEFT: Status.LEFT,
+    Kind.TRANSFERRED_OUT: Status.TRANSFERRED_OUT,
+}
+# Order of facts on one day: entries first, removals last.
+_DAY_ORDER = {
+    Kind.ADMITTED: 0,
+    Kind.TRANSFERRED_IN: 0,
+    Kind.READMITTED: 1,
+    Kind.RESTORED: 1,
+    Kind.MADE_OFFICIAL: 2,
+    Kind.CELL_TRANSFER: 3,
+    Kind.EXEMPTED: 4,
+    Kind.EXEMPTION_ENDED: 4,
+    Kind.TRANSFERRED_OUT: 5,
+    Kind.STRUCK_OFF: 5,
+    Kind.EXPELLED: 5,
+    Kind.LEFT: 5,
+    Kind.DIED: 6,
+}
+
+
+class RuleError(ValueError):
+    """A fact or a record the rules do not allow; the message is for the user (Vietnamese)."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    kind: str
+    date: date
+    cell_id: int
+    key: int = 0  # tie-breaker within a day (the event's id)
+
+
+@dataclass(frozen=True)
+class MemberState:
+    status: str
+    cell_id: int
+    official_date: date | None
+    death_date: date | None
+    left_rolls_on: date | None
+
+
+def fact_order(fact: Fact) -> tuple:
+    return (fact.date, _DAY_ORDER[fact.kind], fact.key)
+
+
+def _d(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def replay(
+    facts: Iterable[Fact],
+    *,
+    admission_date: date,
+    official_before_facts: date | None = None,
+) -> MemberState:
+    """The state a member's facts lead to, or RuleError naming the first impossible fact.
+
+    `official_before_facts` is a recognition as official that happened before the member's
+    facts here (a member who transferred in already official).
+    """
+    ordered = sorted(facts, key=fact_order)
+    if not ordered:
+        raise RuleError("Đảng viên chưa có sự kiện kết nạp hoặc chuyển sinh hoạt đến.")
+    status: str | None = None
+    cell_id = ordered[0].cell_id
+    official = official_before_facts
+    death = left = None
+    for fact in ordered:
+        label = f"{Kind(fact.kind).label} ngày {_d(fact.date)}"
+        if death is not None:
+            raise RuleError(f"{label}: không thể ghi sự kiện sau ngày từ trần ({_d(death)}).")
+        if fact.date < admission_date:
+            raise RuleError(f"{label}: trước ngày vào Đảng ({_d(admission_date)}).")
+        if fact.kind == Kind.ADMITTED:
+            if status is not None:
+                raise RuleError(f"{label}: đảng viên đã có trong danh sách.")
+            if fact.date != admission_date:
+                raise RuleError(f"{label}: ngày kết nạp phải trùng ngày vào Đảng ({_d(admission_date)}).")
+            status, cell_id = Status.ACTIVE, fact.cell_id
+        elif fact.kind == Kind.TRANSFERRED_IN:
+            if status not in (None, Status.TRANSFERRED_OUT):
+                raise RuleError(f"{label}: đảng viên đang có trong danh sách của Đảng bộ.")
+            status, cell_id, left = Status.ACTIVE, fact.cell_id, None
+        elif status is None:
+            raise RuleError(f"{label}: sự kiện đầu tiên phải là kết nạp hoặc chuyển sinh hoạt đến.")
+        elif fact.kind in (Kind.READMITTED, Kind.RESTORED):
+            if status not in (Status.STRUCK_OFF, Status.EXPELLED, Status.LEFT):
+                raise RuleError(f"{label}: chỉ áp dụng cho đảng viên đã bị xóa tên, khai trừ hoặc ra khỏi Đảng.")
+            status, cell_id, left = Status.ACTIVE, fact.cell_id, None
+        elif status not in ON_ROLLS:
+            raise RuleError(f"{label}: đảng viên không còn trong danh sách ({Status(status).label.lower()}).")
+        elif fact.kind == Kind.MADE_OFFICIAL:
+            if official is not None:
+                raise RuleError(f"{label}: đảng viên đã là đảng viên chính thức từ {_d(official)}.")
+            if fact.date <= admission_date:
+                raise RuleError(f"{label}: ngày chính thức phải sau ngày vào Đảng ({_d(admission_date)}).")
+            official = fact.date
+        elif fact.kind == Kind.CELL_TRANSFER:
+            if fact.cell_id == cell_id:
+                raise RuleError(f"{label}: chi bộ mới trùng chi bộ đang sinh hoạt.")
+            cell_id = fact.cell_id
+        elif fact.kind == Kind.EXEMPTED:
+            if status == Status.EXEMPT:
+                raise RuleError(f"{label}: đảng viên đang được miễn công tác và sinh hoạt.")
+            status = Status.EXEMPT
+        elif fact.kind == Kind.EXEMPTION_ENDED:
+            if status != Status.EXEMPT:
+                raise RuleError(f"{label}: đảng viên không được miễn công tác và sinh hoạt.")
+            status = Status.ACTIVE
+        else:  # a removal from the rolls
+            status, left = REMOVALS[Kind(fact.kind)], fact.date
+            if fact.kind == Kind.DIED:
+                death = fact.date
+    return MemberState(
+        status=status, cell_id=cell_id, official_date=official, death_date=death, left_rolls_on=left
+    )
+
+
+def check_member_dates(
+    *,
+    date_of_birth: date | None,
+    admission_date: date,
+    official_date: date | None,
+    today: date,
+) -> dict[str, str]:
+    """Errors of a member record's own dates, by field name (empty when the record is sound)."""
+    errors: dict[str, str] = {}
+    for field, value, label in (
+        ("date_of_birth", date_of_birth, "Ngày sinh"),
+        ("admission_date", admission_date, "Ngày vào Đảng"),
+        ("official_date", official_date, "Ngày chính thức"),
+    ):
+        if value is not None and value > today:
+            errors[field] = f"{label} ({_d(value)}) không được ở tương lai."
+    if date_of_birth and add_years(date_of_birth, MIN_ADMISSION_AGE) > admission_date:
+        errors.setdefault(
+            "admission_date",
+            f"Ngày vào Đảng ({_d(admission_date)}) khi chưa đủ {MIN_ADMISSION_AGE} tuổi "
+            f"(sinh ngày {_d(date_of_birth)}).",
+        )
+    if official_date is not None and official_date <= admission_date:
+        errors.setdefault(
+            "official_date",
+            f"Ngày chính thức ({_d(official_date)}) phải sau ngày vào Đảng ({_d(admission_date)}).",
+        )
+    return errors
+
+
+def check_interruptions(intervals: Iterable[Interval], *, admission_date: date, today: date) -> None:
+    """Interruptions start after admission, end by today and never overlap."""
+    ordered = sorted(intervals, key=lambda interval: interval.start)
+    for interval in ordered:
+        span = f"{_d(interval.start)}–{_d(interval.end)}"
+        if interval.end <= interval.start:
+            raise RuleError(f"Thời gian gián đoạn {span}: ngày kết thúc phải sau ngày bắt đầu.")
+        if interval.start < admission_date:
+            raise RuleError(f"Thời gian gián đoạn {span}: bắt đầu trước ngày vào Đảng ({_d(admission_date)}).")
+        if interval.end > today:
+            raise RuleError(f"Thời gian gián đoạn {span}: ngày kết thúc ở tương lai.")
+    for previous, current in zip(ordered, ordered[1:], strict=False):
+        if current.start < previous.end:
+            raise RuleError(
+                f"Thời gian gián đoạn {_d(current.start)}–{_d(current.end)} trùng với "
+                f"{_d(previous.start)}–{_d(previous.end)}."
+            )
+
+
+def probation_state(*, admission_date: date, official_date: date | None, on: date) -> str | None:
+    """'due' once the 12 months of probation are over, 'overdue' after 24 months; None otherwise."""
+    if official_date is not None:
+        return None
+    if add_months(admission_date, PROBATION_OVERDUE_MONTHS) < on:
+        return "overdue"
+    if add_months(admission_date, PROBATION_MONTHS) <= on:
+        return "due"
+    return None

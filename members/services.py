@@ -1,0 +1,541 @@
+"""Writes of the register. Each function validates, writes in one transaction, keeps the member's
+cached fields in step with their facts, and raises ValidationError with a Vietnamese message.
+"""
+
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from members.models import (
+    Badge,
+    Discipline,
+    Interruption,
+    Member,
+    MembershipEvent,
+    FormerName,
+    Organisation,
+)
+from members.party_age import DEFAULT_MILESTONES, Interval, interruption_days
+from members.rules import Fact, RuleError, check_interruptions, check_member_dates, replay
+from vusta_party.text import fold
+
+Kind = MembershipEvent.Kind
+
+STALE_EDIT = (
+    "Hồ sơ của đảng viên này vừa được người khác cập nhật. "
+    "Hãy mở lại hồ sơ để xem thay đổi, rồi sửa lại."
+)
+FACT_KINDS_WITHOUT_NEW_CELL = {
+    Kind.MADE_OFFICIAL,
+    Kind.EXEMPTED,
+    Kind.EXEMPTION_ENDED,
+    Kind.TRANSFERRED_OUT,
+    Kind.DIED,
+    Kind.STRUCK_OFF,
+    Kind.EXPELLED,
+    Kind.LEFT,
+}
+# Removals that, reversed by re-admission, leave an interruption of party age (§1).
+INTERRUPTING_REMOVALS = {
+    Kind.STRUCK_OFF: Interruption.Reason.STRUCK_OFF,
+    Kind.EXPELLED: Interruption.Reason.EXPELLED,
+    Kind.LEFT: Interruption.Reason.LEFT,
+}
+
+
+def _today(today: date | None) -> date:
+    return today or timezone.localdate()
+
+
+def _as_validation_error(error: RuleError) -> ValidationError:
+    return ValidationError(str(error))
+
+
+def committee() -> Organisation:
+    """The root of the organisation tree (created by migration)."""
+    return Organisation.objects.get(parent__isnull=True, kind=Organisation.Kind.COMMITTEE)
+
+
+# --- members -------------------------------------------------------------------------------
+
+
+def _check_unique_ids(*, citizen_id: str | None, card: str | None, exclude_pk: int | None) -> None:
+    errors = {}
+    others = Member.objects.exclude(pk=exclude_pk) if exclude_pk else Member.objects.all()
+    if citizen_id and (other := others.filter(citizen_id=citizen_id).first()):
+        errors["citizen_id"] = f"Số CCCD {citizen_id} đã có ở đảng viên {other.full_name}."
+    if card and (other := others.filter(party_card_number=card).first()):
+        errors["party_card_number"] = f"Số thẻ đảng viên {card} đã có ở đảng viên {other.full_name}."
+    if errors:
+        raise ValidationError(errors)
+
+
+def possible_duplicates(
+    *, full_name: str, date_of_birth: date | None, citizen_id: str | None, card: str | None
+) -> list[Member]:
+    """Members that may be the same person: the same CCCD, the same card number, or the same
+    name (ignoring case and diacritics) and date of birth."""
+    condition = Q(pk__in=[])
+    if citizen_id:
+        condition |= Q(citizen_id=citizen_id)
+    if card:
+        condition |= Q(party_card_number=card)
+    if date_of_birth:
+        condition |= Q(date_of_birth=date_of_birth)
+    folded = fold(full_name)
+    return [
+        member
+        for member in Member.objects.filter(condition).select_related("cell")
+        if (citizen_id and member.citizen_id == citizen_id)
+        or (card and member.party_card_number == card)
+        or fold(member.full_name) == folded
+    ]
+
+
+def _facts_of(member: Member, *, extra=(), without=()) -> list[Fact]:
+    skip = {event.pk for event in without}
+    facts = [
+        Fact(kind=e.kind, date=e.date, cell_id=e.cell_id, key=e.pk)
+        for e in member.events.all()
+        if e.pk not in skip
+    ]
+    return facts + list(extra)
+
+
+def _official_before_facts(member: Member, facts: list[Fact]) -> date | None:
+    if any(fact.kind == Kind.MADE_OFFICIAL for fact in facts):
+        return None
+    return member.official_date
+
+
+def _apply(member: Member, facts: list[Fact]) -> None:
+    """Replay the facts onto the member's cached fields (raises ValidationError if impossible)."""
+    try:
+        state = replay(
+            facts,
+            admission_date=member.admission_date,
+            official_before_facts=_official_before_facts(member, facts),
+        )
+    except RuleError as error:
+        raise _as_validation_error(error) from error
+    member.status = state.status
+    member.cell_id = state.cell_id
+    member.official_date = state.official_date
+    member.death_date = state.death_date
+    member.left_rolls_on = state.left_rolls_on
+    if member.date_of_birth and member.death_date and member.death_date < member.date_of_birth:
+        raise ValidationError("Ngày từ trần trước ngày sinh.")
+
+
+def _save(member: Member, user) -> None:
+    if member.pk:
+        member.interrupted_days = interruption_days(
+            Interval(i.start, i.end) for i in member.interruptions.all()
+        )
+    member.version += 1
+    member._history_user = user
+    member.save()
+
+
+def _check_record(values: dict, today: date) -> None:
+    errors = check_member_dates(
+        date_of_birth=values.get("date_of_birth"),
+        admission_date=values["admission_date"],
+        official_date=values.get("official_date"),
+        today=today,
+    )
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def member_create(
+    *,
+    values: dict,
+    cell: Organisation,
+    entry: str = Kind.ADMITTED,
+    entry_date: date | None = None,
+    counterpart: str = "",
+    decision_number: str = "",
+    user=None,
+    today: date | None = None,
+) -> Member:
+    """Put a member on the rolls: admitted by this committee, or transferred in from elsewhere.
+
+    A recognition as official dated on or after the entry becomes a fact of its own; an earlier one
+    (a member who arrives already official) is part of the record.
+    """
+    today = _today(today)
+    if entry not in (Kind.ADMITTED, Kind.TRANSFERRED_IN):
+        raise ValidationError("Đảng viên mới phải được kết nạp hoặc chuyển sinh hoạt đến.")
+    if not cell.is_cell:
+        raise ValidationError({"cell": "Hãy chọn một chi bộ."})
+    _check_record(values, today)
+    entry_date = values["admission_date"] if entry == Kind.ADMITTED else entry_date
+    if entry_date is None:
+        raise ValidationError({"entry_date": "Hãy nhập ngày chuyển sinh hoạt đến."})
+    if entry_date > today:
+        raise ValidationError({"entry_date": "Ngày chuyển đến không được ở tương lai."})
+    _check_unique_ids(
+        citizen_id=values.get("citizen_id"), card=values.get("party_card_number"), exclude_pk=None
+    )
+    official_date = values.get("official_date")
+    member = Member(**{**values, "official_date": None}, cell=cell)
+    facts = [Fact(kind=entry, date=entry_date, cell_id=cell.pk)]
+    if official_date and official_date >= entry_date:
+        facts.append(Fact(kind=Kind.MADE_OFFICIAL, date=official_date, cell_id=cell.pk))
+    else:
+        member.official_date = official_date
+    _apply(member, facts)
+    member.version = 0
+    _save(member, user)
+    MembershipEvent.objects.bulk_create(
+        MembershipEvent(
+            member=member,
+            kind=fact.kind,
+            date=fact.date,
+            cell_id=fact.cell_id,
+            counterpart=counterpart if fact.kind == Kind.TRANSFERRED_IN else "",
+            decision_number=decision_number if fact.kind == entry else "",
+            created_by=user,
+        )
+        for fact in facts
+    )
+    return member
+
+
+# Fields a member record edit may change; facts (status, cell, death...) have their own services.
+EDITABLE_FIELDS = (
+    "full_name",
+    "birth_name",
+    "sex",
+    "date_of_birth",
+    "hometown",
+    "ethnicity",
+    "religion",
+    "citizen_id",
+    "phone",
+    "education",
+    "qualification",
+    "political_theory",
+    "occupation",
+    "position",
+    "admission_date",
+    "party_card_number",
+    "record_number",
+    "party_age_start_override",
+    "party_age_override_reason",
+    "party_age_override_basis",
+    "seriously_ill",
+    "seriously_ill_reason",
+    "on_hold",
+    "hold_reason",
+)
+
+
+def _check_flags(values: dict) -> None:
+    errors = {}
+    if values.get("party_age_start_override") and not values.get("party_age_override_reason"):
+        errors["party_age_override_reason"] = "Hãy ghi lý do xác nhận ngày tính tuổi Đảng."
+    if values.get("seriously_ill") and not values.get("seriously_ill_reason"):
+        errors["seriously_ill_reason"] = "Hãy ghi lý do (bệnh nặng) để làm căn cứ đề nghị tặng sớm."
+    if values.get("on_hold") and not values.get("hold_reason"):
+        errors["hold_reason"] = "Hãy ghi lý do tạm hoãn."
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def member_update(
+    *, member: Member, values: dict, expected_version: int, user=None, today: date | None = None
+) -> Member:
+    """Edit the record of a member; refused when someone else saved it since it was opened."""
+    today = _today(today)
+    locked = Member.objects.select_for_update().get(pk=member.pk)
+    if locked.version != expected_version:
+        raise ValidationError(STALE_EDIT, code="stale")
+    changes = {name: values[name] for name in EDITABLE_FIELDS if name in values}
+    merged = {name: getattr(locked, name) for name in EDITABLE_FIELDS} | changes
+    _check_record({**merged, "official_date": locked.official_date}, today)
+    _check_flags(merged)
+    _check_unique_ids(
+        citizen_id=changes.get("citizen_id"),
+        card=changes.get("party_card_number"),
+        exclude_pk=locked.pk,
+    )
+    for name, value in changes.items():
+        setattr(locked, name, value)
+    admitted = locked.events.filter(kind=Kind.ADMITTED).first()
+    if admitted and admitted.date != locked.admission_date:
+        admitted.date = locked.admission_date
+        admitted._history_user = user
+        admitted.save()
+    _apply(locked, _facts_of(locked))
+    _check_interruption_rows(locked, today)
+    _save(locked, user)
+    return locked
+
+
+# --- facts ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def fact_record(
+    *,
+    member: Member,
+    kind: str,
+    day: date,
+    cell: Organisation | None = None,
+    counterpart: str = "",
+    decision_number: str = "",
+    note: str = "",
+    user=None,
+    today: date | None = None,
+) -> MembershipEvent:
+    """Record a dated fact of a member and bring their status in step.
+
+    Re-admission after a strike-off, expulsion or leaving adds the time out as an interruption
+    of party age; a restoration (wrongful removal) keeps party age continuous.
+    """
+    today = _today(today)
+    member = Member.objects.select_for_update().get(pk=member.pk)
+    if day > today:
+        raise ValidationError({"day": "Ngày của sự kiện không được ở tương lai."})
+    if kind in (Kind.ADMITTED,):
+        raise ValidationError("Kết nạp được ghi khi thêm đảng viên mới.")
+    if kind in FACT_KINDS_WITHOUT_NEW_CELL:
+        cell = member.cell
+    elif cell is None or not cell.is_cell:
+        raise ValidationError({"cell": "Hãy chọn chi bộ."})
+    if kind in (Kind.TRANSFERRED_OUT, Kind.TRANSFERRED_IN) and not counterpart:
+        raise ValidationError({"counterpart": "Hãy ghi nơi chuyển đi / chuyển đến."})
+    fact = Fact(kind=kind, date=day, cell_id=cell.pk, key=2**62)
+    facts = _facts_of(member, extra=[fact])
+    _apply(member, facts)
+    event = MembershipEvent(
+        member=member,
+        kind=kind,
+        date=day,
+        cell=cell,
+        counterpart=counterpart,
+        decision_number=decision_number,
+        note=note,
+        created_by=user,
+    )
+    event._history_user = user
+    event.save()
+    if kind == Kind.READMITTED:
+        removal = (
+            member.events.filter(kind__in=INTERRUPTING_REMOVALS, date__lte=day)
+            .exclude(pk=event.pk)
+            .order_by("-date", "-id")
+            .first()
+        )
+        interruption = Interruption(
+            member=member,
+            start=removal.date,
+            end=day,
+            reason=INTERRUPTING_REMOVALS[Kind(removal.kind)],
+            note="Ghi tự động khi kết nạp lại.",
+        )
+        if interruption.end > interruption.start:
+            interruption._history_user = user
+            interruption.save()
+            _check_interruption_rows(member, today)
+    _save(member, user)
+    return event
+
+
+@transaction.atomic
+def fact_delete(*, event: MembershipEvent, user=None) -> None:
+    """Remove a fact entered by mistake, if the remaining facts still make sense."""
+    member = Member.objects.select_for_update().get(pk=event.member_id)
+    if event.kind in (Kind.ADMITTED, Kind.TRANSFERRED_IN) and not member.events.exclude(
+        pk=event.pk
+    ).filter(kind__in=(Kind.ADMITTED, Kind.TRANSFERRED_IN)).exists():
+        raise ValidationError("Không thể xóa sự kiện đưa đảng viên vào danh sách.")
+    _apply(member, _facts_of(member, without=[event]))
+    event._history_user = user
+    event.delete()
+    _save(member, user)
+
+
+# --- interruptions, disciplines, badges ----------------------------------------------------
+
+
+def _check_interruption_rows(member: Member, today: date, extra=()) -> None:
+    intervals = [Interval(i.start, i.end) for i in member.interruptions.all()] + list(extra)
+    try:
+        check_interruptions(intervals, admission_date=member.admission_date, today=today)
+    except RuleError as error:
+        raise _as_validation_error(error) from error
+
+
+@transaction.atomic
+def interruption_add(
+    *, member: Member, start: date, end: date, reason: str, note: str = "", user=None, today=None
+) -> Interruption:
+    today = _today(today)
+    member = Member.objects.select_for_update().get(pk=member.pk)
+    _check_interruption_rows(member, today, extra=[Interval(start, end)])
+    interruption = Interruption(member=member, start=start, end=end, reason=reason, note=note)
+    interruption._history_user = user
+    interruption.save()
+    _save(member, user)
+    return interruption
+
+
+@transaction.atomic
+def interruption_delete(*, interruption: Interruption, user=None) -> None:
+    member = Member.objects.select_for_update().get(pk=interruption.member_id)
+    interruption._history_user = user
+    interruption.delete()
+    _save(member, user)
+
+
+@transaction.atomic
+def discipline_record(
+    *,
+    member: Member,
+    form: str,
+    decision_date: date,
+    decision_number: str = "",
+    issued_by: str = "",
+    reason: str = "",
+    correction_confirmed: bool = False,
+    user=None,
+    today: date | None = None,
+) -> Discipline:
+    """Record a discipline; expulsion also removes the member from the rolls."""
+    today = _today(today)
+    member = Member.objects.select_for_update().get(pk=member.pk)
+    if decision_date > today:
+        raise ValidationError({"decision_date": "Ngày quyết định không được ở tương lai."})
+    if decision_date < member.admission_date:
+        raise ValidationError({"decision_date": "Ngày quyết định kỷ luật trước ngày vào Đảng."})
+    if member.death_date and decision_date > member.death_date:
+        raise ValidationError({"decision_date": "Ngày quyết định kỷ luật sau ngày từ trần."})
+    discipline = Discipline(
+        member=member,
+        form=form,
+        decision_date=decision_date,
+        decision_number=decision_number,
+        issued_by=issued_by,
+        reason=reason,
+        correction_confirmed=correction_confirmed,
+        correction_confirmed_on=today if correction_confirmed else None,
+    )
+    discipline._history_user = user
+    discipline.save()
+    if form == Discipline.Form.EXPULSION:
+        fact_record(
+            member=member,
+            kind=Kind.EXPELLED,
+            day=decision_date,
+            decision_number=decision_number,
+            note="Theo quyết định kỷ luật khai trừ.",
+            user=user,
+            today=today,
+        )
+    return discipline
+
+
+@transaction.atomic
+def discipline_confirm_correction(*, discipline: Discipline, on: date, user=None) -> Discipline:
+    if on < discipline.decision_date:
+        raise ValidationError("Ngày xác nhận sửa chữa trước ngày quyết định kỷ luật.")
+    discipline.correction_confirmed = True
+    discipline.correction_confirmed_on = on
+    discipline._history_user = user
+    discipline.save()
+    return discipline
+
+
+@transaction.atomic
+def badge_record(
+    *,
+    member: Member,
+    milestone: int,
+    kind: str = Badge.Kind.REGULAR,
+    awarded_on: date | None = None,
+    decision_number: str = "",
+    decision_date: date | None = None,
+    badge_number: str = "",
+    note: str = "",
+    milestones: tuple[int, ...] = DEFAULT_MILESTONES,
+    user=None,
+) -> Badge:
+    """Record a badge the member already holds (history kept outside the award rounds)."""
+    if milestone not in milestones:
+        raise ValidationError({"milestone": f"Không có Huy hiệu {milestone} năm tuổi Đảng."})
+    if member.badges.filter(milestone=milestone).exists():
+        raise ValidationError({"milestone": f"Đảng viên đã có Huy hiệu {milestone} năm."})
+    for day in (awarded_on, decision_date):
+        if day and day < member.admission_date:
+            raise ValidationError("Ngày tặng Huy hiệu trước ngày vào Đảng.")
+    badge = Badge(
+        member=member,
+        milestone=milestone,
+        kind=kind,
+        awarded_on=awarded_on,
+        decision_number=decision_number,
+        decision_date=decision_date,
+        badge_number=badge_number,
+        note=note,
+    )
+    badge._history_user = user
+    badge.save()
+    return badge
+
+
+# --- organisations -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def cell_create(
+    *, name: str, parent: Organisation | None = None, founded_on: date | None = None, user=None
+) -> Organisation:
+    name = " ".join(name.split())
+    parent = parent or committee()
+    if parent.is_cell:
+        raise ValidationError({"parent": "Chi bộ không thể trực thuộc một chi bộ khác."})
+    # Case-folded in Python: SQLite's case-insensitive matching knows only ASCII letters.
+    same = [
+        other
+        for other in Organisation.objects.filter(kind=Organisation.Kind.CELL).only("name")
+        if other.name.casefold() == name.casefold()
+    ]
+    if same:
+        raise ValidationError({"name": f"Đã có chi bộ tên “{same[0].name}”."})
+    cell = Organisation(kind=Organisation.Kind.CELL, name=name, parent=parent, founded_on=founded_on)
+    cell._history_user = user
+    cell.save()
+    return cell
+
+
+@transaction.atomic
+def organisation_rename(
+    *, organisation: Organisation, name: str, valid_from: date, user=None, today: date | None = None
+) -> Organisation:
+    """Rename from a date; documents dated earlier keep the old name."""
+    today = _today(today)
+    name = " ".join(name.split())
+    if valid_from > today:
+        raise ValidationError({"valid_from": "Ngày đổi tên không được ở tương lai."})
+    if name == organisation.name:
+        raise ValidationError({"name": "Tên mới trùng tên hiện tại."})
+    last = organisation.former_names.order_by("-used_until").first()
+    if last and valid_from <= last.used_until + timedelta(days=1):
+        raise ValidationError(
+            {"valid_from": f"Ngày đổi tên phải sau lần đổi tên trước ({last.used_until + timedelta(days=1):%d/%m/%Y})."}
+        )
+    FormerName.objects.create(
+        organisation=organisation, name=organisation.name, used_until=valid_from - timedelta(days=1)
+    )
+    organisation.name = name
+    organisation._history_user = user
+    organisation.save()
+    return organisation
