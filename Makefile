@@ -19,6 +19,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 run: install
 	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py seed_demo --if-empty
 	DEBUG=1 $(PY) manage.py create_demo_user
 	@echo "Mở http://$(HOST_PORT)/ trong trình duyệt (Ctrl+C để dừng)."
 	DEBUG=1 $(PY) manage.py runserver $(HOST_PORT)

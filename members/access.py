@@ -14,8 +14,10 @@ APPS = frozenset({"vusta_party", "members", "ceremonies", "reports"})
 
 # Permissions beyond "view" that each role has; the office has every permission of the apps.
 EXTRA_PERMISSIONS = {
-    Role.STANDING: frozenset(),
-    Role.SECRETARY: frozenset({"members.add_member", "members.change_member"}),
+    Role.STANDING: frozenset({"members.export_members"}),
+    Role.SECRETARY: frozenset(
+        {"members.add_member", "members.change_member", "members.export_members"}
+    ),
     Role.VIEWER: frozenset(),
 }
 
@@ -48,7 +50,9 @@ def members_for(user, queryset: QuerySet[Member] | None = None) -> QuerySet[Memb
 
 def cells_for(user, queryset: QuerySet[Organisation] | None = None) -> QuerySet[Organisation]:
     """The cells this user may see."""
-    queryset = Organisation.objects.filter(kind=Organisation.Kind.CELL) if queryset is None else queryset
+    queryset = (
+        Organisation.objects.filter(kind=Organisation.Kind.CELL) if queryset is None else queryset
+    )
     role = role_of(user)
     if role in (Role.OFFICE, Role.STANDING, Role.VIEWER):
         return queryset

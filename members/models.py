@@ -94,6 +94,9 @@ class FormerName(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.name} (đến {self.used_until:%d/%m/%Y})"
+
 
 class Status(models.TextChoices):
     """Where a member stands on the rolls, derived from their facts."""
@@ -204,6 +207,11 @@ class Member(models.Model):
         verbose_name = "Đảng viên"
         verbose_name_plural = "Đảng viên"
         ordering = ["name_sort", "id"]
+        permissions = [
+            ("import_members", "Nhập danh sách đảng viên từ tệp"),
+            ("export_members", "Xuất danh sách, sổ danh sách đảng viên"),
+            ("read_audit_log", "Xem nhật ký thay đổi"),
+        ]
         indexes = [models.Index(fields=["cell", "name_sort"], name="member_cell_name")]
         constraints = [
             models.CheckConstraint(
@@ -222,6 +230,11 @@ class Member(models.Model):
         return self.full_name
 
     def save(self, *args, **kwargs):
+        self.fill_derived_fields()
+        super().save(*args, **kwargs)
+
+    def fill_derived_fields(self) -> None:
+        """The name sort key and the folded search text (also for bulk inserts)."""
         self.name_sort = name_sort_key(self.full_name)
         self.search_text = " ".join(
             part
@@ -233,7 +246,6 @@ class Member(models.Model):
             )
             if part
         )
-        super().save(*args, **kwargs)
 
     @property
     def is_official(self) -> bool:
@@ -277,9 +289,7 @@ class MembershipEvent(models.Model):
         related_name="+",
         help_text="Chi bộ đảng viên sinh hoạt sau sự kiện.",
     )
-    counterpart = models.CharField(
-        "Nơi chuyển đến / chuyển đi", max_length=200, blank=True
-    )
+    counterpart = models.CharField("Nơi chuyển đến / chuyển đi", max_length=200, blank=True)
     decision_number = models.CharField("Số quyết định / giấy giới thiệu", max_length=50, blank=True)
     note = models.CharField("Ghi chú", max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -323,7 +333,9 @@ class Interruption(models.Model):
         verbose_name_plural = "Thời gian gián đoạn"
         ordering = ["start", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(end__gt=F("start")), name="interruption_end_after_start")
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")), name="interruption_end_after_start"
+            )
         ]
 
     def __str__(self) -> str:
@@ -424,3 +436,30 @@ class UserAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()}"
+
+
+class ImportBatch(models.Model):
+    """An uploaded members file: kept so the preview, the commit and the error report read the
+    same bytes, and so an inspection can see who imported what."""
+
+    class State(models.TextChoices):
+        PREVIEWED = "previewed", "Đã xem trước"
+        COMMITTED = "committed", "Đã nhập"
+
+    file_name = models.CharField("Tên tệp", max_length=255)
+    content = models.BinaryField("Nội dung")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField("Tải lên lúc", auto_now_add=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PREVIEWED)
+    committed_at = models.DateTimeField("Nhập lúc", null=True, blank=True)
+    summary = models.JSONField("Kết quả", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "Lần nhập danh sách"
+        verbose_name_plural = "Các lần nhập danh sách"
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.uploaded_at:%d/%m/%Y %H:%M})"

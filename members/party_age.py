@@ -56,9 +56,10 @@ def milestone_due_date(*, start: date, milestone: int, interrupted_days: int = 0
 def party_age_years(*, start: date, on: date, interrupted_days: int = 0) -> int:
     """Completed years of party age on `on` (0 before the first anniversary)."""
     years = on.year - start.year
-    while years > 0 and milestone_due_date(
-        start=start, milestone=years, interrupted_days=interrupted_days
-    ) > on:
+    while (
+        years > 0
+        and milestone_due_date(start=start, milestone=years, interrupted_days=interrupted_days) > on
+    ):
         years -= 1
     return max(years, 0)
 
@@ -97,7 +98,9 @@ def next_milestone(
     for milestone in sorted(milestones):
         if milestone <= floor:
             continue
-        due = milestone_due_date(start=start, milestone=milestone, interrupted_days=interrupted_days)
+        due = milestone_due_date(
+            start=start, milestone=milestone, interrupted_days=interrupted_days
+        )
         if due > on:
             return milestone, due
     return None

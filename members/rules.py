@@ -6,6 +6,7 @@ fact entered late (historic records) is checked against the whole history.
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from members.models import ON_ROLLS, MembershipEvent, Status
 from members.party_age import Interval, add_months, add_years
@@ -98,7 +99,9 @@ def replay(
             if status is not None:
                 raise RuleError(f"{label}: đảng viên đã có trong danh sách.")
             if fact.date != admission_date:
-                raise RuleError(f"{label}: ngày kết nạp phải trùng ngày vào Đảng ({_d(admission_date)}).")
+                raise RuleError(
+                    f"{label}: ngày kết nạp phải trùng ngày vào Đảng ({_d(admission_date)})."
+                )
             status, cell_id = Status.ACTIVE, fact.cell_id
         elif fact.kind == Kind.TRANSFERRED_IN:
             if status not in (None, Status.TRANSFERRED_OUT):
@@ -108,15 +111,21 @@ def replay(
             raise RuleError(f"{label}: sự kiện đầu tiên phải là kết nạp hoặc chuyển sinh hoạt đến.")
         elif fact.kind in (Kind.READMITTED, Kind.RESTORED):
             if status not in (Status.STRUCK_OFF, Status.EXPELLED, Status.LEFT):
-                raise RuleError(f"{label}: chỉ áp dụng cho đảng viên đã bị xóa tên, khai trừ hoặc ra khỏi Đảng.")
+                raise RuleError(
+                    f"{label}: chỉ áp dụng cho đảng viên đã bị xóa tên, khai trừ hoặc ra khỏi Đảng."
+                )
             status, cell_id, left = Status.ACTIVE, fact.cell_id, None
         elif status not in ON_ROLLS:
-            raise RuleError(f"{label}: đảng viên không còn trong danh sách ({Status(status).label.lower()}).")
+            raise RuleError(
+                f"{label}: đảng viên không còn trong danh sách ({Status(status).label.lower()})."
+            )
         elif fact.kind == Kind.MADE_OFFICIAL:
             if official is not None:
                 raise RuleError(f"{label}: đảng viên đã là đảng viên chính thức từ {_d(official)}.")
             if fact.date <= admission_date:
-                raise RuleError(f"{label}: ngày chính thức phải sau ngày vào Đảng ({_d(admission_date)}).")
+                raise RuleError(
+                    f"{label}: ngày chính thức phải sau ngày vào Đảng ({_d(admission_date)})."
+                )
             official = fact.date
         elif fact.kind == Kind.CELL_TRANSFER:
             if fact.cell_id == cell_id:
@@ -169,7 +178,9 @@ def check_member_dates(
     return errors
 
 
-def check_interruptions(intervals: Iterable[Interval], *, admission_date: date, today: date) -> None:
+def check_interruptions(
+    intervals: Iterable[Interval], *, admission_date: date, today: date
+) -> None:
     """Interruptions start after admission, end by today and never overlap."""
     ordered = sorted(intervals, key=lambda interval: interval.start)
     for interval in ordered:
@@ -177,10 +188,12 @@ def check_interruptions(intervals: Iterable[Interval], *, admission_date: date, 
         if interval.end <= interval.start:
             raise RuleError(f"Thời gian gián đoạn {span}: ngày kết thúc phải sau ngày bắt đầu.")
         if interval.start < admission_date:
-            raise RuleError(f"Thời gian gián đoạn {span}: bắt đầu trước ngày vào Đảng ({_d(admission_date)}).")
+            raise RuleError(
+                f"Thời gian gián đoạn {span}: bắt đầu trước ngày vào Đảng ({_d(admission_date)})."
+            )
         if interval.end > today:
             raise RuleError(f"Thời gian gián đoạn {span}: ngày kết thúc ở tương lai.")
-    for previous, current in zip(ordered, ordered[1:], strict=False):
+    for previous, current in pairwise(ordered):
         if current.start < previous.end:
             raise RuleError(
                 f"Thời gian gián đoạn {_d(current.start)}–{_d(current.end)} trùng với "

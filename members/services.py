@@ -12,10 +12,10 @@ from django.utils import timezone
 from members.models import (
     Badge,
     Discipline,
+    FormerName,
     Interruption,
     Member,
     MembershipEvent,
-    FormerName,
     Organisation,
 )
 from members.party_age import DEFAULT_MILESTONES, Interval, interruption_days
@@ -68,7 +68,9 @@ def _check_unique_ids(*, citizen_id: str | None, card: str | None, exclude_pk: i
     if citizen_id and (other := others.filter(citizen_id=citizen_id).first()):
         errors["citizen_id"] = f"Số CCCD {citizen_id} đã có ở đảng viên {other.full_name}."
     if card and (other := others.filter(party_card_number=card).first()):
-        errors["party_card_number"] = f"Số thẻ đảng viên {card} đã có ở đảng viên {other.full_name}."
+        errors["party_card_number"] = (
+            f"Số thẻ đảng viên {card} đã có ở đảng viên {other.full_name}."
+        )
     if errors:
         raise ValidationError(errors)
 
@@ -353,9 +355,12 @@ def fact_record(
 def fact_delete(*, event: MembershipEvent, user=None) -> None:
     """Remove a fact entered by mistake, if the remaining facts still make sense."""
     member = Member.objects.select_for_update().get(pk=event.member_id)
-    if event.kind in (Kind.ADMITTED, Kind.TRANSFERRED_IN) and not member.events.exclude(
-        pk=event.pk
-    ).filter(kind__in=(Kind.ADMITTED, Kind.TRANSFERRED_IN)).exists():
+    if (
+        event.kind in (Kind.ADMITTED, Kind.TRANSFERRED_IN)
+        and not member.events.exclude(pk=event.pk)
+        .filter(kind__in=(Kind.ADMITTED, Kind.TRANSFERRED_IN))
+        .exists()
+    ):
         raise ValidationError("Không thể xóa sự kiện đưa đảng viên vào danh sách.")
     _apply(member, _facts_of(member, without=[event]))
     event._history_user = user
@@ -510,7 +515,9 @@ def cell_create(
     ]
     if same:
         raise ValidationError({"name": f"Đã có chi bộ tên “{same[0].name}”."})
-    cell = Organisation(kind=Organisation.Kind.CELL, name=name, parent=parent, founded_on=founded_on)
+    cell = Organisation(
+        kind=Organisation.Kind.CELL, name=name, parent=parent, founded_on=founded_on
+    )
     cell._history_user = user
     cell.save()
     return cell
@@ -530,7 +537,9 @@ def organisation_rename(
     last = organisation.former_names.order_by("-used_until").first()
     if last and valid_from <= last.used_until + timedelta(days=1):
         raise ValidationError(
-            {"valid_from": f"Ngày đổi tên phải sau lần đổi tên trước ({last.used_until + timedelta(days=1):%d/%m/%Y})."}
+            {
+                "valid_from": f"Ngày đổi tên phải sau lần đổi tên trước ({last.used_until + timedelta(days=1):%d/%m/%Y})."
+            }
         )
     FormerName.objects.create(
         organisation=organisation, name=organisation.name, used_until=valid_from - timedelta(days=1)

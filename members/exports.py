@@ -1,0 +1,223 @@
+"""Exports of the register: the filtered member list (XLSX) and the members register
+(sổ danh sách đảng viên, form 7-HSĐV) as XLSX and PDF, from one set of rows."""
+
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from members.models import Member, MembershipEvent
+from members.queries import MilestoneRow, party_years_today
+from vusta_party.documents import party_document
+from vusta_party.pdf import pdf_response, render_pdf
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+Kind = MembershipEvent.Kind
+LEAVING = {
+    Kind.STRUCK_OFF: "Xóa tên",
+    Kind.EXPELLED: "Khai trừ",
+    Kind.LEFT: "Ra khỏi Đảng",
+}
+
+
+def _d(day: date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def xlsx_response(workbook: Workbook, filename: str) -> HttpResponse:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def _sheet(title: str, headers: list[str]):
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title)
+    sheet.append(headers)
+    return workbook, sheet
+
+
+# --- the filtered list ---------------------------------------------------------------------
+
+LIST_HEADERS = [
+    "STT",
+    "Họ và tên",
+    "Ngày sinh",
+    "Giới tính",
+    "Chi bộ",
+    "Ngày vào Đảng",
+    "Ngày chính thức",
+    "Tuổi Đảng (năm)",
+    "Tình trạng",
+    "Số thẻ đảng viên",
+    "Mốc Huy hiệu sắp tới",
+    "Ngày đến hạn",
+]
+
+
+def member_list_xlsx(
+    queryset: QuerySet[Member], upcoming: list[MilestoneRow] | None, *, user
+) -> HttpResponse:
+    """Any filtered list of the member page, in the same order (one query, or two)."""
+    today = timezone.localdate()
+    workbook, sheet = _sheet("Danh sách", LIST_HEADERS)
+    if upcoming is None:
+        members = queryset.select_related("cell")
+        milestones = {}
+    else:
+        members = queryset.select_related("cell").in_bulk([row.member_id for row in upcoming])
+        members = [members[row.member_id] for row in upcoming]
+        milestones = {row.member_id: row for row in upcoming}
+    for number, member in enumerate(
+        members.iterator() if isinstance(members, QuerySet) else members, 1
+    ):
+        row = milestones.get(member.pk)
+        sheet.append(
+            [
+                number,
+                member.full_name,
+                _d(member.date_of_birth),
+                member.get_sex_display(),
+                member.cell.name,
+                _d(member.admission_date),
+                _d(member.official_date),
+                party_years_today(member, today),
+                member.get_status_display(),
+                member.party_card_number or "",
+                row.milestone if row else "",
+                _d(row.due_date) if row else "",
+            ]
+        )
+    return xlsx_response(workbook, f"danh-sach-dang-vien-{today:%Y%m%d}.xlsx")
+
+
+# --- the members register, form 7-HSĐV -------------------------------------------------------
+
+REGISTER_HEADERS = [
+    "STT",
+    "Họ và tên đang dùng / Họ và tên khai sinh",
+    "Giới tính / Dân tộc / Tôn giáo",
+    "Quê quán",
+    "Trình độ: giáo dục phổ thông / lý luận chính trị / chuyên môn",
+    "Nghề nghiệp, chức vụ",
+    "Ngày vào Đảng / Ngày chính thức",
+    "Số thẻ đảng viên / Số lý lịch / Số Huy hiệu",
+    "Quân nhân, công an, nghỉ hưu",
+    "Ngày chuyển đi (đến đâu)",
+    "Ngày chuyển đến (từ đâu)",
+    "Ngày từ trần",
+    "Ngày, hình thức ra khỏi Đảng",
+    "Ghi chú",
+]
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    number: int
+    cell: str
+    cells: tuple[str, ...]  # the 13 columns after STT
+
+
+def register_rows(queryset: QuerySet[Member]) -> list[RegisterRow]:
+    """Every member of the queryset (on the rolls or not) by cell and name order: 3 queries."""
+    members = (
+        queryset.select_related("cell")
+        .prefetch_related(
+            Prefetch("events", queryset=MembershipEvent.objects.order_by("date", "id")), "badges"
+        )
+        .order_by("cell__name_sort", "cell_id", "name_sort", "id")
+    )
+    rows = []
+    for number, member in enumerate(members, 1):
+        events = list(member.events.all())
+        out = [e for e in events if e.kind == Kind.TRANSFERRED_OUT]
+        arrived = [e for e in events if e.kind == Kind.TRANSFERRED_IN]
+        leaving = [e for e in events if e.kind in LEAVING]
+        badges = ", ".join(
+            f"{b.milestone} năm{f' số {b.badge_number}' if b.badge_number else ''}"
+            for b in member.badges.all()
+        )
+        notes = []
+        if member.party_age_start_override:
+            notes.append(f"Tuổi Đảng tính từ {_d(member.party_age_start_override)}")
+        if member.status == "exempt":
+            notes.append("Miễn công tác và sinh hoạt")
+        rows.append(
+            RegisterRow(
+                number=number,
+                cell=member.cell.name,
+                cells=(
+                    "\n".join(filter(None, [member.full_name, member.birth_name])),
+                    " / ".join(
+                        filter(None, [member.get_sex_display(), member.ethnicity, member.religion])
+                    ),
+                    member.hometown,
+                    " / ".join(
+                        filter(
+                            None,
+                            [
+                                member.education,
+                                member.get_political_theory_display(),
+                                member.qualification,
+                            ],
+                        )
+                    ),
+                    ", ".join(filter(None, [member.occupation, member.position])),
+                    "\n".join(filter(None, [_d(member.admission_date), _d(member.official_date)])),
+                    "\n".join(
+                        filter(None, [member.party_card_number, member.record_number, badges])
+                    ),
+                    "",
+                    "\n".join(f"{_d(e.date)} ({e.counterpart})" for e in out),
+                    "\n".join(f"{_d(e.date)} ({e.counterpart})" for e in arrived),
+                    _d(member.death_date),
+                    "\n".join(f"{_d(e.date)} {LEAVING[Kind(e.kind)]}" for e in leaving),
+                    "; ".join(notes),
+                ),
+            )
+        )
+    return rows
+
+
+def register_xlsx(queryset: QuerySet[Member]) -> HttpResponse:
+    today = timezone.localdate()
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Sổ danh sách đảng viên"
+    sheet.append(["SỔ DANH SÁCH ĐẢNG VIÊN (mẫu 7-HSĐV)"])
+    sheet.append([f"Lập ngày {_d(today)}"])
+    sheet.append(REGISTER_HEADERS)
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in register_rows(queryset):
+        sheet.append([row.number, *row.cells])
+    widths = [5, 26, 18, 22, 24, 22, 14, 18, 10, 20, 20, 12, 18, 20]
+    for index, width in enumerate(widths):
+        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    sheet.freeze_panes = "A4"
+    return xlsx_response(workbook, f"so-danh-sach-dang-vien-{today:%Y%m%d}.xlsx")
+
+
+def register_pdf(queryset: QuerySet[Member], *, title_suffix: str = "") -> HttpResponse:
+    today = timezone.localdate()
+    rows = register_rows(queryset)
+    pdf = render_pdf(
+        "documents/member_register.html",
+        {
+            "doc": party_document(day=today, type_code="DS"),
+            "headers": REGISTER_HEADERS,
+            "rows": rows,
+            "title_suffix": title_suffix,
+            "today": today,
+        },
+    )
+    return pdf_response(pdf, filename=f"so-danh-sach-dang-vien-{today:%Y%m%d}.pdf")

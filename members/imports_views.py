@@ -1,0 +1,93 @@
+"""Import pages: upload, preview with every row's outcome, commit, error report."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from openpyxl import Workbook
+
+from members.exports import xlsx_response
+from members.forms import ImportForm
+from members.imports import ImportFileError, commit_import, plan_import
+from members.models import ImportBatch
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+
+@permission_required("members.import_members", raise_exception=True)
+def import_upload(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if not upload.name.lower().endswith((".xlsx", ".csv")):
+            form.add_error("file", "Chỉ nhận tệp .xlsx hoặc .csv.")
+        elif upload.size > MAX_UPLOAD_BYTES:
+            form.add_error("file", "Tệp lớn hơn 10 MB.")
+        else:
+            batch = ImportBatch.objects.create(
+                file_name=upload.name, content=upload.read(), uploaded_by=request.user
+            )
+            return redirect("members:import_preview", pk=batch.pk)
+    recent = ImportBatch.objects.select_related("uploaded_by").defer("content")[:10]
+    return render(request, "members/import_upload.html", {"form": form, "recent": recent})
+
+
+def _plan(batch):
+    try:
+        return plan_import(batch.file_name, bytes(batch.content)), None
+    except ImportFileError as error:
+        return None, str(error)
+
+
+@permission_required("members.import_members", raise_exception=True)
+def import_preview(request, pk):
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    plan, file_error = _plan(batch)
+    if request.method == "POST" and batch.state == ImportBatch.State.PREVIEWED and plan:
+        try:
+            summary = commit_import(plan, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            batch.state = ImportBatch.State.COMMITTED
+            batch.committed_at = timezone.now()
+            batch.summary = summary
+            batch.save(update_fields=["state", "committed_at", "summary"])
+            messages.success(
+                request,
+                f"Đã nhập: {summary['created']} đảng viên mới, {summary['updated']} cập nhật, "
+                f"{summary['unchanged']} không đổi, {summary['new_cells']} chi bộ mới.",
+            )
+            return redirect("members:import_preview", pk=batch.pk)
+    counts = (
+        {action: plan.count(action) for action in ("create", "update", "unchanged")} if plan else {}
+    )
+    return render(
+        request,
+        "members/import_preview.html",
+        {
+            "batch": batch,
+            "plan": plan,
+            "file_error": file_error,
+            "created": counts.get("create", 0),
+            "updated": counts.get("update", 0),
+            "unchanged": counts.get("unchanged", 0),
+        },
+    )
+
+
+@permission_required("members.import_members", raise_exception=True)
+def import_errors(request, pk):
+    """The rows that stop the import, as a spreadsheet to fix the file with."""
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    plan, file_error = _plan(batch)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Lỗi")
+    sheet.append(["Dòng", "Cột", "Giá trị", "Lỗi"])
+    if file_error:
+        sheet.append(["", "", "", file_error])
+    for error in plan.errors if plan else []:
+        sheet.append([error.row, error.column, error.value, error.message])
+    stem = batch.file_name.rsplit(".", 1)[0]
+    return xlsx_response(workbook, f"{stem}-loi.xlsx")

@@ -1,0 +1,31 @@
+from django.urls import path
+
+from members import imports_views, views
+
+app_name = "members"
+
+urlpatterns = [
+    path("dang-vien/", views.member_list, name="member_list"),
+    path("dang-vien/them/", views.member_create, name="member_create"),
+    path("dang-vien/so-danh-sach/", views.register_export, name="register_export"),
+    path("dang-vien/nhap/", imports_views.import_upload, name="import_upload"),
+    path("dang-vien/nhap/<int:pk>/", imports_views.import_preview, name="import_preview"),
+    path("dang-vien/nhap/<int:pk>/loi.xlsx", imports_views.import_errors, name="import_errors"),
+    path("dang-vien/<int:pk>/", views.member_detail, name="member_detail"),
+    path("dang-vien/<int:pk>/sua/", views.member_edit, name="member_edit"),
+    path("dang-vien/<int:pk>/su-kien/", views.fact_create, name="fact_create"),
+    path("dang-vien/<int:pk>/su-kien/<int:event_pk>/xoa/", views.fact_delete, name="fact_delete"),
+    path("dang-vien/<int:pk>/gian-doan/", views.interruption_create, name="interruption_create"),
+    path(
+        "dang-vien/<int:pk>/gian-doan/<int:interruption_pk>/xoa/",
+        views.interruption_delete,
+        name="interruption_delete",
+    ),
+    path("dang-vien/<int:pk>/ky-luat/", views.discipline_create, name="discipline_create"),
+    path("dang-vien/<int:pk>/huy-hieu/", views.badge_create, name="badge_create"),
+    path("chi-bo/", views.cell_list, name="cell_list"),
+    path("chi-bo/them/", views.cell_create, name="cell_create"),
+    path("chi-bo/<int:pk>/", views.cell_detail, name="cell_detail"),
+    path("chi-bo/<int:pk>/doi-ten/", views.cell_rename, name="cell_rename"),
+    path("nhat-ky/", views.audit_log, name="audit_log"),
+]

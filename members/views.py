@@ -1,0 +1,421 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from members import exports, services
+from members.access import cells_for, member_or_404, members_for
+from members.audit import audit_log_rows, audit_rows, audit_sources, history_queryset
+from members.forms import (
+    BadgeForm,
+    CellForm,
+    DisciplineForm,
+    FactForm,
+    InterruptionForm,
+    MemberCreateForm,
+    MemberFilterForm,
+    MemberForm,
+    RenameForm,
+)
+from members.models import ON_ROLLS, Interruption, MembershipEvent
+from members.party_age import add_months, next_milestone, party_age
+from members.queries import (
+    cells_with_counts,
+    party_years_today,
+    probation_filter,
+    upcoming_milestones,
+)
+from members.rules import probation_state
+from members.timeline import member_timeline
+
+PAGE_SIZE = 50
+
+
+def _apply_error(form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form (by field where it names one)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def filtered_members(request):
+    """The member list's query: the user's scope, then the search and filters of the request.
+
+    Returns (form, queryset or None, upcoming rows or None): the milestone filter is answered
+    in Python over one query (§1), the others in SQL.
+    """
+    today = timezone.localdate()
+    form = MemberFilterForm(request.GET or None, cells=cells_for(request.user))
+    queryset = members_for(request.user)
+    data = form.cleaned_data if form.is_valid() else {}
+    status = data.get("status", "")
+    if status == "":
+        queryset = queryset.filter(status__in=ON_ROLLS)
+    elif status.startswith("probation"):
+        kind = status.removeprefix("probation").removeprefix("_") or "all"
+        queryset = queryset.filter(probation_filter(kind, on=today))
+    elif status != "all":
+        queryset = queryset.filter(status=status)
+    if data.get("cell"):
+        queryset = queryset.filter(cell=data["cell"])
+    if data.get("sex"):
+        queryset = queryset.filter(sex=data["sex"])
+    if data.get("q"):
+        queryset = queryset.search(data["q"])
+    upcoming = None
+    if data.get("milestone"):
+        upcoming = upcoming_milestones(
+            queryset, start=today, end=add_months(today, int(data["milestone"]))
+        )
+    return form, queryset.in_name_order(), upcoming
+
+
+def member_list(request):
+    form, queryset, upcoming = filtered_members(request)
+    if request.GET.get("format") == "xlsx":
+        if not request.user.has_perm("members.export_members"):
+            raise PermissionDenied
+        return exports.member_list_xlsx(queryset, upcoming, user=request.user)
+    today = timezone.localdate()
+    if upcoming is not None:
+        page = Paginator(upcoming, PAGE_SIZE).get_page(request.GET.get("page"))
+        by_id = (
+            queryset.select_related("cell")
+            .prefetch_related("badges")
+            .in_bulk([row.member_id for row in page.object_list])
+        )
+        rows = [(by_id[row.member_id], (row.milestone, row.due_date)) for row in page.object_list]
+    else:
+        page = Paginator(
+            queryset.select_related("cell").prefetch_related("badges"), PAGE_SIZE
+        ).get_page(request.GET.get("page"))
+        rows = [(member, None) for member in page.object_list]
+    table = [_list_row(member, milestone, today) for member, milestone in rows]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "members/member_list.html",
+        {"form": form, "page": page, "table": table, "query": query.urlencode()},
+    )
+
+
+def _next_milestone(member, today):
+    """The member's next milestone and its due date (official members on the rolls only)."""
+    if not (member.is_official and member.on_rolls):
+        return None
+    return next_milestone(
+        start=member.party_age_start,
+        on=today,
+        interrupted_days=member.interrupted_days,
+        received=[badge.milestone for badge in member.badges.all()],
+    )
+
+
+def _probation(member, today):
+    if not member.on_rolls:
+        return None
+    return probation_state(
+        admission_date=member.admission_date, official_date=member.official_date, on=today
+    )
+
+
+def _list_row(member, milestone, today):
+    return {
+        "member": member,
+        "party_years": party_years_today(member, today),
+        "next": milestone or _next_milestone(member, today),
+        "probation": _probation(member, today),
+    }
+
+
+def member_detail(request, pk):
+    member = member_or_404(
+        request.user,
+        pk,
+        members_for(request.user)
+        .select_related("cell")
+        .prefetch_related(
+            Prefetch("events", queryset=MembershipEvent.objects.select_related("cell")),
+            "interruptions",
+            "disciplines",
+            "badges",
+        ),
+    )
+    today = timezone.localdate()
+    age = party_age(
+        start=member.party_age_start,
+        on=today,
+        interrupted_days=member.interrupted_days,
+        official=member.is_official,
+    )
+    return render(
+        request,
+        "members/member_detail.html",
+        {
+            "member": member,
+            "age": age,
+            "upcoming": _next_milestone(member, today),
+            "probation": _probation(member, today),
+            "timeline": member_timeline(member),
+            "changes": audit_rows(member.history.select_related("history_user")[:50]),
+            "can_edit": request.user.has_perm("members.change_member"),
+            "can_record": request.user.has_perm("members.add_membershipevent"),
+        },
+    )
+
+
+@permission_required("members.add_member", raise_exception=True)
+def member_create(request):
+    cells = cells_for(request.user)
+    form = MemberCreateForm(request.POST or None, cells=cells)
+    duplicates = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        duplicates = services.possible_duplicates(
+            full_name=data["full_name"],
+            date_of_birth=data.get("date_of_birth"),
+            citizen_id=data.get("citizen_id"),
+            card=data.get("party_card_number"),
+        )
+        if duplicates and not data.get("confirm_not_duplicate"):
+            form.add_error(
+                None,
+                "Có thể trùng với đảng viên đã có (xem danh sách bên dưới). "
+                "Nếu đúng là người khác, hãy đánh dấu ô xác nhận rồi lưu lại.",
+            )
+        else:
+            try:
+                member = services.member_create(
+                    values={
+                        name: data[name]
+                        for name in (*services.EDITABLE_FIELDS, "official_date")
+                        if name in data
+                    },
+                    cell=data["cell"],
+                    entry=data["entry"],
+                    entry_date=data.get("entry_date"),
+                    counterpart=data.get("counterpart", ""),
+                    user=request.user,
+                )
+            except ValidationError as error:
+                _apply_error(form, error)
+            else:
+                messages.success(request, f"Đã thêm đảng viên {member.full_name}.")
+                return redirect("members:member_detail", pk=member.pk)
+    visible = set(
+        members_for(request.user)
+        .filter(pk__in=[m.pk for m in duplicates])
+        .values_list("pk", flat=True)
+    )
+    return render(
+        request,
+        "members/member_form.html",
+        {"form": form, "duplicates": duplicates, "visible": visible, "creating": True},
+    )
+
+
+@permission_required("members.change_member", raise_exception=True)
+def member_edit(request, pk):
+    member = member_or_404(request.user, pk)
+    form = MemberForm(request.POST or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_update(
+                member=member,
+                values={name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS},
+                expected_version=form.cleaned_data.get("version") or 0,
+                user=request.user,
+            )
+        except ValidationError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, "Đã lưu hồ sơ đảng viên.")
+            return redirect("members:member_detail", pk=member.pk)
+    return render(request, "members/member_form.html", {"form": form, "member": member})
+
+
+def _member_action(request, pk, form, save, title):
+    """A small form on a member (a fact, an interruption...): GET shows it, POST saves it."""
+    member = member_or_404(request.user, pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(member, form.cleaned_data)
+        except ValidationError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, "Đã ghi.")
+            return redirect("members:member_detail", pk=member.pk)
+    return render(
+        request, "members/member_action.html", {"form": form, "member": member, "title": title}
+    )
+
+
+@permission_required("members.add_membershipevent", raise_exception=True)
+def fact_create(request, pk):
+    form = FactForm(request.POST or None, cells=cells_for(request.user))
+
+    def save(member, data):
+        services.fact_record(
+            member=member,
+            kind=data["kind"],
+            day=data["day"],
+            cell=data.get("cell"),
+            counterpart=data["counterpart"],
+            decision_number=data["decision_number"],
+            note=data["note"],
+            user=request.user,
+        )
+
+    return _member_action(request, pk, form, save, "Ghi sự kiện đảng tịch")
+
+
+@permission_required("members.add_interruption", raise_exception=True)
+def interruption_create(request, pk):
+    def save(member, data):
+        services.interruption_add(member=member, user=request.user, **data)
+
+    return _member_action(
+        request, pk, InterruptionForm(request.POST or None), save, "Thêm thời gian gián đoạn"
+    )
+
+
+@permission_required("members.add_discipline", raise_exception=True)
+def discipline_create(request, pk):
+    def save(member, data):
+        services.discipline_record(member=member, user=request.user, **data)
+
+    return _member_action(request, pk, DisciplineForm(request.POST or None), save, "Ghi kỷ luật")
+
+
+@permission_required("members.add_badge", raise_exception=True)
+def badge_create(request, pk):
+    def save(member, data):
+        services.badge_record(member=member, user=request.user, **data)
+
+    return _member_action(
+        request, pk, BadgeForm(request.POST or None), save, "Ghi Huy hiệu Đảng đã nhận"
+    )
+
+
+@require_POST
+@permission_required("members.delete_membershipevent", raise_exception=True)
+def fact_delete(request, pk, event_pk):
+    member = member_or_404(request.user, pk)
+    event = get_object_or_404(member.events, pk=event_pk)
+    try:
+        services.fact_delete(event=event, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Đã xóa sự kiện {event}.")
+    return redirect("members:member_detail", pk=member.pk)
+
+
+@require_POST
+@permission_required("members.delete_interruption", raise_exception=True)
+def interruption_delete(request, pk, interruption_pk):
+    member = member_or_404(request.user, pk)
+    interruption = get_object_or_404(Interruption, member=member, pk=interruption_pk)
+    services.interruption_delete(interruption=interruption, user=request.user)
+    messages.success(request, f"Đã xóa thời gian gián đoạn {interruption}.")
+    return redirect("members:member_detail", pk=member.pk)
+
+
+# --- cells ---------------------------------------------------------------------------------
+
+
+def cell_list(request):
+    cells = cells_with_counts(cells_for(request.user)).order_by("name_sort", "id")
+    totals = {
+        key: sum(getattr(cell, key) for cell in cells)
+        for key in ("member_count", "official_count", "probationary_count", "women_count")
+    }
+    return render(request, "members/cell_list.html", {"cells": cells, "totals": totals})
+
+
+def _cell_or_404(request, pk):
+    cell = cells_for(request.user).filter(pk=pk).first()
+    if cell is None:
+        raise Http404("Không tìm thấy chi bộ.")
+    return cell
+
+
+@permission_required("members.add_organisation", raise_exception=True)
+def cell_create(request):
+    form = CellForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cell = services.cell_create(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, f"Đã thêm {cell.name}.")
+            return redirect("members:cell_list")
+    return render(request, "members/simple_form.html", {"form": form, "title": "Thêm chi bộ"})
+
+
+@permission_required("members.change_organisation", raise_exception=True)
+def cell_rename(request, pk):
+    cell = _cell_or_404(request, pk)
+    form = RenameForm(request.POST or None, initial={"name": cell.name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_rename(organisation=cell, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, f"Đã đổi tên thành {cell.name}.")
+            return redirect("members:cell_list")
+    return render(
+        request,
+        "members/simple_form.html",
+        {"form": form, "title": f"Đổi tên {cell.name}", "former_names": cell.former_names.all()},
+    )
+
+
+def cell_detail(request, pk):
+    cell = _cell_or_404(request, pk)
+    return redirect(f"{reverse('members:member_list')}?cell={cell.pk}")
+
+
+@permission_required("members.export_members", raise_exception=True)
+def register_export(request):
+    """The members register (7-HSĐV) of the user's scope, optionally one cell, XLSX or PDF."""
+    queryset = members_for(request.user)
+    title = ""
+    cell_id = request.GET.get("cell")
+    if cell_id:
+        cell = _cell_or_404(request, cell_id)
+        queryset = queryset.filter(cell=cell)
+        title = cell.name
+    if request.GET.get("format") == "pdf":
+        return exports.register_pdf(queryset, title_suffix=title)
+    return exports.register_xlsx(queryset)
+
+
+@permission_required("members.read_audit_log", raise_exception=True)
+def audit_log(request):
+    sources = dict(audit_sources())
+    source = request.GET.get("loai", "member")
+    if source not in sources:
+        raise Http404
+    page = Paginator(history_queryset(source), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "members/audit_log.html",
+        {
+            "sources": sources,
+            "source": source,
+            "page": page,
+            "rows": audit_log_rows(source, page.object_list),
+        },
+    )
