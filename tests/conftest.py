@@ -30,3 +30,17 @@ def pytest_report_header(config):
     return (
         f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or ''}".rstrip()
     )
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user(role, cells=()) -> a user with that role and, for a secretary, those cells."""
+    from members.models import UserAccess  # noqa: PLC0415 -- app registry is ready at call time
+
+    def make(role: str, cells=(), username=None):
+        user = UserFactory(username=username or f"{role}-{UserFactory._meta.model.objects.count()}")
+        access = UserAccess.objects.create(user=user, role=role)
+        access.cells.set(cells)
+        return user
+
+    return make

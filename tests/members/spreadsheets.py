@@ -1,0 +1,42 @@
+"""Building member spreadsheets in tests."""
+
+import io
+
+from openpyxl import Workbook
+
+HEADERS = [
+    "Họ và tên",
+    "Ngày sinh",
+    "Giới tính",
+    "Dân tộc",
+    "Quê quán",
+    "Số CCCD",
+    "Chi bộ",
+    "Ngày vào Đảng",
+    "Ngày chính thức",
+    "Số thẻ đảng viên",
+    "Ngày từ trần",
+    "Thời gian gián đoạn",
+    "Huy hiệu đã nhận",
+    "Kỷ luật",
+    "Bệnh nặng",
+]
+
+
+def xlsx_bytes(rows, headers=HEADERS) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(headers)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def csv_bytes(rows, headers=HEADERS, bom=True) -> bytes:
+    lines = [",".join(headers)] + [
+        ",".join("" if v is None else str(v) for v in row) for row in rows
+    ]
+    text = "\r\n".join(lines) + "\r\n"
+    return ("\ufeff" if bom else "").encode() + text.encode("utf-8")
