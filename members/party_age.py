@@ -104,3 +104,25 @@ def next_milestone(
         if due > on:
             return milestone, due
     return None
+
+
+def highest_reached(
+    *,
+    start: date,
+    on: date,
+    interrupted_days: int = 0,
+    received: Iterable[int] = (),
+    milestones: tuple[int, ...] = DEFAULT_MILESTONES,
+) -> tuple[int, date] | None:
+    """The highest milestone above every badge received that is already reached on `on`."""
+    floor = max(received, default=0)
+    reached = None
+    for milestone in sorted(milestones):
+        due = milestone_due_date(
+            start=start, milestone=milestone, interrupted_days=interrupted_days
+        )
+        if due > on:
+            break
+        if milestone > floor:
+            reached = (milestone, due)
+    return reached

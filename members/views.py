@@ -24,7 +24,7 @@ from members.forms import (
     RenameForm,
 )
 from members.models import ON_ROLLS, Interruption, MembershipEvent
-from members.party_age import add_months, next_milestone, party_age
+from members.party_age import add_months, highest_reached, next_milestone, party_age
 from members.queries import (
     cells_with_counts,
     party_years_today,
@@ -108,16 +108,20 @@ def member_list(request):
     )
 
 
-def _next_milestone(member, today):
-    """The member's next milestone and its due date (official members on the rolls only)."""
+def _milestone(rule, member, today):
+    """A milestone rule (next or highest reached) for an official member on the rolls."""
     if not (member.is_official and member.on_rolls):
         return None
-    return next_milestone(
+    return rule(
         start=member.party_age_start,
         on=today,
         interrupted_days=member.interrupted_days,
         received=[badge.milestone for badge in member.badges.all()],
     )
+
+
+def _next_milestone(member, today):
+    return _milestone(next_milestone, member, today)
 
 
 def _probation(member, today):
@@ -164,6 +168,7 @@ def member_detail(request, pk):
             "member": member,
             "age": age,
             "upcoming": _next_milestone(member, today),
+            "reached": _milestone(highest_reached, member, today),
             "probation": _probation(member, today),
             "timeline": member_timeline(member),
             "changes": audit_rows(member.history.select_related("history_user")[:50]),

@@ -2,6 +2,7 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -69,5 +70,5 @@ def make_member(*, cell=None, entry="admitted", entry_date=None, user=None, toda
         entry=entry,
         entry_date=entry_date,
         user=user,
-        today=today or datetime.date(2026, 11, 22),
+        today=today or timezone.localdate(),
     )

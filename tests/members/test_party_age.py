@@ -7,6 +7,7 @@ from members.party_age import (
     PartyAge,
     add_months,
     add_years,
+    highest_reached,
     interruption_days,
     milestone_due_date,
     next_milestone,
@@ -114,3 +115,12 @@ def test_next_milestone_skips_received_badges_and_past_due_dates():
         date(2031, 5, 14),
     )
     assert next_milestone(start=date(1930, 1, 1), on=date(2026, 1, 1), received=[90]) is None
+
+
+def test_highest_reached_is_the_top_milestone_reached_above_badges():
+    start = date(1976, 5, 19)
+
+    assert highest_reached(start=start, on=date(2026, 5, 18)) == (45, date(2021, 5, 19))
+    assert highest_reached(start=start, on=date(2026, 5, 19)) == (50, date(2026, 5, 19))
+    assert highest_reached(start=start, on=date(2026, 5, 19), received=[50]) is None
+    assert highest_reached(start=start, on=date(2005, 1, 1)) is None

@@ -1,16 +1,20 @@
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from members import services
 from members.models import Member, MembershipEvent, Status
+from members.party_age import add_months, add_years
 from tests.factories import CellFactory, make_member
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("members:member_list")
+# Views compute with the real date: tests through views place their dates relative to it.
+TODAY = timezone.localdate()
 
 
 def names(response):
@@ -40,13 +44,14 @@ def test_member_list_with_milestone_filter_query_count(
     office_client, item_count, django_assert_num_queries
 ):
     cell = CellFactory()
+    admitted = add_months(add_years(TODAY, -30), 2)  # 30 years in two months
     for n in range(item_count):
         make_member(
             cell=cell,
             full_name=f"Trần Thị {'ABC'[n]}",
             sex="F",
-            admission_date=date(1996, 12, 1),
-            official_date=date(1997, 12, 1),
+            admission_date=admitted,
+            official_date=add_years(admitted, 1),
             date_of_birth=date(1970, 1, 1),
         )
 
@@ -55,7 +60,7 @@ def test_member_list_with_milestone_filter_query_count(
         response = office_client.get(LIST, {"milestone": "12"})
 
     assert [(row["member"].full_name, row["next"]) for row in response.context["table"]] == [
-        (f"Trần Thị {c}", (30, date(2026, 12, 1))) for c in "ABC"[:item_count]
+        (f"Trần Thị {c}", (30, add_years(admitted, 30))) for c in "ABC"[:item_count]
     ]
 
 
@@ -121,14 +126,14 @@ def test_filters_status_sex_cell_and_probation(office_client):
     make_member(
         cell=b,
         full_name="Phạm Văn Dự",
-        admission_date=date(2024, 9, 1),
+        admission_date=add_months(TODAY, -25),
         official_date=None,
         date_of_birth=date(1990, 1, 1),
     )
     make_member(
         cell=b,
         full_name="Vũ Văn Em",
-        admission_date=date(2025, 10, 1),
+        admission_date=add_months(TODAY, -13),
         official_date=None,
         date_of_birth=date(1990, 1, 1),
     )
@@ -339,11 +344,13 @@ def test_recording_a_fact_through_the_form(office_client):
 def test_member_page_shows_party_age_next_milestone_timeline_and_changes(
     office_client, office_user
 ):
+    admitted = add_months(add_years(TODAY, -30), 1)
     member = make_member(
-        full_name="Nguyễn Văn An", admission_date=date(1996, 12, 1), official_date=date(1997, 12, 1)
+        full_name="Nguyễn Văn An", admission_date=admitted, official_date=add_years(admitted, 1)
     )
+    gap_start = add_years(admitted, 5)
     services.interruption_add(
-        member=member, start=date(2000, 1, 1), end=date(2000, 1, 31), reason="lost_contact"
+        member=member, start=gap_start, end=gap_start + timedelta(days=30), reason="lost_contact"
     )
     services.member_update(
         member=Member.objects.get(),
@@ -355,12 +362,13 @@ def test_member_page_shows_party_age_next_milestone_timeline_and_changes(
     response = office_client.get(reverse("members:member_detail", args=[member.pk]))
 
     html = response.content.decode()
-    assert response.context["upcoming"] == (30, date(2026, 12, 31))
-    assert "Huy hiệu 30 năm tuổi Đảng</strong>: đủ ngày 31/12/2026" in html
+    due = add_years(admitted, 30) + timedelta(days=30)  # the 30-day interruption moves it
+    assert response.context["upcoming"] == (30, due)
+    assert f"Huy hiệu 30 năm tuổi Đảng</strong>: đủ ngày {due:%d/%m/%Y}" in html
     assert [entry.title for entry in response.context["timeline"]] == [
         "Kết nạp",
         "Công nhận chính thức",
-        "Gián đoạn đến 31/01/2000 (30 ngày)",
+        f"Gián đoạn đến {gap_start + timedelta(days=30):%d/%m/%Y} (30 ngày)",
     ]
     change = response.context["changes"][0]
     assert (
