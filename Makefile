@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST_PORT ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: install run test test-fast test-postgres lint format check ci clean
+.PHONY: install run test test-fast test-postgres lint format check ci clean bench
 
 install: $(STAMP)
 
@@ -52,3 +52,7 @@ ci:
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# Speed on demo registers of 10,000 and 100,000 members (made once into bench-results/).
+bench: install
+	$(PY) bench/run.py

@@ -1,0 +1,138 @@
+"""`make bench`: speed of the app on demo registers of 10,000 and 100,000 members.
+
+Each register is made once with seed_demo into bench-results/ (kept between runs), then each
+measurement runs in a process of its own against that database, several times, and the median is
+reported next to the target of the issue that set it. Requests go through Django's test client
+in-process: the figures are the app's own time, without the network or a web server.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench-results"
+SIZES = (10_000, 100_000)
+RUNS = 7
+
+# (name, what, target in ms or None, issue)
+LINES = [
+    ("list_search", "Danh sách đảng viên, tìm “nguyen thi anh”", 200, 3),
+    ("list_plain", "Danh sách đảng viên, trang đầu", 200, 3),
+    ("list_milestone", "Danh sách đảng viên sắp đến mốc (12 tháng)", None, 3),
+    ("cell_list", "Danh sách chi bộ với số đảng viên", None, 3),
+    ("member_page", "Trang một đảng viên", None, 3),
+]
+
+
+def database(size: int) -> Path:
+    return RESULTS / f"register-{size}.sqlite3"
+
+
+def environment(size: int) -> dict:
+    return {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{database(size)}",
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def prepare(size: int) -> None:
+    if database(size).exists():
+        return
+    RESULTS.mkdir(exist_ok=True)
+    cells = 56 if size <= 1000 else max(56, size // 300)
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    print(f"Tạo sổ {size:,} đảng viên ({cells} chi bộ)...", flush=True)
+    started = time.perf_counter()
+    subprocess.run([*manage, "migrate", "-v0"], env=environment(size), check=True)
+    subprocess.run(
+        [*manage, "seed_demo", "--members", str(size), "--cells", str(cells), "--seed", "1"],
+        env=environment(size),
+        check=True,
+    )
+    subprocess.run(
+        [*manage, "create_demo_user"], env=environment(size), check=True, capture_output=True
+    )
+    print(f"  xong sau {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def measure() -> dict:
+    """Run inside the benchmark process (Django set up against one register)."""
+    import django  # noqa: PLC0415 -- set up only in the measuring process
+
+    django.setup()
+    from django.contrib.auth import get_user_model  # noqa: PLC0415
+    from django.test import Client  # noqa: PLC0415
+
+    from members.models import Member  # noqa: PLC0415
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(get_user_model().objects.get(username="demo"))
+    member = Member.objects.filter(badges__isnull=False).order_by("pk").first()
+    urls = {
+        "list_search": "/dang-vien/?q=nguyen+thi+anh",
+        "list_plain": "/dang-vien/",
+        "list_milestone": "/dang-vien/?milestone=12",
+        "cell_list": "/chi-bo/",
+        "member_page": f"/dang-vien/{member.pk}/",
+    }
+    results = {}
+    for name, url in urls.items():
+        timings = []
+        for _ in range(RUNS + 1):  # the first run warms caches and is dropped
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+        results[name] = statistics.median(timings[1:])
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure()))
+        return
+    sizes = [int(s) for s in args.sizes.split(",")]
+    figures = {}
+    for size in sizes:
+        prepare(size)
+        output = subprocess.run(
+            [sys.executable, __file__, "--measure"],
+            env=environment(size),
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        figures[size] = json.loads(output.strip().splitlines()[-1])
+    header = (
+        f"{'Phép đo':<46} {'Mục tiêu':>10} "
+        + " ".join(f"{f'{s:,} ĐV':>12}" for s in sizes)
+        + "  Đạt?"
+    )
+    print()
+    print(f"Trung vị của {RUNS} lần đo (ms), SQLite, máy này:")
+    print(header)
+    print("-" * len(header))
+    for name, label, target, issue in LINES:
+        cells = " ".join(f"{figures[s][name]:>12.1f}" for s in sizes)
+        goal = f"< {target}" if target else "—"
+        met = (
+            "—" if target is None else ("đạt" if figures[sizes[-1]][name] < target else "KHÔNG ĐẠT")
+        )
+        print(f"{label:<46} {goal:>10} {cells}  {met} (issue {issue})")
+
+
+if __name__ == "__main__":
+    main()
