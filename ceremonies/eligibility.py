@@ -1,0 +1,245 @@
+"""Party badge eligibility at a round dated D (DOMAIN.md §1, §2). Pure: no database, no clock.
+
+`evaluate()` says, for one member and one date, whether they are a candidate, for which milestone
+and kind, and why; or why not, and when they will be. Everything a regulation decides (milestones,
+early-award limits, discipline delays) comes in a `RuleSet`, built from the dated rule table.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from members.party_age import add_months, milestone_due_date
+
+REGULAR = "regular"
+EARLY = "early"
+POSTHUMOUS = "posthumous"
+POSTHUMOUS_EARLY = "posthumous_early"
+KIND_LABELS = {
+    REGULAR: "tặng",
+    EARLY: "tặng sớm",
+    POSTHUMOUS: "truy tặng",
+    POSTHUMOUS_EARLY: "truy tặng sớm",
+}
+# Statuses that end the committee's part in a member's badges (§2).
+REMOVED = {
+    "struck_off": "đã bị xóa tên",
+    "expelled": "đã bị khai trừ",
+    "left": "đã ra khỏi Đảng",
+    "transferred_out": "đã chuyển sinh hoạt đi khỏi Đảng bộ",
+}
+DISCIPLINE_LABELS = {"reprimand": "khiển trách", "warning": "cảnh cáo", "removal": "cách chức"}
+# The fixed award occasions (day, month) of each year.
+OCCASIONS = ((3, 2), (19, 5), (2, 9), (7, 11))
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rule parameters in force on a round date."""
+
+    milestones: tuple[int, ...] = (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90)
+    early_months_low: int = 12  # milestones up to `early_split`
+    early_months_high: int = 24  # milestones above it
+    early_split: int = 65
+    posthumous_early_months: int = 12
+    discipline_delay_months: dict[str, int] = field(
+        default_factory=lambda: {"reprimand": 6, "warning": 9, "removal": 12}
+    )
+
+    def early_months(self, milestone: int) -> int:
+        return self.early_months_low if milestone <= self.early_split else self.early_months_high
+
+    @property
+    def max_early_months(self) -> int:
+        return max(self.early_months_low, self.early_months_high, self.posthumous_early_months)
+
+
+@dataclass(frozen=True)
+class MemberFacts:
+    """What the rules need to know of a member, as plain values."""
+
+    start: date  # party age start: the admission date or the staff override
+    official_date: date | None
+    interrupted_days: int = 0
+    status: str = "active"
+    death_date: date | None = None
+    seriously_ill: bool = False
+    on_hold: bool = False
+    hold_reason: str = ""
+    disciplines: tuple[tuple[str, date], ...] = ()  # (form, decision date)
+    received: frozenset[int] = frozenset()
+    proposed: frozenset[int] = frozenset()  # milestones in other open rounds
+
+    @property
+    def floor(self) -> int:
+        """Milestones at or below this one are never proposed (held or proposed elsewhere)."""
+        return max(self.received | self.proposed, default=0)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The answer for one member at one date."""
+
+    outcome: str  # candidate, deferred, not_yet, excluded
+    milestone: int | None = None
+    kind: str | None = None
+    due_date: date | None = None  # due date of `milestone` (§1)
+    deferred_until: date | None = None
+    reason: str = ""  # Vietnamese, one sentence
+    next_date: date | None = None  # for not_yet: the first date the member becomes a candidate
+
+    @property
+    def is_candidate(self) -> bool:
+        return self.outcome == "candidate"
+
+
+def _d(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def round_on_or_after(day: date) -> date:
+    """The first fixed award occasion (3/2, 19/5, 2/9, 7/11) on or after a day."""
+    for year in (day.year, day.year + 1):
+        for dom, month in OCCASIONS:
+            occasion = date(year, month, dom)
+            if occasion >= day:
+                return occasion
+    raise AssertionError("unreachable: 7/11 of next year is always later")
+
+
+def due_date(facts: MemberFacts, milestone: int) -> date:
+    return milestone_due_date(
+        start=facts.start, milestone=milestone, interrupted_days=facts.interrupted_days
+    )
+
+
+def _qualifying(facts: MemberFacts, on: date, rules: RuleSet) -> tuple[int, str, date] | None:
+    """The highest milestone above the floor that qualifies at `on`, its kind and due date."""
+    deceased = facts.death_date is not None and facts.death_date <= on
+    reference = facts.death_date if deceased else on
+    best = None
+    for milestone in sorted(rules.milestones):
+        if milestone <= facts.floor:
+            continue
+        due = due_date(facts, milestone)
+        if due <= reference:
+            kind = POSTHUMOUS if deceased else REGULAR
+        elif deceased and add_months(due, -rules.posthumous_early_months) <= reference:
+            kind = POSTHUMOUS_EARLY
+        elif not deceased and facts.seriously_ill and add_months(due, -rules.early_months(milestone)) <= on:
+            kind = EARLY
+        else:
+            continue
+        best = (milestone, kind, due)  # higher milestones come later and win
+    return best
+
+
+def _discipline_block(facts: MemberFacts, on: date, rules: RuleSet) -> tuple[date, str] | None:
+    """The latest end of a discipline delay still running at `on`, with its reason."""
+    blocks = []
+    for form, decided in facts.disciplines:
+        months = rules.discipline_delay_months.get(form)
+        if months is None or decided > on:
+            continue
+        until = add_months(decided, months)
+        if on < until:
+            blocks.append((until, f"{DISCIPLINE_LABELS.get(form, form)} ngày {_d(decided)}"))
+    return max(blocks, default=None)
+
+
+def _first_candidate_date(facts: MemberFacts, on: date, rules: RuleSet) -> tuple[int, str, date, date] | None:
+    """When a member with nothing due yet first qualifies: (milestone, kind, due date, date)."""
+    options = []
+    for milestone in sorted(rules.milestones):
+        if milestone <= facts.floor:
+            continue
+        due = due_date(facts, milestone)
+        options.append((due, milestone, REGULAR, due))
+        if facts.seriously_ill:
+            options.append((add_months(due, -rules.early_months(milestone)), milestone, EARLY, due))
+    later = [option for option in options if option[0] > on]
+    if not later:
+        return None
+    when, milestone, kind, due = min(later)
+    return milestone, kind, due, when
+
+
+def evaluate(facts: MemberFacts, *, on: date, rules: RuleSet) -> Evaluation:
+    """Is the member a candidate for a badge at a round dated `on`, and why (or why not)?"""
+    if facts.status in REMOVED:
+        return Evaluation("excluded", reason=f"Không xét: đảng viên {REMOVED[facts.status]}.")
+    if facts.official_date is None or facts.official_date > on:
+        return Evaluation(
+            "excluded", reason="Không xét: đảng viên dự bị chưa có tuổi Đảng."
+        )
+    found = _qualifying(facts, on, rules)
+    if found is None:
+        deceased = facts.death_date is not None and facts.death_date <= on
+        upcoming = None if deceased else _first_candidate_date(facts, on, rules)
+        if upcoming is None:
+            reason = (
+                "Không xét: đã từ trần khi chưa đủ tuổi Đảng cho mốc tiếp theo."
+                if deceased
+                else "Không còn mốc Huy hiệu nào cao hơn Huy hiệu đã nhận."
+            )
+            return Evaluation("excluded", reason=reason)
+        milestone, kind, due, when = upcoming
+        text = f"Chưa đủ: Huy hiệu {milestone} năm đến hạn ngày {_d(due)}"
+        if kind == EARLY:
+            text += f"; có thể đề nghị tặng sớm từ ngày {_d(when)} (bệnh nặng)"
+        return Evaluation(
+            "not_yet", milestone=milestone, kind=kind, due_date=due, next_date=when, reason=text + "."
+        )
+    milestone, kind, due = found
+    if facts.on_hold:
+        return Evaluation(
+            "deferred",
+            milestone=milestone,
+            kind=kind,
+            due_date=due,
+            reason=f"Tạm hoãn: {facts.hold_reason or 'chưa ghi lý do'}.",
+        )
+    block = _discipline_block(facts, on, rules)
+    if block is not None:
+        until, why = block
+        return Evaluation(
+            "deferred",
+            milestone=milestone,
+            kind=kind,
+            due_date=due,
+            deferred_until=until,
+            reason=f"Hoãn đến {until:%m/%Y} do {why} (xét từ ngày {_d(until)}).",
+        )
+    return Evaluation(
+        "candidate",
+        milestone=milestone,
+        kind=kind,
+        due_date=due,
+        reason=_why(facts, milestone, kind, due, rules),
+    )
+
+
+def _why(facts: MemberFacts, milestone: int, kind: str, due: date, rules: RuleSet) -> str:
+    if kind == REGULAR:
+        return f"Đủ {milestone} năm tuổi Đảng ngày {_d(due)}."
+    if kind == EARLY:
+        return (
+            f"Tặng sớm Huy hiệu {milestone} năm (bệnh nặng): đến hạn ngày {_d(due)}, "
+            f"được đề nghị sớm tối đa {rules.early_months(milestone)} tháng."
+        )
+    if kind == POSTHUMOUS:
+        return f"Truy tặng: đủ {milestone} năm tuổi Đảng ngày {_d(due)}, từ trần ngày {_d(facts.death_date)}."
+    return (
+        f"Truy tặng sớm Huy hiệu {milestone} năm: từ trần ngày {_d(facts.death_date)}, "
+        f"trước ngày đến hạn {_d(due)} không quá {rules.posthumous_early_months} tháng."
+    )
+
+
+def possible_by(*, on: date, rules: RuleSet) -> int:
+    """A bound for a fast pre-filter: a member can qualify at `on` only if some milestone M above
+    their floor has start.year + M - (early months, in whole years, rounded up) <= on.year.
+
+    Returns the number of years to add to on.year: M + start.year <= on.year + possible_by(...).
+    Interruptions only delay due dates, so the bound stays safe.
+    """
+    return -(-rules.max_early_months // 12) + 1
+
