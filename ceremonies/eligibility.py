@@ -91,6 +91,10 @@ class Evaluation:
     def is_candidate(self) -> bool:
         return self.outcome == "candidate"
 
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, "")
+
 
 def _d(day: date) -> str:
     return day.strftime("%d/%m/%Y")
@@ -125,7 +129,11 @@ def _qualifying(facts: MemberFacts, on: date, rules: RuleSet) -> tuple[int, str,
             kind = POSTHUMOUS if deceased else REGULAR
         elif deceased and add_months(due, -rules.posthumous_early_months) <= reference:
             kind = POSTHUMOUS_EARLY
-        elif not deceased and facts.seriously_ill and add_months(due, -rules.early_months(milestone)) <= on:
+        elif (
+            not deceased
+            and facts.seriously_ill
+            and add_months(due, -rules.early_months(milestone)) <= on
+        ):
             kind = EARLY
         else:
             continue
@@ -146,7 +154,9 @@ def _discipline_block(facts: MemberFacts, on: date, rules: RuleSet) -> tuple[dat
     return max(blocks, default=None)
 
 
-def _first_candidate_date(facts: MemberFacts, on: date, rules: RuleSet) -> tuple[int, str, date, date] | None:
+def _first_candidate_date(
+    facts: MemberFacts, on: date, rules: RuleSet
+) -> tuple[int, str, date, date] | None:
     """When a member with nothing due yet first qualifies: (milestone, kind, due date, date)."""
     options = []
     for milestone in sorted(rules.milestones):
@@ -168,9 +178,7 @@ def evaluate(facts: MemberFacts, *, on: date, rules: RuleSet) -> Evaluation:
     if facts.status in REMOVED:
         return Evaluation("excluded", reason=f"Không xét: đảng viên {REMOVED[facts.status]}.")
     if facts.official_date is None or facts.official_date > on:
-        return Evaluation(
-            "excluded", reason="Không xét: đảng viên dự bị chưa có tuổi Đảng."
-        )
+        return Evaluation("excluded", reason="Không xét: đảng viên dự bị chưa có tuổi Đảng.")
     found = _qualifying(facts, on, rules)
     if found is None:
         deceased = facts.death_date is not None and facts.death_date <= on
@@ -187,7 +195,12 @@ def evaluate(facts: MemberFacts, *, on: date, rules: RuleSet) -> Evaluation:
         if kind == EARLY:
             text += f"; có thể đề nghị tặng sớm từ ngày {_d(when)} (bệnh nặng)"
         return Evaluation(
-            "not_yet", milestone=milestone, kind=kind, due_date=due, next_date=when, reason=text + "."
+            "not_yet",
+            milestone=milestone,
+            kind=kind,
+            due_date=due,
+            next_date=when,
+            reason=text + ".",
         )
     milestone, kind, due = found
     if facts.on_hold:
@@ -242,4 +255,3 @@ def possible_by(*, on: date, rules: RuleSet) -> int:
     Interruptions only delay due dates, so the bound stays safe.
     """
     return -(-rules.max_early_months // 12) + 1
-

@@ -325,7 +325,9 @@ class Draft:
     )  # kind, day, cell, counterpart
     interruptions: list[tuple[date, date, str]] = field(default_factory=list)
     disciplines: list[tuple[str, date]] = field(default_factory=list)
-    badges: list[tuple[int, str, date]] = field(default_factory=list)
+    badges: list[tuple[int, str, date, str]] = field(
+        default_factory=list
+    )  # milestone, decision, day, kind
 
 
 def _draft_member(rng: random.Random, index: int, cells: int, today: date) -> Draft:
@@ -465,7 +467,33 @@ def _draft_badges(rng: random.Random, draft: Draft, today: date, entry: date) ->
         if awarded < entry and rng.random() < 0.5:
             continue  # history from the previous committee left unrecorded
         if rng.random() < 0.93:
-            draft.badges.append((milestone, f"{rng.randint(10, 999)}-QĐ/ĐU", awarded))
+            kind = "posthumous" if death and awarded > death else "regular"
+            draft.badges.append((milestone, f"{rng.randint(10, 999)}-QĐ/ĐU", awarded, kind))
+    if death:
+        _settle_posthumous(rng, draft, death=death, gap=gap, today=today)
+
+
+def _settle_posthumous(
+    rng: random.Random, draft: Draft, *, death: date, gap: int, today: date
+) -> None:
+    """A death long ago was mostly settled: the highest milestone reached by the death (or within
+    the 12 months after it) was awarded posthumously at the round after the death."""
+    settled_on = _round_after(death)
+    if settled_on > add_months(today, -6) or rng.random() > 0.9:
+        return
+    held = max((badge[0] for badge in draft.badges), default=0)
+    reached = []
+    for milestone in DEFAULT_MILESTONES:
+        due = milestone_due_date(
+            start=draft.member.admission_date, milestone=milestone, interrupted_days=gap
+        )
+        if add_months(due, -12) > death:
+            break
+        if milestone not in MILESTONES_SINCE_2016 or settled_on >= BADGES_2016:
+            reached.append((milestone, "posthumous" if due <= death else "posthumous_early"))
+    if reached and reached[-1][0] > held:
+        milestone, kind = reached[-1]
+        draft.badges.append((milestone, f"{rng.randint(10, 999)}-QĐ/ĐU", settled_on, kind))
 
 
 @transaction.atomic
@@ -521,12 +549,13 @@ def seed_demo(*, members: int = 750, cells: int = 56, seed: int = 1, today: date
         Badge(
             member=d.member,
             milestone=milestone,
+            kind=kind,
             decision_number=number,
             decision_date=day,
             awarded_on=day,
         )
         for d in drafts
-        for milestone, number, day in d.badges
+        for milestone, number, day, kind in d.badges
     ]
     Badge.objects.bulk_create(badges, batch_size=5000)
     return {

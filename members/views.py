@@ -155,9 +155,11 @@ def member_detail(request, pk):
         ),
     )
     today = timezone.localdate()
+    # Party age stops at death, or when the member left this committee's rolls.
+    age_on = member.death_date or member.left_rolls_on or today
     age = party_age(
         start=member.party_age_start,
-        on=today,
+        on=age_on,
         interrupted_days=member.interrupted_days,
         official=member.is_official,
     )
@@ -167,6 +169,7 @@ def member_detail(request, pk):
         {
             "member": member,
             "age": age,
+            "age_on": age_on if age_on != today else None,
             "upcoming": _next_milestone(member, today),
             "reached": _milestone(highest_reached, member, today),
             "probation": _probation(member, today),

@@ -6,6 +6,7 @@ from vusta_party import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("members.urls")),
+    path("", include("ceremonies.urls")),
     path("thong-tin-cap-uy/", views.committee_profile, name="committee_profile"),
     path("van-ban/cong-van/", views.sample_document, name="sample_document"),
     path("tai-khoan/", include("django.contrib.auth.urls")),

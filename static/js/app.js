@@ -5,3 +5,11 @@ document.addEventListener("submit", (event) => {
     event.preventDefault();
   }
 });
+
+// <div data-include="URL">fallback</div>: replace the fallback with the HTML of URL (same origin).
+document.querySelectorAll("[data-include]").forEach(async (element) => {
+  const response = await fetch(element.dataset.include, { credentials: "same-origin" });
+  if (response.ok) {
+    element.innerHTML = await response.text();
+  }
+});

@@ -1,0 +1,72 @@
+"""python manage.py badge_candidates --date YYYY-MM-DD [--json] (DOMAIN.md §9).
+
+The candidates for a badge at a round dated D over the whole register, in roster order (highest
+milestone first, then cell, then Vietnamese name order). With --json, a JSON array of objects with
+the keys full_name, party_card_number, cell, milestone, kind and due_date; otherwise a table.
+"""
+
+import json
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ceremonies.eligibility import KIND_LABELS
+from ceremonies.models import rules_on
+from ceremonies.queries import candidates
+from members.models import Member
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise CommandError(f"Ngày không hợp lệ: {text} (cần dạng YYYY-MM-DD).") from error
+
+
+class Command(BaseCommand):
+    help = "Danh sách đảng viên đủ điều kiện đề nghị tặng Huy hiệu Đảng ở đợt ngày D."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--date", dest="round_date", required=True, help="Ngày của đợt tặng, YYYY-MM-DD."
+        )
+        parser.add_argument("--json", dest="as_json", action="store_true", help="In mảng JSON.")
+
+    def handle(self, *args, round_date: str, as_json: bool, **options):
+        day = _date(round_date)
+        rows = candidates(Member.objects.all(), on=day, rules=rules_on(day))
+        if as_json:
+            self._json(rows)
+        else:
+            self._table(rows, day)
+
+    def _json(self, rows) -> None:
+        self.stdout.write(
+            json.dumps(
+                [
+                    {
+                        "full_name": row.full_name,
+                        "party_card_number": row.party_card_number,
+                        "cell": row.cell,
+                        "milestone": row.evaluation.milestone,
+                        "kind": row.evaluation.kind,
+                        "due_date": row.evaluation.due_date.isoformat(),
+                    }
+                    for row in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+
+    def _table(self, rows, day: date) -> None:
+        self.stdout.write(f"Đợt tặng ngày {day:%d/%m/%Y}: {len(rows)} đảng viên đủ điều kiện")
+        self.stdout.write(
+            f"{'STT':>4}  {'Họ và tên':<28} {'Số thẻ':<10} {'Mốc':>4}  {'Loại':<14} {'Đến hạn':<10}  Chi bộ"
+        )
+        for number, row in enumerate(rows, 1):
+            ev = row.evaluation
+            self.stdout.write(
+                f"{number:>4}  {row.full_name:<28} {row.party_card_number or '':<10} {ev.milestone:>4}  "
+                f"{KIND_LABELS[ev.kind]:<14} {ev.due_date:%d/%m/%Y}  {row.cell}"
+            )

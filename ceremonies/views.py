@@ -1,0 +1,114 @@
+from dataclasses import replace
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from ceremonies.eligibility import KIND_LABELS, due_date, evaluate, round_on_or_after
+from ceremonies.forms import BadgeRulesForm, ExplainForm, OutlookForm
+from ceremonies.models import BadgeRules, rules_on
+from ceremonies.queries import FIELDS, member_facts, outlook
+from members.access import member_or_404, members_for
+from members.models import Member
+from members.party_age import add_months
+from members.queries import with_highest_badge
+
+
+def index(request):
+    """Sắp đến hạn: milestones coming within N months, early cases, deferred members."""
+    today = timezone.localdate()
+    form = OutlookForm(request.GET or None)
+    months = (form.cleaned_data.get("months") if form.is_valid() else None) or 12
+    until = add_months(today, months)
+    result = outlook(members_for(request.user), today=today, until=until, rules=rules_on(until))
+    return render(
+        request,
+        "ceremonies/outlook.html",
+        {
+            "form": form,
+            "months": months,
+            "outlook": result,
+            "next_round": round_on_or_after(today),
+            "kinds": KIND_LABELS,
+        },
+    )
+
+
+def _explanation(member: Member, on, user):
+    """The member's answer at a date and at the next four rounds, and their milestone table."""
+    row = (
+        with_highest_badge(members_for(user).filter(pk=member.pk))
+        .values(*[f for f in FIELDS if not f.startswith("cell__")])
+        .get()
+    )
+    facts = replace(
+        member_facts(row, disciplines=member.disciplines.values_list("form", "decision_date")),
+        received=frozenset(member.badges.values_list("milestone", flat=True)),
+    )
+    rules = rules_on(on)
+    rounds = []
+    day = round_on_or_after(on)
+    for _ in range(4):
+        rounds.append((day, evaluate(facts, on=day, rules=rules_on(day))))
+        day = round_on_or_after(day + timedelta(days=1))
+    milestones = [
+        {
+            "milestone": m,
+            "due": due_date(facts, m),
+            "early_from": add_months(due_date(facts, m), -rules.early_months(m)),
+            "state": "Đã nhận"
+            if m in facts.received
+            else "Không xét (đã nhận mốc cao hơn)"
+            if m < facts.floor
+            else "",
+        }
+        for m in rules.milestones
+    ]
+    return {
+        "member": member,
+        "on": on,
+        "facts": facts,
+        "answer": evaluate(facts, on=on, rules=rules),
+        "rounds": rounds,
+        "milestones": milestones,
+        "rules": BadgeRules.objects.in_force(on),
+        "kinds": KIND_LABELS,
+    }
+
+
+def member_explanation(request, pk):
+    member = member_or_404(request.user, pk)
+    form = ExplainForm(request.GET or None)
+    on = (form.cleaned_data.get("on") if form.is_valid() else None) or timezone.localdate()
+    template = (
+        "ceremonies/member_panel.html"
+        if request.GET.get("panel")
+        else "ceremonies/member_explanation.html"
+    )
+    return render(request, template, {"form": form, **_explanation(member, on, request.user)})
+
+
+def rules(request):
+    """The rule versions; the office adds a version from a date."""
+    can_edit = request.user.has_perm("ceremonies.add_badgerules")
+    if request.method == "POST" and not can_edit:
+        raise PermissionDenied
+    form = BadgeRulesForm(request.POST or None, initial=_initial_rules()) if can_edit else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        version = form.save(commit=False)
+        version.created_by = request.user
+        version.save()
+        messages.success(request, f"Đã ghi quy định áp dụng từ ngày {version.valid_from:%d/%m/%Y}.")
+        return redirect("ceremonies:rules")
+    versions = BadgeRules.objects.select_related("created_by")
+    return render(request, "ceremonies/rules.html", {"versions": versions, "form": form})
+
+
+def _initial_rules() -> dict:
+    current = BadgeRules.objects.in_force(timezone.localdate())
+    if current is None:
+        return {"valid_from": timezone.localdate()}
+    fields = BadgeRulesForm.Meta.fields
+    return {name: getattr(current, name) for name in fields} | {"valid_from": timezone.localdate()}
