@@ -86,12 +86,16 @@ def possible_members(queryset: QuerySet[Member], *, on: date, rules: RuleSet) ->
     )
 
 
-def _disciplines(member_ids: list[int], *, on: date, rules: RuleSet) -> dict[int, list]:
-    """Disciplines whose delay may still run at `on` (one query)."""
+def _disciplines(
+    member_ids: list[int], *, since: date, on: date, rules: RuleSet
+) -> dict[int, list]:
+    """Disciplines whose delay may still run on some day from `since` to `on` (one query)."""
     longest = max(rules.discipline_delay_months.values(), default=0)
     found = defaultdict(list)
     rows = Discipline.objects.filter(
-        member_id__in=member_ids, decision_date__gt=add_months(on, -longest), decision_date__lte=on
+        member_id__in=member_ids,
+        decision_date__gt=add_months(since, -longest),
+        decision_date__lte=on,
     ).values_list("member_id", "form", "decision_date")
     for member_id, form, decided in rows:
         found[member_id].append((form, decided))
@@ -120,13 +124,16 @@ def evaluate_register(
     on: date,
     rules: RuleSet,
     proposed: dict[int, set[int]] | None = None,
+    since: date | None = None,
 ) -> list[RegisterRow]:
     """Every member of the queryset who may qualify by `on`, with the rules' answer: two queries.
 
-    `proposed` maps a member to the milestones already in other open rounds.
+    `proposed` maps a member to the milestones already in other open rounds. The facts carry the
+    disciplines that matter on any day from `since` (default `on`) to `on`, so the same facts can
+    be evaluated again at an earlier day of that span.
     """
     rows = list(possible_members(queryset, on=on, rules=rules).values(*FIELDS))
-    disciplines = _disciplines([row["id"] for row in rows], on=on, rules=rules)
+    disciplines = _disciplines([row["id"] for row in rows], since=since or on, on=on, rules=rules)
     proposed = proposed or {}
     result = []
     for row in rows:
@@ -163,27 +170,28 @@ class Outlook:
     until: date
     due: list[tuple[RegisterRow, date]]  # (row, the round the due date falls into)
     early: list[RegisterRow]  # seriously ill members who can be proposed early by `until`
-    deferred: list[RegisterRow]  # would be candidates by `until` but are held or delayed
+    deferred: list[tuple[RegisterRow, Evaluation]]  # held or delayed now, or by `until`
     candidates_now: int
 
 
 def outlook(queryset: QuerySet[Member], *, today: date, until: date, rules: RuleSet) -> Outlook:
     """Members reaching a milestone between today and `until`, early cases, deferred members."""
-    rows = evaluate_register(queryset, on=until, rules=rules)
+    rows = evaluate_register(queryset, on=until, rules=rules, since=today)
     due, early, deferred, now = [], [], [], 0
     for row in rows:
         at_end = row.evaluation
         at_start = evaluate(row.facts, on=today, rules=rules)
         if at_start.is_candidate and at_start.kind != EARLY:
             now += 1
-            continue
-        if at_end.outcome == "deferred":
-            deferred.append(row)
+        elif at_start.outcome == "deferred":
+            deferred.append((row, at_start))
+        elif at_end.outcome == "deferred":
+            deferred.append((row, at_end))
         elif at_start.is_candidate or (at_end.is_candidate and at_end.kind == EARLY):
             early.append(row)  # the early window is open now, or opens within the window
         elif at_end.is_candidate:
             due.append((row, round_on_or_after(at_end.due_date)))
     due.sort(key=lambda item: (item[0].evaluation.due_date, item[0].sort_key))
     early.sort(key=lambda row: (row.evaluation.due_date, row.sort_key))
-    deferred.sort(key=lambda row: row.sort_key)
+    deferred.sort(key=lambda item: item[0].sort_key)
     return Outlook(today, until, due, early, deferred, now)
