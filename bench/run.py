@@ -27,7 +27,11 @@ LINES = [
     ("list_milestone", "Danh sách đảng viên sắp đến mốc (12 tháng)", None, 3),
     ("cell_list", "Danh sách chi bộ với số đảng viên", None, 3),
     ("member_page", "Trang một đảng viên", None, 3),
+    ("candidates_compute", "Xét Huy hiệu cả sổ, đợt 03/02/2027 (tính toán)", 500, 4),
+    ("candidates_command", "badge_candidates --date --json (cả lệnh)", 2000, 4),
+    ("outlook_page", "Trang Sắp đến hạn (12 tháng)", None, 4),
 ]
+ROUND_DATE = "2027-02-03"
 
 
 def database(size: int) -> Path:
@@ -45,14 +49,16 @@ def environment(size: int) -> dict:
 
 
 def prepare(size: int) -> None:
-    if database(size).exists():
-        return
+    """Migrate the register's database (new migrations apply to a kept one); seed it once."""
     RESULTS.mkdir(exist_ok=True)
-    cells = 56 if size <= 1000 else max(56, size // 300)
     manage = [sys.executable, str(ROOT / "manage.py")]
+    new = not database(size).exists()
+    subprocess.run([*manage, "migrate", "-v0"], env=environment(size), check=True)
+    if not new:
+        return
+    cells = 56 if size <= 1000 else max(56, size // 300)
     print(f"Tạo sổ {size:,} đảng viên ({cells} chi bộ)...", flush=True)
     started = time.perf_counter()
-    subprocess.run([*manage, "migrate", "-v0"], env=environment(size), check=True)
     subprocess.run(
         [*manage, "seed_demo", "--members", str(size), "--cells", str(cells), "--seed", "1"],
         env=environment(size),
@@ -78,6 +84,7 @@ def measure() -> dict:
     client.force_login(get_user_model().objects.get(username="demo"))
     member = Member.objects.filter(badges__isnull=False).order_by("pk").first()
     urls = {
+        "outlook_page": "/huy-hieu/",
         "list_search": "/dang-vien/?q=nguyen+thi+anh",
         "list_plain": "/dang-vien/",
         "list_milestone": "/dang-vien/?milestone=12",
@@ -93,7 +100,45 @@ def measure() -> dict:
             timings.append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200, (url, response.status_code)
         results[name] = statistics.median(timings[1:])
+    results["candidates_compute"] = _median(_candidates_once)
     return results
+
+
+def _median(function) -> float:
+    timings = []
+    for _ in range(RUNS + 1):
+        started = time.perf_counter()
+        function()
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings[1:])
+
+
+def _candidates_once() -> None:
+    from datetime import date  # noqa: PLC0415
+
+    from ceremonies.models import rules_on  # noqa: PLC0415
+    from ceremonies.queries import candidates  # noqa: PLC0415
+    from members.models import Member  # noqa: PLC0415
+
+    day = date.fromisoformat(ROUND_DATE)
+    candidates(Member.objects.all(), on=day, rules=rules_on(day))
+
+
+def command_time(size: int) -> float:
+    """The whole command, Python start-up included, as a user runs it."""
+    command = [
+        sys.executable,
+        str(ROOT / "manage.py"),
+        "badge_candidates",
+        "--date",
+        ROUND_DATE,
+        "--json",
+    ]
+
+    def run():
+        subprocess.run(command, env=environment(size), check=True, stdout=subprocess.DEVNULL)
+
+    return _median(run)
 
 
 def main() -> None:
@@ -116,6 +161,7 @@ def main() -> None:
             text=True,
         ).stdout
         figures[size] = json.loads(output.strip().splitlines()[-1])
+        figures[size]["candidates_command"] = command_time(size)
     header = (
         f"{'Phép đo':<46} {'Mục tiêu':>10} "
         + " ".join(f"{f'{s:,} ĐV':>12}" for s in sizes)

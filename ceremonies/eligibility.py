@@ -7,6 +7,8 @@ early-award limits, discipline delays) comes in a `RuleSet`, built from the date
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
+from typing import NamedTuple
 
 from members.party_age import add_months, milestone_due_date
 
@@ -45,6 +47,10 @@ class RuleSet:
         default_factory=lambda: {"reprimand": 6, "warning": 9, "removal": 12}
     )
 
+    @cached_property
+    def descending(self) -> tuple[int, ...]:
+        return tuple(sorted(self.milestones, reverse=True))
+
     def early_months(self, milestone: int) -> int:
         return self.early_months_low if milestone <= self.early_split else self.early_months_high
 
@@ -53,9 +59,9 @@ class RuleSet:
         return max(self.early_months_low, self.early_months_high, self.posthumous_early_months)
 
 
-@dataclass(frozen=True)
-class MemberFacts:
-    """What the rules need to know of a member, as plain values."""
+class MemberFacts(NamedTuple):
+    """What the rules need to know of a member, as plain values (a tuple: the register-wide
+    query builds one per member, so it must be cheap to make)."""
 
     start: date  # party age start: the admission date or the staff override
     official_date: date | None
@@ -72,11 +78,10 @@ class MemberFacts:
     @property
     def floor(self) -> int:
         """Milestones at or below this one are never proposed (held or proposed elsewhere)."""
-        return max(self.received | self.proposed, default=0)
+        return max(max(self.received, default=0), max(self.proposed, default=0))
 
 
-@dataclass(frozen=True)
-class Evaluation:
+class Evaluation(NamedTuple):
     """The answer for one member at one date."""
 
     outcome: str  # candidate, deferred, not_yet, excluded
@@ -120,25 +125,34 @@ def _qualifying(facts: MemberFacts, on: date, rules: RuleSet) -> tuple[int, str,
     """The highest milestone above the floor that qualifies at `on`, its kind and due date."""
     deceased = facts.death_date is not None and facts.death_date <= on
     reference = facts.death_date if deceased else on
-    best = None
-    for milestone in sorted(rules.milestones):
-        if milestone <= facts.floor:
+    # Due dates only move later than start + M years: skip milestones out of reach by year.
+    months = (
+        rules.posthumous_early_months
+        if deceased
+        else rules.max_early_months
+        if facts.seriously_ill
+        else 0
+    )
+    slack_years = -(-months // 12)
+    reach = reference.year - facts.start.year + slack_years
+    floor = facts.floor
+    for milestone in rules.descending:
+        if milestone <= floor:
+            return None
+        if milestone > reach:
             continue
         due = due_date(facts, milestone)
         if due <= reference:
-            kind = POSTHUMOUS if deceased else REGULAR
-        elif deceased and add_months(due, -rules.posthumous_early_months) <= reference:
-            kind = POSTHUMOUS_EARLY
-        elif (
+            return milestone, POSTHUMOUS if deceased else REGULAR, due
+        if deceased and add_months(due, -rules.posthumous_early_months) <= reference:
+            return milestone, POSTHUMOUS_EARLY, due
+        if (
             not deceased
             and facts.seriously_ill
             and add_months(due, -rules.early_months(milestone)) <= on
         ):
-            kind = EARLY
-        else:
-            continue
-        best = (milestone, kind, due)  # higher milestones come later and win
-    return best
+            return milestone, EARLY, due
+    return None
 
 
 def _discipline_block(facts: MemberFacts, on: date, rules: RuleSet) -> tuple[date, str] | None:
@@ -245,13 +259,3 @@ def _why(facts: MemberFacts, milestone: int, kind: str, due: date, rules: RuleSe
         f"Truy tặng sớm Huy hiệu {milestone} năm: từ trần ngày {_d(facts.death_date)}, "
         f"trước ngày đến hạn {_d(due)} không quá {rules.posthumous_early_months} tháng."
     )
-
-
-def possible_by(*, on: date, rules: RuleSet) -> int:
-    """A bound for a fast pre-filter: a member can qualify at `on` only if some milestone M above
-    their floor has start.year + M - (early months, in whole years, rounded up) <= on.year.
-
-    Returns the number of years to add to on.year: M + start.year <= on.year + possible_by(...).
-    Interruptions only delay due dates, so the bound stays safe.
-    """
-    return -(-rules.max_early_months // 12) + 1

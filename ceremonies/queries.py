@@ -8,10 +8,10 @@ therefore never disagree: both are `evaluate()`.
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import NamedTuple
 
-from django.db.models import Case, F, IntegerField, QuerySet, Value, When
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import Q, QuerySet
 
 from ceremonies.eligibility import (
     EARLY,
@@ -20,22 +20,18 @@ from ceremonies.eligibility import (
     MemberFacts,
     RuleSet,
     evaluate,
-    possible_by,
     round_on_or_after,
 )
-from members.models import Discipline, Member
-from members.party_age import add_months
-from members.queries import with_highest_badge
+from members.models import Discipline, Member, Organisation
+from members.party_age import add_months, add_years
 
 FIELDS = (
     "id",
     "full_name",
     "name_sort",
     "party_card_number",
-    "cell__name",
-    "cell__name_sort",
-    "admission_date",
-    "party_age_start_override",
+    "cell_id",
+    "party_age_start",
     "official_date",
     "interrupted_days",
     "status",
@@ -47,8 +43,9 @@ FIELDS = (
 )
 
 
-@dataclass(frozen=True)
-class RegisterRow:
+class RegisterRow(NamedTuple):
+    """One member of the register with the rules' answer (a tuple: there is one per member)."""
+
     member_id: int
     full_name: str
     party_card_number: str | None
@@ -63,57 +60,67 @@ class RegisterRow:
         return (-(self.evaluation.milestone or 0), *self.sort_key)
 
 
-def _next_milestone_above_badges(rules: RuleSet) -> Case:
-    """SQL: the first milestone above the member's highest badge (a large number if none)."""
-    return Case(
-        *[When(highest_badge__lt=m, then=Value(m)) for m in sorted(rules.milestones)],
-        default=Value(10_000),
-        output_field=IntegerField(),
-    )
+def _back(day: date, years: int) -> date:
+    """The latest start that reaches `years` by `day`, with one day of slack: going back from
+    28/02 gives 28/02, yet a start on 29/02 reaches 28/02 going forward (the one place where
+    add_years is not one-to-one)."""
+    return add_years(day, -years) + timedelta(days=1)
 
 
 def possible_members(queryset: QuerySet[Member], *, on: date, rules: RuleSet) -> QuerySet[Member]:
-    """Members that may qualify for some badge by `on` (a superset of the candidates)."""
-    return (
-        with_highest_badge(queryset)
-        .exclude(status__in=REMOVED)
-        .filter(official_date__lte=on)
-        .annotate(
-            start_year=ExtractYear(Coalesce("party_age_start_override", "admission_date")),
-            next_milestone=_next_milestone_above_badges(rules),
+    """Members that may qualify for some badge by `on`: a superset of the candidates.
+
+    A member can reach a milestone by `on` only if they reach the first milestone above their
+    highest badge (later ones need an earlier start), by `on`, or by `on` plus the early months if
+    seriously ill, or plus the posthumous-early months if deceased. Interruptions only make due
+    dates later, so the bound is safe; the rules then decide each member.
+
+    One term per highest badge held (one small query lists them), each an equality and a range on
+    the (highest_badge, party_age_start) index, so the database seeks instead of scanning.
+    """
+    reach = Q(pk__in=[])
+    for held in Member.objects.order_by().values_list("highest_badge", flat=True).distinct():
+        above = [m for m in sorted(rules.milestones) if m > held]
+        if not above:
+            continue
+        m = above[0]
+        exact = _back(on, m)
+        slack = max(
+            _back(add_months(on, rules.early_months(m)), m),
+            _back(add_months(on, rules.posthumous_early_months), m),
         )
-        .filter(next_milestone__lte=on.year + possible_by(on=on, rules=rules) - F("start_year"))
-    )
+        reach |= Q(highest_badge=held, party_age_start__lte=slack) & (
+            Q(party_age_start__lte=exact) | Q(seriously_ill=True) | Q(status="deceased")
+        )
+    return queryset.filter(reach, official_date__lte=on).exclude(status__in=REMOVED)
 
 
-def _disciplines(
-    member_ids: list[int], *, since: date, on: date, rules: RuleSet
-) -> dict[int, list]:
-    """Disciplines whose delay may still run on some day from `since` to `on` (one query)."""
+def _disciplines(*, since: date, on: date, rules: RuleSet) -> dict[int, list]:
+    """Disciplines whose delay may still run on some day from `since` to `on`, by member: one
+    query on the decision date (recent disciplines are few; no list of member ids is sent)."""
     longest = max(rules.discipline_delay_months.values(), default=0)
     found = defaultdict(list)
     rows = Discipline.objects.filter(
-        member_id__in=member_ids,
-        decision_date__gt=add_months(since, -longest),
-        decision_date__lte=on,
+        decision_date__gt=add_months(since, -longest), decision_date__lte=on
     ).values_list("member_id", "form", "decision_date")
     for member_id, form, decided in rows:
         found[member_id].append((form, decided))
     return found
 
 
-def member_facts(row: dict, *, disciplines=(), proposed=frozenset()) -> MemberFacts:
+def member_facts(row, *, disciplines=(), proposed=frozenset()) -> MemberFacts:
+    """The rules' view of a member from a row of `FIELDS` (values_list(..., named=True))."""
     return MemberFacts(
-        start=row["party_age_start_override"] or row["admission_date"],
-        official_date=row["official_date"],
-        interrupted_days=row["interrupted_days"],
-        status=row["status"],
-        death_date=row["death_date"],
-        seriously_ill=row["seriously_ill"],
-        on_hold=row["on_hold"],
-        hold_reason=row["hold_reason"],
+        start=row.party_age_start,
+        official_date=row.official_date,
+        interrupted_days=row.interrupted_days,
+        status=row.status,
+        death_date=row.death_date,
+        seriously_ill=row.seriously_ill,
+        on_hold=row.on_hold,
+        hold_reason=row.hold_reason,
         disciplines=tuple(disciplines),
-        received=frozenset({row["highest_badge"]}) if row["highest_badge"] else frozenset(),
+        received=frozenset({row.highest_badge}) if row.highest_badge else frozenset(),
         proposed=frozenset(proposed),
     )
 
@@ -126,29 +133,35 @@ def evaluate_register(
     proposed: dict[int, set[int]] | None = None,
     since: date | None = None,
 ) -> list[RegisterRow]:
-    """Every member of the queryset who may qualify by `on`, with the rules' answer: two queries.
+    """Every member of the queryset who may qualify by `on`, with the rules' answer: four queries
+    (the badges held, the members, their recent disciplines, the cell names).
 
     `proposed` maps a member to the milestones already in other open rounds. The facts carry the
     disciplines that matter on any day from `since` (default `on`) to `on`, so the same facts can
     be evaluated again at an earlier day of that span.
     """
-    rows = list(possible_members(queryset, on=on, rules=rules).values(*FIELDS))
-    disciplines = _disciplines([row["id"] for row in rows], since=since or on, on=on, rules=rules)
+    rows = possible_members(queryset, on=on, rules=rules).values_list(*FIELDS, named=True)
+    disciplines = _disciplines(since=since or on, on=on, rules=rules)
+    cells = {
+        pk: (name, key)
+        for pk, name, key in Organisation.objects.values_list("id", "name", "name_sort")
+    }
     proposed = proposed or {}
     result = []
     for row in rows:
         facts = member_facts(
-            row, disciplines=disciplines.get(row["id"], ()), proposed=proposed.get(row["id"], ())
+            row, disciplines=disciplines.get(row.id, ()), proposed=proposed.get(row.id, ())
         )
+        cell_name, cell_key = cells[row.cell_id]
         result.append(
             RegisterRow(
-                member_id=row["id"],
-                full_name=row["full_name"],
-                party_card_number=row["party_card_number"],
-                cell=row["cell__name"],
+                member_id=row.id,
+                full_name=row.full_name,
+                party_card_number=row.party_card_number,
+                cell=cell_name,
                 facts=facts,
                 evaluation=evaluate(facts, on=on, rules=rules),
-                sort_key=(row["cell__name_sort"], row["name_sort"], row["id"]),
+                sort_key=(cell_key, row.name_sort, row.id),
             )
         )
     return result

@@ -1,4 +1,3 @@
-from dataclasses import replace
 from datetime import timedelta
 
 from django.contrib import messages
@@ -13,7 +12,6 @@ from ceremonies.queries import FIELDS, member_facts, outlook
 from members.access import member_or_404, members_for
 from members.models import Member
 from members.party_age import add_months
-from members.queries import with_highest_badge
 
 
 def index(request):
@@ -38,15 +36,10 @@ def index(request):
 
 def _explanation(member: Member, on, user):
     """The member's answer at a date and at the next four rounds, and their milestone table."""
-    row = (
-        with_highest_badge(members_for(user).filter(pk=member.pk))
-        .values(*[f for f in FIELDS if not f.startswith("cell__")])
-        .get()
-    )
-    facts = replace(
-        member_facts(row, disciplines=member.disciplines.values_list("form", "decision_date")),
-        received=frozenset(member.badges.values_list("milestone", flat=True)),
-    )
+    row = members_for(user).filter(pk=member.pk).values_list(*FIELDS, named=True).get()
+    facts = member_facts(
+        row, disciplines=member.disciplines.values_list("form", "decision_date")
+    )._replace(received=frozenset(member.badges.values_list("milestone", flat=True)))
     rules = rules_on(on)
     rounds = []
     day = round_on_or_after(on)

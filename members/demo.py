@@ -522,6 +522,7 @@ def seed_demo(*, members: int = 750, cells: int = 56, seed: int = 1, today: date
         member.official_date, member.death_date = state.official_date, state.death_date
         member.left_rolls_on = state.left_rolls_on
         member.interrupted_days = sum((end - start).days for start, end, _ in draft.interruptions)
+        member.highest_badge = max((badge[0] for badge in draft.badges), default=0)
         member.fill_derived_fields()
     Member.objects.bulk_create([d.member for d in drafts], batch_size=2000)
 

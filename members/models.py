@@ -194,6 +194,14 @@ class Member(models.Model):
     death_date = models.DateField("Ngày từ trần", null=True, blank=True)
     left_rolls_on = models.DateField("Ngày ra khỏi danh sách", null=True, blank=True)
     interrupted_days = models.PositiveIntegerField("Số ngày gián đoạn", default=0)
+    highest_badge = models.PositiveSmallIntegerField(
+        "Huy hiệu cao nhất đã nhận", default=0, help_text="0: chưa nhận Huy hiệu nào."
+    )
+    party_age_start = models.DateField(
+        "Ngày bắt đầu tính tuổi Đảng",
+        editable=False,
+        help_text="Ngày tính tuổi Đảng xác nhận riêng nếu có, nếu không là ngày vào Đảng.",
+    )
     name_sort = models.CharField(max_length=400, editable=False, db_index=True, default="")
     search_text = models.CharField(max_length=300, editable=False, default="")
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -201,7 +209,9 @@ class Member(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = MemberQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["name_sort", "search_text", "updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["name_sort", "search_text", "updated_at", "party_age_start"]
+    )
 
     class Meta:
         verbose_name = "Đảng viên"
@@ -212,7 +222,11 @@ class Member(models.Model):
             ("export_members", "Xuất danh sách, sổ danh sách đảng viên"),
             ("read_audit_log", "Xem nhật ký thay đổi"),
         ]
-        indexes = [models.Index(fields=["cell", "name_sort"], name="member_cell_name")]
+        indexes = [
+            models.Index(fields=["cell", "name_sort"], name="member_cell_name"),
+            # The badge pre-filter: a range of starts per "highest badge held".
+            models.Index(fields=["highest_badge", "party_age_start"], name="member_badge_start"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(official_date__isnull=True) | Q(official_date__gte=F("admission_date")),
@@ -234,7 +248,9 @@ class Member(models.Model):
         super().save(*args, **kwargs)
 
     def fill_derived_fields(self) -> None:
-        """The name sort key and the folded search text (also for bulk inserts)."""
+        """Fields derived from the record itself (also for bulk inserts): the start of party age
+        (the staff override, else the admission date, §1), the name sort key, the search text."""
+        self.party_age_start = self.party_age_start_override or self.admission_date
         self.name_sort = name_sort_key(self.full_name)
         self.search_text = " ".join(
             part
@@ -254,11 +270,6 @@ class Member(models.Model):
     @property
     def on_rolls(self) -> bool:
         return self.status in ON_ROLLS
-
-    @property
-    def party_age_start(self) -> date:
-        """The override when staff confirmed one, else the admission date (§1)."""
-        return self.party_age_start_override or self.admission_date
 
 
 class MembershipEvent(models.Model):
@@ -368,6 +379,7 @@ class Discipline(models.Model):
         verbose_name = "Kỷ luật"
         verbose_name_plural = "Kỷ luật"
         ordering = ["decision_date", "id"]
+        indexes = [models.Index(fields=["decision_date"], name="discipline_decision_date")]
 
     def __str__(self) -> str:
         return f"{self.get_form_display()} {self.decision_date:%d/%m/%Y}"

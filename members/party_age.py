@@ -17,10 +17,10 @@ DEFAULT_MILESTONES: tuple[int, ...] = (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 8
 
 def add_years(day: date, years: int) -> date:
     """Same day and month `years` later (or earlier); 29/02 becomes 28/02 in a non-leap year."""
-    year = day.year + years
-    if day.month == 2 and day.day == 29 and not calendar.isleap(year):
-        return date(year, 2, 28)
-    return day.replace(year=year)
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29/02 into a non-leap year: the only date that does not exist
+        return date(day.year + years, 2, 28)
 
 
 def add_months(day: date, months: int) -> date:

@@ -3,26 +3,11 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q, QuerySet
 
-from members.models import ON_ROLLS, Badge, Member, Organisation
+from members.models import ON_ROLLS, Member, Organisation
 from members.party_age import DEFAULT_MILESTONES, add_months, next_milestone, party_age_years
 from members.rules import PROBATION_MONTHS, PROBATION_OVERDUE_MONTHS
-
-
-def with_highest_badge(queryset: QuerySet[Member]) -> QuerySet[Member]:
-    """Annotate `highest_badge`: the highest milestone the member holds (0 for none)."""
-    highest = (
-        Badge.objects.filter(member=OuterRef("pk"))
-        .order_by()
-        .values("member")
-        .annotate(top=Max("milestone"))
-        .values("top")
-    )
-    return queryset.annotate(
-        highest_badge=Coalesce(Subquery(highest, output_field=IntegerField()), 0)
-    )
 
 
 @dataclass(frozen=True)
@@ -43,22 +28,21 @@ def upcoming_milestones(
     """Members on the rolls with an official date who reach a milestone above their badges in
     [start, end], in name order: one query, then the rule of §1 in Python."""
     rows = (
-        with_highest_badge(queryset.filter(status__in=ON_ROLLS, official_date__isnull=False))
+        queryset.filter(status__in=ON_ROLLS, official_date__isnull=False)
         .order_by("name_sort", "id")
         .values_list(
             "id",
             "name_sort",
-            "admission_date",
-            "party_age_start_override",
+            "party_age_start",
             "interrupted_days",
             "highest_badge",
         )
     )
     found = []
     day_before = date.fromordinal(start.toordinal() - 1)
-    for member_id, name_sort, admitted, override, days, highest in rows:
+    for member_id, name_sort, start, days, highest in rows:
         upcoming = next_milestone(
-            start=override or admitted,
+            start=start,
             on=day_before,
             interrupted_days=days,
             received=(highest,),

@@ -493,6 +493,9 @@ def badge_record(
     )
     badge._history_user = user
     badge.save()
+    if milestone > member.highest_badge:
+        Member.objects.filter(pk=member.pk).update(highest_badge=milestone)
+        member.highest_badge = milestone
     return badge
 
 

@@ -60,12 +60,17 @@ def make_member(*, cell=None, entry="admitted", entry_date=None, user=None, toda
     defaults = {
         "full_name": "Nguyễn Văn An",
         "sex": "M",
-        "date_of_birth": datetime.date(1960, 3, 15),
         "admission_date": datetime.date(1990, 5, 19),
         "official_date": datetime.date(1991, 5, 19),
     }
+    values = {**defaults, **values}
+    if "date_of_birth" not in values:  # old enough for the admission date, whatever it is
+        admitted = values["admission_date"]
+        values["date_of_birth"] = admitted.replace(
+            year=admitted.year - 25, day=min(admitted.day, 28)
+        )
     return member_create(
-        values={**defaults, **values},
+        values=values,
         cell=cell or CellFactory(),
         entry=entry,
         entry_date=entry_date,

@@ -132,6 +132,23 @@ def test_candidates_are_scoped_to_the_user(register, make_user):
     assert [r.full_name for r in result] == ["Lê Văn Cường", "Trần Thị Bình"]
 
 
+@pytest.mark.parametrize(
+    ("start", "on", "expected"),
+    [
+        (date(1996, 2, 29), date(2026, 2, 28), [30]),  # 29/02 reaches 30 years on 28/02/2026
+        (date(1996, 2, 29), date(2026, 2, 27), []),
+        (date(1996, 2, 28), date(2026, 2, 27), []),
+        (date(1996, 3, 1), date(2026, 2, 28), []),
+    ],
+)
+def test_the_sql_prefilter_keeps_29_february_starts(start, on, expected):
+    make_member(admission_date=start, official_date=date(1997, 3, 1))
+
+    assert [
+        r.evaluation.milestone for r in candidates(Member.objects.all(), on=on, rules=RULES)
+    ] == expected
+
+
 @pytest.mark.parametrize("item_count", [1, 3])
 def test_candidates_take_a_fixed_number_of_queries(item_count, django_assert_num_queries):
     cell = CellFactory()
@@ -146,7 +163,8 @@ def test_candidates_take_a_fixed_number_of_queries(item_count, django_assert_num
             member=member, form="reprimand", decision_date=date(2026, 6, 1), today=date(2026, 8, 1)
         )
 
-    with django_assert_num_queries(2):
+    # badges held, members, recent disciplines, cell names
+    with django_assert_num_queries(4):
         result = evaluate_register(Member.objects.all(), on=ROUND, rules=RULES)
 
     assert len(result) == item_count
@@ -229,6 +247,7 @@ def _create(specs, cell, on):
             seriously_ill=spec["ill"],
             on_hold=spec["hold"],
             hold_reason="Đang kiểm tra" if spec["hold"] else "",
+            highest_badge=max(spec["badges"], default=0),
             cell=cell,
         )
         member.fill_derived_fields()

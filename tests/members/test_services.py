@@ -49,7 +49,11 @@ def test_probationary_member_has_no_official_date():
 @pytest.mark.parametrize(
     ("values", "field", "message"),
     [
-        ({"admission_date": date(1977, 1, 1)}, "admission_date", "khi chưa đủ 18 tuổi"),
+        (
+            {"admission_date": date(1977, 1, 1), "date_of_birth": date(1960, 3, 15)},
+            "admission_date",
+            "khi chưa đủ 18 tuổi",
+        ),
         (
             {"admission_date": date(2027, 1, 1), "official_date": None},
             "admission_date",

@@ -1,0 +1,156 @@
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from ceremonies.models import BadgeRules, rules_on
+from members import services
+from members.party_age import add_months, add_years
+from tests.factories import CellFactory, make_member
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def register():
+    a, b = CellFactory(name="Chi bộ A"), CellFactory(name="Chi bộ B")
+    soon = add_months(add_years(TODAY, -30), 2)  # 30 years in two months
+    make_member(
+        cell=a, full_name="Nguyễn Văn An", admission_date=soon, official_date=add_years(soon, 1)
+    )
+    make_member(
+        cell=b,
+        full_name="Trần Thị Bình",
+        sex="F",
+        admission_date=soon,
+        official_date=add_years(soon, 1),
+    )
+    ill = make_member(
+        cell=a,
+        full_name="Lê Văn Cường",
+        admission_date=add_months(add_years(TODAY, -40), 10),
+        official_date=add_months(add_years(TODAY, -39), 10),
+    )
+    services.member_update(
+        member=ill,
+        values={"seriously_ill": True, "seriously_ill_reason": "Ung thư"},
+        expected_version=ill.version,
+    )
+    held = make_member(
+        cell=a,
+        full_name="Phạm Văn Dũng",
+        admission_date=add_months(add_years(TODAY, -45), 1),
+        official_date=add_months(add_years(TODAY, -44), 1),
+    )
+    services.member_update(
+        member=held,
+        values={"on_hold": True, "hold_reason": "Đang được kiểm tra"},
+        expected_version=held.version,
+    )
+    return a, b, soon
+
+
+def test_outlook_page_lists_due_early_and_deferred(office_client, register):
+    _a, _b, soon = register
+
+    response = office_client.get(reverse("ceremonies:index"))
+
+    outlook = response.context["outlook"]
+    assert [(r.full_name, r.evaluation.due_date) for r, _ in outlook.due] == [
+        ("Nguyễn Văn An", add_years(soon, 30)),
+        ("Trần Thị Bình", add_years(soon, 30)),
+    ]
+    assert [r.full_name for r in outlook.early] == ["Lê Văn Cường"]
+    assert [(r.full_name, answer.reason) for r, answer in outlook.deferred] == [
+        ("Phạm Văn Dũng", "Tạm hoãn: Đang được kiểm tra.")
+    ]
+    assert "Tạm hoãn: Đang được kiểm tra." in response.content.decode()
+
+
+def test_outlook_of_a_cell_secretary_shows_only_their_cell(client, make_user, register):
+    a, _b, _soon = register
+    client.force_login(make_user("secretary", cells=[a]))
+
+    outlook = client.get(reverse("ceremonies:index")).context["outlook"]
+
+    assert [r.full_name for r, _ in outlook.due] == ["Nguyễn Văn An"]
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_outlook_query_count_is_fixed(office_client, item_count, django_assert_num_queries):
+    cell = CellFactory()
+    soon = add_months(add_years(TODAY, -30), 2)
+    for n in range(item_count):
+        make_member(
+            cell=cell,
+            full_name=f"Vũ Văn {'ABC'[n]}",
+            admission_date=soon,
+            official_date=add_years(soon, 1),
+        )
+
+    # session, user, rules in force, badges held, members, disciplines, cells, committee profile
+    with django_assert_num_queries(8):
+        response = office_client.get(reverse("ceremonies:index"))
+
+    assert len(response.context["outlook"].due) == item_count
+
+
+def test_member_explanation_says_why_and_when(office_client, register):
+    member = register[0].members.get(full_name="Nguyễn Văn An")
+    due = add_years(register[2], 30)
+
+    response = office_client.get(
+        reverse("ceremonies:member_explanation", args=[member.pk]), {"panel": "1"}
+    )
+
+    assert (
+        response.context["answer"].reason
+        == f"Chưa đủ: Huy hiệu 30 năm đến hạn ngày {due:%d/%m/%Y}."
+    )
+    first_round, at_round = response.context["rounds"][0]
+    assert at_round.outcome == ("candidate" if first_round >= due else "not_yet")
+
+
+def test_another_cells_member_explanation_is_not_found(client, make_user, register):
+    a, b, _soon = register
+    client.force_login(make_user("secretary", cells=[a]))
+
+    assert (
+        client.get(reverse("ceremonies:member_explanation", args=[b.members.get().pk])).status_code
+        == 404
+    )
+
+
+def test_office_adds_a_rule_version_that_applies_from_its_date(office_client, client, make_user):
+    form = office_client.get(reverse("ceremonies:rules")).context["form"]
+    data = dict(form.initial)
+    data |= {"valid_from": "01/07/2027", "warning_delay_months": 6, "legal_basis": "Hướng dẫn mới"}
+
+    office_client.post(reverse("ceremonies:rules"), data)
+
+    assert BadgeRules.objects.count() == 2
+    assert rules_on(date(2027, 6, 30)).discipline_delay_months["warning"] == 9
+    assert rules_on(date(2027, 7, 1)).discipline_delay_months["warning"] == 6
+    assert BadgeRules.objects.get(valid_from=date(2027, 7, 1)).created_by.username == "vanphong"
+    viewer = make_user("viewer")
+    client.force_login(viewer)
+    assert client.get(reverse("ceremonies:rules")).context["form"] is None
+    assert (
+        client.post(reverse("ceremonies:rules"), data | {"valid_from": "01/01/2028"}).status_code
+        == 403
+    )
+
+
+def test_a_rule_version_with_bad_milestones_is_refused(office_client):
+    form = office_client.get(reverse("ceremonies:rules")).context["form"]
+    data = dict(form.initial) | {
+        "valid_from": (TODAY + timedelta(days=1)).strftime("%d/%m/%Y"),
+        "milestones": "30, ba mươi lăm",
+    }
+
+    response = office_client.post(reverse("ceremonies:rules"), data)
+
+    assert "Ghi các mốc là số năm, cách nhau bằng dấu phẩy" in response.content.decode()
+    assert BadgeRules.objects.count() == 1
