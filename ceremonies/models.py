@@ -99,3 +99,172 @@ def rules_on(day: date) -> RuleSet:
     """The rule set in force on a date (the defaults of DOMAIN.md if the table is empty)."""
     version = BadgeRules.objects.in_force(day)
     return version.rule_set() if version else RuleSet()
+
+
+# --- bonus money: coefficients and base salary, dated (DOMAIN.md §3) ------------------------
+
+
+class BaseSalary(models.Model):
+    """The base salary (lương cơ sở) in force from a date."""
+
+    valid_from = models.DateField("Áp dụng từ ngày", unique=True)
+    amount = models.PositiveIntegerField("Mức lương cơ sở (đồng/tháng)")
+    legal_basis = models.CharField("Căn cứ", max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Lương cơ sở"
+        verbose_name_plural = "Lương cơ sở"
+        ordering = ["-valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.amount:,} đồng từ {self.valid_from:%d/%m/%Y}".replace(",", ".")
+
+
+class BonusCoefficient(models.Model):
+    """Coefficient × base salary = the bonus with a badge of a milestone, from a date."""
+
+    milestone = models.PositiveSmallIntegerField("Huy hiệu (năm)")
+    valid_from = models.DateField("Áp dụng từ ngày")
+    coefficient = models.DecimalField("Hệ số", max_digits=5, decimal_places=2)
+    legal_basis = models.CharField("Căn cứ", max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Hệ số tiền thưởng"
+        verbose_name_plural = "Hệ số tiền thưởng"
+        ordering = ["milestone", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["milestone", "valid_from"], name="coefficient_once_per_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"Huy hiệu {self.milestone} năm: hệ số {self.coefficient} từ {self.valid_from:%d/%m/%Y}"
+        )
+
+
+# --- award rounds and their proposal lines (DOMAIN.md §3) -----------------------------------
+
+
+class Round(models.Model):
+    class Occasion(models.TextChoices):
+        FEB_3 = "0203", "Kỷ niệm ngày thành lập Đảng (3/2)"
+        MAY_19 = "0519", "Kỷ niệm ngày sinh Chủ tịch Hồ Chí Minh (19/5)"
+        SEP_2 = "0902", "Quốc khánh (2/9)"
+        NOV_7 = "1107", "Kỷ niệm Cách mạng Tháng Mười Nga (7/11)"
+        AD_HOC = "other", "Dịp khác"
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Đang lập danh sách"
+        LOCKED = "locked", "Đã chốt danh sách"
+        SUBMITTED = "submitted", "Đã trình cấp trên"
+        DECIDED = "decided", "Đã có quyết định"
+        HELD = "held", "Đã trao tặng"
+        CANCELLED = "cancelled", "Đã hủy"
+
+    date = models.DateField("Ngày trao tặng")
+    occasion = models.CharField("Dịp", max_length=5, choices=Occasion.choices)
+    title = models.CharField("Tên đợt", max_length=200, blank=True)
+    deadline = models.DateField("Hạn nộp hồ sơ lên cấp trên")
+    state = models.CharField(
+        "Trạng thái", max_length=10, choices=State.choices, default=State.DRAFT, db_index=True
+    )
+    submission_number = models.PositiveIntegerField("Số tờ trình", null=True, blank=True)
+    submission_date = models.DateField("Ngày tờ trình", null=True, blank=True)
+    submitted_on = models.DateField("Ngày gửi cấp trên", null=True, blank=True)
+    decision_number = models.CharField("Số quyết định", max_length=50, blank=True)
+    decision_date = models.DateField("Ngày quyết định", null=True, blank=True)
+    decided_by = models.CharField("Cấp quyết định", max_length=200, blank=True)
+    held_on = models.DateField("Ngày tổ chức lễ", null=True, blank=True)
+    cancel_reason = models.CharField("Lý do hủy", max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Đợt tặng Huy hiệu"
+        verbose_name_plural = "Đợt tặng Huy hiệu"
+        ordering = ["-date", "-id"]
+        permissions = [
+            ("lock_round", "Chốt danh sách đề nghị của đợt tặng"),
+            ("propose_round", "Đề nghị, loại đảng viên trong danh sách của đợt tặng"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Đợt tặng Huy hiệu Đảng ngày {self.date:%d/%m/%Y}"
+
+    @property
+    def is_open(self) -> bool:
+        """Open rounds hold their members' milestones (§2: one open round per milestone)."""
+        return self.state not in (self.State.HELD, self.State.CANCELLED)
+
+
+class Proposal(models.Model):
+    """A member on the list of a round: a badge to propose, or a lost badge to re-issue."""
+
+    class Kind(models.TextChoices):
+        REGULAR = "regular", "Tặng"
+        EARLY = "early", "Tặng sớm"
+        POSTHUMOUS = "posthumous", "Truy tặng"
+        POSTHUMOUS_EARLY = "posthumous_early", "Truy tặng sớm"
+        REISSUE = "reissue", "Cấp lại (bị mất)"
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="proposals")
+    member = models.ForeignKey(
+        "members.Member", on_delete=models.PROTECT, related_name="badge_proposals"
+    )
+    milestone = models.PositiveSmallIntegerField("Huy hiệu (năm)")
+    kind = models.CharField("Loại", max_length=16, choices=Kind.choices)
+    due_date = models.DateField("Ngày đủ tuổi Đảng", null=True, blank=True)
+    included = models.BooleanField("Đưa vào danh sách", default=True)
+    note = models.CharField(
+        "Ghi chú",
+        max_length=300,
+        blank=True,
+        help_text="Lý do loại; lý do tặng sớm (bệnh nặng); ghi chú trên danh sách.",
+    )
+    old_badge_number = models.CharField("Số Huy hiệu cũ (bị mất)", max_length=30, blank=True)
+    loss_statement = models.CharField("Bản tường trình", max_length=300, blank=True)
+    # `live` is True while the line holds its milestone: included, in a round not cancelled.
+    live = models.BooleanField(default=True, editable=False)
+    badge_number = models.CharField("Số Huy hiệu", max_length=30, blank=True)
+    coefficient = models.DecimalField(
+        "Hệ số", max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    base_salary = models.PositiveIntegerField("Lương cơ sở", null=True, blank=True)
+    bonus = models.PositiveIntegerField("Tiền thưởng (đồng)", null=True, blank=True)
+    presented_on = models.DateField("Ngày trao", null=True, blank=True)
+    presented_at_home = models.BooleanField("Trao tại nhà", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Đảng viên trong danh sách đề nghị"
+        verbose_name_plural = "Danh sách đề nghị"
+        ordering = ["-milestone", "id"]
+        constraints = [
+            # §2/§3: a milestone is proposed to a member in one open round, and awarded once.
+            models.UniqueConstraint(
+                fields=["member", "milestone"],
+                condition=models.Q(live=True) & ~models.Q(kind="reissue"),
+                name="one_live_proposal_per_milestone",
+            ),
+            models.UniqueConstraint(
+                fields=["round", "member", "kind"], name="member_once_per_round_kind"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} – {self.get_kind_display()} Huy hiệu {self.milestone} năm"

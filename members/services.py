@@ -551,3 +551,16 @@ def organisation_rename(
     organisation._history_user = user
     organisation.save()
     return organisation
+
+
+@transaction.atomic
+def badge_remove(*, member: Member, milestone: int, user=None) -> None:
+    """Take back a badge recorded by mistake (or by a round cancelled after its decision)."""
+    badge = member.badges.filter(milestone=milestone).first()
+    if badge is None:
+        raise ValidationError(f"Đảng viên không có Huy hiệu {milestone} năm.")
+    badge._history_user = user
+    badge.delete()
+    highest = max(member.badges.values_list("milestone", flat=True), default=0)
+    Member.objects.filter(pk=member.pk).update(highest_badge=highest)
+    member.highest_badge = highest

@@ -77,3 +77,22 @@ class CommitteeProfile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.committee_name} (từ {self.valid_from:%d/%m/%Y})"
+
+
+class DocumentCounter(models.Model):
+    """The last number given to a document type within a committee term (DOMAIN.md §6:
+    numbers restart at 01 per document type per term, not per calendar year)."""
+
+    type_code = models.CharField("Loại văn bản", max_length=10)
+    term_name = models.CharField("Nhiệm kỳ", max_length=40)
+    last_number = models.PositiveIntegerField("Số đã cấp gần nhất", default=0)
+
+    class Meta:
+        verbose_name = "Sổ đăng ký số văn bản"
+        verbose_name_plural = "Sổ đăng ký số văn bản"
+        constraints = [
+            models.UniqueConstraint(fields=["type_code", "term_name"], name="counter_per_type_term")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.type_code} nhiệm kỳ {self.term_name}: {self.last_number}"
