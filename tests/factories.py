@@ -50,7 +50,11 @@ class CellFactory(factory.django.DjangoModelFactory):
 def _root():
     from members.models import Organisation  # noqa: PLC0415 -- app registry is ready at call time
 
-    return Organisation.objects.get(parent__isnull=True, kind="committee")
+    # Transactional tests flush the database, the migration's root row with it.
+    root, _ = Organisation.objects.get_or_create(
+        parent__isnull=True, kind="committee", defaults={"name": "Đảng bộ thử nghiệm"}
+    )
+    return root
 
 
 def make_member(*, cell=None, entry="admitted", entry_date=None, user=None, today=None, **values):
