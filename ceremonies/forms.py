@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from ceremonies.models import BadgeRules
+from ceremonies.models import BadgeRules, BaseSalary, BonusCoefficient, Round
 from vusta_party.forms import DateInput
 
 WINDOWS = [(3, "3 tháng"), (6, "6 tháng"), (12, "12 tháng"), (24, "24 tháng")]
@@ -43,3 +43,83 @@ class BadgeRulesForm(forms.ModelForm):
         if valid_from > timezone.localdate().replace(year=timezone.localdate().year + 2):
             raise forms.ValidationError("Ngày áp dụng quá xa trong tương lai.")
         return valid_from
+
+
+class RoundForm(forms.Form):
+    day = forms.DateField(label="Ngày trao tặng", widget=DateInput())
+    occasion = forms.ChoiceField(label="Dịp", choices=[])
+    title = forms.CharField(label="Tên đợt (không bắt buộc)", max_length=200, required=False)
+    deadline = forms.DateField(
+        label="Hạn nộp hồ sơ",
+        widget=DateInput(),
+        required=False,
+        help_text="Mặc định 30 ngày trước.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["occasion"].choices = Round.Occasion.choices
+
+
+class ExcludeForm(forms.Form):
+    note = forms.CharField(label="Lý do không đề nghị", max_length=300, required=False)
+
+
+class AddProposalForm(forms.Form):
+    KINDS = [
+        ("early", "Tặng sớm (bệnh nặng)"),
+        ("posthumous", "Truy tặng"),
+        ("posthumous_early", "Truy tặng sớm"),
+        ("regular", "Tặng"),
+        ("reissue", "Cấp lại Huy hiệu bị mất"),
+    ]
+
+    member = forms.CharField(label="Đảng viên (số thẻ, hoặc họ tên)", max_length=100)
+    kind = forms.ChoiceField(label="Loại", choices=KINDS)
+    milestone = forms.TypedChoiceField(
+        label="Huy hiệu (khi cấp lại)",
+        coerce=int,
+        required=False,
+        empty_value=None,
+        choices=[("", "—")]
+        + [(m, f"{m} năm") for m in (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90)],
+    )
+    note = forms.CharField(
+        label="Lý do / ghi chú (bệnh nặng: ghi xác nhận y tế)", max_length=300, required=False
+    )
+    old_badge_number = forms.CharField(label="Số Huy hiệu cũ", max_length=30, required=False)
+    loss_statement = forms.CharField(
+        label="Bản tường trình việc mất", max_length=300, required=False
+    )
+
+
+class SubmitForm(forms.Form):
+    on = forms.DateField(label="Ngày gửi cấp trên", widget=DateInput())
+
+
+class DecisionForm(forms.Form):
+    decision_number = forms.CharField(label="Số quyết định", max_length=50)
+    decision_date = forms.DateField(label="Ngày quyết định", widget=DateInput())
+    decided_by = forms.CharField(label="Cấp quyết định", max_length=200, required=False)
+
+
+class HoldForm(forms.Form):
+    held_on = forms.DateField(label="Ngày tổ chức lễ", widget=DateInput())
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label="Lý do hủy", max_length=300)
+
+
+class CoefficientForm(forms.ModelForm):
+    class Meta:
+        model = BonusCoefficient
+        fields = ["milestone", "coefficient", "valid_from", "legal_basis"]
+        widgets = {"valid_from": DateInput()}
+
+
+class BaseSalaryForm(forms.ModelForm):
+    class Meta:
+        model = BaseSalary
+        fields = ["amount", "valid_from", "legal_basis"]
+        widgets = {"valid_from": DateInput()}

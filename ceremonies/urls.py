@@ -1,11 +1,28 @@
 from django.urls import path
 
-from ceremonies import views
+from ceremonies import round_views, views
 
 app_name = "ceremonies"
 
 urlpatterns = [
     path("huy-hieu/", views.index, name="index"),
     path("huy-hieu/quy-dinh/", views.rules, name="rules"),
+    path("huy-hieu/tien-thuong/", views.bonus_tables, name="bonus_tables"),
     path("huy-hieu/dang-vien/<int:pk>/", views.member_explanation, name="member_explanation"),
+    path("huy-hieu/dot/", round_views.round_list, name="round_list"),
+    path("huy-hieu/dot/<int:pk>/", round_views.round_detail, name="round_detail"),
+    path("huy-hieu/dot/<int:pk>/bo-sung/", round_views.round_fill, name="round_fill"),
+    path("huy-hieu/dot/<int:pk>/them/", round_views.proposal_add, name="proposal_add"),
+    path(
+        "huy-hieu/dot/<int:pk>/dong/<int:line_pk>/",
+        round_views.proposal_toggle,
+        name="proposal_toggle",
+    ),
+    path("huy-hieu/dot/<int:pk>/so-huy-hieu/", round_views.badge_numbers, name="badge_numbers"),
+    path("huy-hieu/dot/<int:pk>/<str:action>/", round_views.round_action, name="round_action"),
+    path(
+        "huy-hieu/dot/<int:pk>/van-ban/<str:name>.<str:ext>",
+        round_views.document,
+        name="round_document",
+    ),
 ]

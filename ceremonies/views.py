@@ -6,8 +6,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from ceremonies.eligibility import KIND_LABELS, due_date, evaluate, round_on_or_after
-from ceremonies.forms import BadgeRulesForm, ExplainForm, OutlookForm
-from ceremonies.models import BadgeRules, rules_on
+from ceremonies.forms import (
+    BadgeRulesForm,
+    BaseSalaryForm,
+    CoefficientForm,
+    ExplainForm,
+    OutlookForm,
+)
+from ceremonies.models import BadgeRules, BaseSalary, BonusCoefficient, rules_on
 from ceremonies.queries import FIELDS, member_facts, outlook
 from members.access import member_or_404, members_for
 from members.models import Member
@@ -105,3 +111,50 @@ def _initial_rules() -> dict:
         return {"valid_from": timezone.localdate()}
     fields = BadgeRulesForm.Meta.fields
     return {name: getattr(current, name) for name in fields} | {"valid_from": timezone.localdate()}
+
+
+def bonus_tables(request):
+    """Coefficients and base salaries, dated; the office adds a value from a date."""
+    today = timezone.localdate()
+    coefficient_form = CoefficientForm(request.POST if "coefficient" in request.POST else None)
+    salary_form = BaseSalaryForm(request.POST if "amount" in request.POST else None)
+    if request.method == "POST":
+        form, perm = (
+            (coefficient_form, "ceremonies.add_bonuscoefficient")
+            if "coefficient" in request.POST
+            else (salary_form, "ceremonies.add_basesalary")
+        )
+        if not request.user.has_perm(perm):
+            raise PermissionDenied
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Đã ghi.")
+            return redirect("ceremonies:bonus_tables")
+    rules = rules_on(today)
+    current = {
+        c.milestone: c
+        for c in BonusCoefficient.objects.filter(valid_from__lte=today).order_by(
+            "milestone", "valid_from"
+        )
+    }
+    salary = BaseSalary.objects.filter(valid_from__lte=today).first()
+    return render(
+        request,
+        "ceremonies/bonus_tables.html",
+        {
+            "milestones": [
+                (
+                    m,
+                    current.get(m),
+                    current[m].coefficient * salary.amount if m in current and salary else None,
+                )
+                for m in rules.milestones
+            ],
+            "coefficients": BonusCoefficient.objects.all(),
+            "salaries": BaseSalary.objects.all(),
+            "salary": salary,
+            "coefficient_form": coefficient_form,
+            "salary_form": salary_form,
+            "can_edit": request.user.has_perm("ceremonies.add_bonuscoefficient"),
+        },
+    )

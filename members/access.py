@@ -16,7 +16,12 @@ APPS = frozenset({"vusta_party", "members", "ceremonies", "reports"})
 EXTRA_PERMISSIONS = {
     Role.STANDING: frozenset({"members.export_members"}),
     Role.SECRETARY: frozenset(
-        {"members.add_member", "members.change_member", "members.export_members"}
+        {
+            "members.add_member",
+            "members.change_member",
+            "members.export_members",
+            "ceremonies.propose_round",
+        }
     ),
     Role.VIEWER: frozenset(),
 }

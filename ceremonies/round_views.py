@@ -1,0 +1,319 @@
+"""Pages of the award rounds: list, a round with its actions, its documents."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q, Sum
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from ceremonies import documents, services
+from ceremonies.exports import proposal_list_xlsx
+from ceremonies.forms import (
+    AddProposalForm,
+    CancelForm,
+    DecisionForm,
+    ExcludeForm,
+    HoldForm,
+    RoundForm,
+    SubmitForm,
+)
+from ceremonies.models import Round
+from ceremonies.workflow import upcoming_occasions
+from members.access import members_for
+from members.models import Member
+from vusta_party.pdf import pdf_response, render_pdf
+
+
+def _scope(request):
+    """The members whose lines this user may see: all for the committee, a secretary's cells."""
+    return members_for(request.user)
+
+
+def round_list(request):
+    rounds = Round.objects.annotate(
+        lines=Count("proposals", filter=Q(proposals__included=True)),
+        bonus=Sum("proposals__bonus", filter=Q(proposals__included=True)),
+    )
+    taken = set(Round.objects.exclude(state=Round.State.CANCELLED).values_list("date", flat=True))
+    suggestions = [
+        (day, Round.Occasion(code).label)
+        for day, code in upcoming_occasions(timezone.localdate())
+        if day not in taken
+    ]
+    form = RoundForm(request.POST or None)
+    if request.method == "POST":
+        if not request.user.has_perm("ceremonies.add_round"):
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                round_ = services.round_create(
+                    day=data["day"],
+                    occasion=data["occasion"],
+                    title=data["title"],
+                    deadline=data["deadline"],
+                    user=request.user,
+                )
+            except ValidationError as error:
+                form.add_error(None, error.messages)
+            else:
+                added = services.round_fill(round_=round_, user=request.user)
+                messages.success(request, f"Đã tạo {round_} với {added} đảng viên đủ điều kiện.")
+                return redirect("ceremonies:round_detail", pk=round_.pk)
+    return render(
+        request,
+        "ceremonies/round_list.html",
+        {"rounds": rounds, "suggestions": suggestions, "form": form},
+    )
+
+
+def round_detail(request, pk):
+    round_ = get_object_or_404(Round, pk=pk)
+    lines = list(
+        round_.proposals.filter(member__in=_scope(request))
+        .select_related("member", "member__cell")
+        .order_by("member__cell__name_sort", "-milestone", "member__name_sort")
+    )
+    roster = (
+        documents.roster(round_, _scope(request)) if round_.state in ("decided", "held") else None
+    )
+    return render(
+        request,
+        "ceremonies/round_detail.html",
+        {
+            "round": round_,
+            "lines": lines,
+            "counts": {
+                "included": sum(1 for line in lines if line.included),
+                "excluded": sum(1 for line in lines if not line.included),
+            },
+            "roster": roster,
+            "add_form": AddProposalForm(),
+            "submit_form": SubmitForm(initial={"on": timezone.localdate()}),
+            "decision_form": DecisionForm(),
+            "hold_form": HoldForm(initial={"held_on": round_.date}),
+            "cancel_form": CancelForm(),
+            "can_propose": request.user.has_perm("ceremonies.propose_round"),
+            "can_manage": request.user.has_perm("ceremonies.lock_round"),
+        },
+    )
+
+
+def _done(request, round_, text):
+    messages.success(request, text)
+    return redirect("ceremonies:round_detail", pk=round_.pk)
+
+
+def _refused(request, round_, error):
+    messages.error(request, " ".join(error.messages))
+    return redirect("ceremonies:round_detail", pk=round_.pk)
+
+
+@require_POST
+@permission_required("ceremonies.propose_round", raise_exception=True)
+def round_fill(request, pk):
+    round_ = get_object_or_404(Round, pk=pk)
+    try:
+        added = services.round_fill(round_=round_, members=_scope(request), user=request.user)
+    except ValidationError as error:
+        return _refused(request, round_, error)
+    return _done(request, round_, f"Đã thêm {added} đảng viên đủ điều kiện.")
+
+
+@require_POST
+@permission_required("ceremonies.propose_round", raise_exception=True)
+def proposal_toggle(request, pk, line_pk):
+    round_ = get_object_or_404(Round, pk=pk)
+    line = get_object_or_404(round_.proposals.filter(member__in=_scope(request)), pk=line_pk)
+    form = ExcludeForm(request.POST)
+    form.is_valid()
+    try:
+        services.proposal_set_included(
+            proposal=line,
+            included=not line.included,
+            note=form.cleaned_data.get("note", ""),
+            user=request.user,
+        )
+    except ValidationError as error:
+        return _refused(request, round_, error)
+    verb = "Đưa lại vào danh sách" if not line.included else "Không đề nghị"
+    return _done(request, round_, f"{verb}: {line.member}.")
+
+
+def _find_member(request, text: str) -> Member:
+    scope = _scope(request)
+    found = list(scope.filter(party_card_number=text.strip())[:2]) or list(scope.search(text)[:2])
+    if len(found) != 1:
+        raise ValidationError(
+            f"Không tìm thấy đảng viên “{text}”."
+            if not found
+            else f"Có nhiều đảng viên khớp “{text}”: hãy nhập số thẻ."
+        )
+    return found[0]
+
+
+@require_POST
+@permission_required("ceremonies.propose_round", raise_exception=True)
+def proposal_add(request, pk):
+    round_ = get_object_or_404(Round, pk=pk)
+    form = AddProposalForm(request.POST)
+    if not form.is_valid():
+        return _refused(
+            request, round_, ValidationError("Thông tin chưa đủ: hãy nhập đảng viên và loại.")
+        )
+    data = form.cleaned_data
+    try:
+        line = services.proposal_add(
+            round_=round_,
+            member=_find_member(request, data["member"]),
+            kind=data["kind"],
+            milestone=data["milestone"],
+            note=data["note"],
+            old_badge_number=data["old_badge_number"],
+            loss_statement=data["loss_statement"],
+            user=request.user,
+        )
+    except ValidationError as error:
+        return _refused(request, round_, error)
+    return _done(request, round_, f"Đã thêm {line}.")
+
+
+ACTIONS = {
+    "lock": (None, lambda r, d, u: services.round_lock(round_=r, user=u), "Đã chốt danh sách."),
+    "reopen": (
+        None,
+        lambda r, d, u: services.round_reopen(round_=r, user=u),
+        "Đã mở lại danh sách.",
+    ),
+    "submit": (
+        SubmitForm,
+        lambda r, d, u: services.round_submit(round_=r, on=d["on"], user=u),
+        "Đã ghi ngày trình cấp trên.",
+    ),
+    "decide": (
+        DecisionForm,
+        lambda r, d, u: services.round_decide(round_=r, user=u, **d),
+        "Đã ghi quyết định, Huy hiệu và tiền thưởng của từng đảng viên.",
+    ),
+    "hold": (HoldForm, None, "Đã ghi nhận lễ trao tặng."),
+    "cancel": (
+        CancelForm,
+        lambda r, d, u: services.round_cancel(round_=r, user=u, **d),
+        "Đã hủy đợt tặng.",
+    ),
+}
+
+
+@require_POST
+@permission_required("ceremonies.lock_round", raise_exception=True)
+def round_action(request, pk, action):
+    round_ = get_object_or_404(Round, pk=pk)
+    if action not in ACTIONS:
+        raise PermissionDenied
+    form_class, run, text = ACTIONS[action]
+    data = {}
+    if form_class is not None:
+        form = form_class(request.POST)
+        if not form.is_valid():
+            errors = [e for field_errors in form.errors.values() for e in field_errors]
+            return _refused(request, round_, ValidationError(errors))
+        data = form.cleaned_data
+    try:
+        if action == "hold":
+            at_home = {int(v) for v in request.POST.getlist("at_home") if v.isdigit()}
+            services.round_hold(
+                round_=round_, held_on=data["held_on"], at_home=at_home, user=request.user
+            )
+        else:
+            run(round_, data, request.user)
+    except ValidationError as error:
+        return _refused(request, round_, error)
+    return _done(request, round_, text)
+
+
+@require_POST
+@permission_required("ceremonies.lock_round", raise_exception=True)
+def badge_numbers(request, pk):
+    """Badge numbers typed per line, or pasted from a spreadsheet (card number, badge number)."""
+    round_ = get_object_or_404(Round, pk=pk)
+    lines = {
+        line.pk: line for line in round_.proposals.filter(included=True).select_related("member")
+    }
+    numbers = {
+        int(key.removeprefix("number-")): value
+        for key, value in request.POST.items()
+        if key.startswith("number-") and key.removeprefix("number-").isdigit()
+    }
+    pasted = request.POST.get("pasted", "")
+    by_card = {
+        line.member.party_card_number: pk
+        for pk, line in lines.items()
+        if line.member.party_card_number
+    }
+    unknown = []
+    for row in filter(None, (r.strip() for r in pasted.splitlines())):
+        parts = [p.strip() for p in row.replace(";", "\t").split("\t") if p.strip()]
+        if len(parts) >= 2 and parts[0] in by_card:
+            numbers[by_card[parts[0]]] = parts[-1]
+        else:
+            unknown.append(row)
+    if unknown:
+        return _refused(
+            request,
+            round_,
+            ValidationError("Không khớp số thẻ đảng viên ở các dòng: " + "; ".join(unknown[:10])),
+        )
+    try:
+        changed = services.round_set_badge_numbers(
+            round_=round_,
+            numbers={k: v for k, v in numbers.items() if k in lines},
+            user=request.user,
+        )
+    except ValidationError as error:
+        return _refused(request, round_, error)
+    return _done(request, round_, f"Đã ghi {changed} số Huy hiệu.")
+
+
+# --- documents ------------------------------------------------------------------------------
+
+
+def _file_stem(round_: Round, name: str) -> str:
+    return f"{name}-{round_.date:%Y%m%d}"
+
+
+def document(request, pk, name, ext):
+    """tờ trình (PDF), lists 4/4a/4b (PDF, XLSX), 6-HHĐ forms (PDF), roster (HTML, PDF), signatures."""
+    round_ = get_object_or_404(Round, pk=pk)
+    scope = _scope(request)
+    if name in documents.LISTS:
+        data = documents.proposal_list(round_, name, scope)
+        if ext == "xlsx":
+            return proposal_list_xlsx(
+                data, filename=f"{_file_stem(round_, 'danh-sach-' + name)}.xlsx"
+            )
+        template, context = "documents/round_list.html", {"list": data, "doc": data.doc}
+    elif name == "to-trinh":
+        data = documents.submission(round_)
+        template, context = "documents/round_submission.html", {"sub": data, "doc": data.doc}
+    elif name == "to-khai":
+        data = documents.proposal_list(round_, "4", scope)
+        posthumous = documents.proposal_list(round_, "4b", scope)
+        template = "documents/declaration_6hhd.html"
+        context = {"lines": data.lines + posthumous.lines, "doc": data.doc, "blank_lines": range(8)}
+    elif name in ("danh-sach-trao-tang", "so-ky-nhan"):
+        data = documents.roster(round_, scope)
+        template = (
+            "documents/round_roster.html"
+            if name == "danh-sach-trao-tang"
+            else "documents/round_signatures.html"
+        )
+        context = {"roster": data, "doc": data.doc}
+    else:
+        raise PermissionDenied
+    if ext == "html":
+        return render(request, template, context)
+    if ext != "pdf":
+        raise PermissionDenied
+    return pdf_response(render_pdf(template, context), filename=f"{_file_stem(round_, name)}.pdf")
