@@ -1,0 +1,337 @@
+import io
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from ceremonies import services
+from ceremonies.models import Round
+from members import services as register
+from members.models import Member
+from tests.factories import CellFactory, make_member
+from tests.pdf_utils import read_pdf
+
+pytestmark = pytest.mark.django_db
+ROUND_DAY = date(2026, 9, 2)
+TODAY = date(2026, 8, 1)
+
+
+@pytest.fixture
+def cells():
+    return CellFactory(name="Chi bộ Hội Vật lý"), CellFactory(name="Chi bộ Hội Hóa học")
+
+
+@pytest.fixture
+def decided_round(cells):
+    physics, chemistry = cells
+    make_member(
+        cell=physics,
+        full_name="Nguyễn Thị Ánh",
+        sex="F",
+        party_card_number="00012345",
+        date_of_birth=date(1950, 2, 28),
+        hometown="Cao Bằng",
+        admission_date=date(1976, 5, 1),
+        official_date=date(1977, 5, 1),
+    )
+    make_member(
+        cell=chemistry,
+        full_name="Đặng Văn Dũng",
+        party_card_number="00012346",
+        admission_date=date(1996, 9, 2),
+        official_date=date(1997, 9, 2),
+    )
+    dead = make_member(
+        cell=physics,
+        full_name="Lê Văn Bình",
+        admission_date=date(1986, 3, 1),
+        official_date=date(1987, 3, 1),
+    )
+    register.badge_record(member=dead, milestone=30)
+    register.fact_record(member=dead, kind="died", day=date(2025, 5, 1), today=TODAY)
+    lost = make_member(
+        cell=chemistry,
+        full_name="Trần Thị Cúc",
+        sex="F",
+        party_card_number="00012347",
+        admission_date=date(1980, 1, 1),
+        official_date=date(1981, 1, 1),
+    )
+    register.badge_record(member=lost, milestone=40)
+    register.badge_record(member=lost, milestone=45)
+    round_ = services.round_create(day=ROUND_DAY, occasion="0902")
+    services.round_fill(round_=round_)
+    services.proposal_add(
+        round_=round_,
+        member=lost,
+        kind="reissue",
+        milestone=40,
+        old_badge_number="B054321",
+        loss_statement="Mất khi chuyển nhà",
+    )
+    services.round_lock(round_=round_, today=TODAY)
+    services.round_submit(round_=round_, on=date(2026, 8, 2))
+    services.round_decide(
+        round_=round_,
+        decision_number="123-QĐ/ĐUK",
+        decision_date=date(2026, 8, 20),
+        decided_by="Ban Thường vụ Đảng ủy cấp trên",
+    )
+    return round_
+
+
+def pdf(client, round_, name):
+    response = client.get(reverse("ceremonies:round_document", args=[round_.pk, name, "pdf"]))
+    assert response["Content-Type"] == "application/pdf"
+    return read_pdf(response.content)
+
+
+@pytest.mark.slow
+def test_list_4_hhd_has_the_header_the_members_and_the_form_columns(office_client, decided_round):
+    document = pdf(office_client, decided_round, "4")
+
+    text = document.flat_text
+    assert document.embedded_font_families == {"Tinos"}
+    assert document.page_sizes[0] == (841.89, 595.28)
+    for expected in [
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "ĐẢNG ỦY LIÊN HIỆP CÁC HỘI KH&KT VIỆT NAM",
+        "Mẫu 4-HHĐ",
+        "DANH SÁCH ĐẢNG VIÊN ĐỀ NGHỊ TẶNG HUY HIỆU ĐẢNG",
+        "Tặng đợt 2/9/2026",
+        "1 Nguyễn Thị Ánh 28/02/1950 Cao Bằng 01/05/1976 01/05/1977 00012345 Chi bộ Hội Vật lý Huy hiệu 50 năm tuổi Đảng",
+        "2 Đặng Văn Dũng",
+        "Huy hiệu 30 năm tuổi Đảng",
+        "Danh sách có 2 đồng chí.",
+    ]:
+        assert expected in text, expected
+    assert "Lê Văn Bình" not in text
+    assert "Trần Thị Cúc" not in text
+
+
+@pytest.mark.slow
+def test_list_4b_is_posthumous_and_4a_carries_the_old_badge_number(office_client, decided_round):
+    posthumous = pdf(office_client, decided_round, "4b").flat_text
+    reissue = pdf(office_client, decided_round, "4a").flat_text
+
+    assert "DANH SÁCH ĐẢNG VIÊN ĐỀ NGHỊ TRUY TẶNG HUY HIỆU ĐẢNG" in posthumous
+    assert "Lê Văn Bình" in posthumous
+    assert "Truy tặng sớm" in posthumous
+    assert "Mẫu 4A-HHĐ" in reissue
+    assert "1 B054321 Trần Thị Cúc" in reissue
+    assert "Mất khi chuyển nhà" in reissue
+
+
+@pytest.mark.slow
+def test_the_submission_letter_is_numbered_and_counts_the_badges(office_client, decided_round):
+    text = pdf(office_client, decided_round, "to-trinh").flat_text
+
+    for expected in [
+        "Số 01-TTr/ĐU",
+        "TỜ TRÌNH",
+        "Về việc đề nghị tặng Huy hiệu Đảng tặng đợt 2/9/2026",
+        "cho 3 đồng chí đảng viên và cấp lại Huy hiệu Đảng cho 1 đồng chí",
+        "Huy hiệu 50 năm tuổi Đảng 1 0 0",
+        "Huy hiệu 40 năm tuổi Đảng 1 0 1",
+        "Huy hiệu 30 năm tuổi Đảng 1 0 0",
+        "Cộng 3",
+        "Hà Nội, ngày 01 tháng 8 năm 2026",
+    ]:
+        assert expected in text, expected
+
+
+@pytest.mark.slow
+def test_the_roster_is_in_programme_order_with_totals_of_badges_and_bonus(
+    office_client, decided_round
+):
+    text = pdf(office_client, decided_round, "danh-sach-trao-tang").flat_text
+
+    order = [text.index(name) for name in ("Nguyễn Thị Ánh", "Lê Văn Bình", "Đặng Văn Dũng")]
+    assert order == sorted(order)  # 50, then 40 (posthumous), then 30 years
+    assert "Trần Thị Cúc" not in text  # re-issues are not presented at the ceremony
+    for expected in [
+        "Quyết định số 123-QĐ/ĐUK ngày 20/08/2026 của Ban Thường vụ Đảng ủy cấp trên",
+        "Huy hiệu 50 năm tuổi Đảng 1 7.020.000",
+        "Huy hiệu 40 năm tuổi Đảng 1 4.680.000",
+        "Huy hiệu 30 năm tuổi Đảng 1 3.510.000",
+        "Tổng cộng 3 15.210.000",
+    ]:
+        assert expected in text, expected
+
+
+@pytest.mark.slow
+def test_long_lists_repeat_the_table_header_on_every_page(office_client, cells):
+    physics, _ = cells
+    for n in range(45):
+        make_member(
+            cell=physics,
+            full_name=f"Nguyễn Văn Thứ{n:02d}",
+            admission_date=date(1996, 1, 1),
+            official_date=date(1997, 1, 1),
+        )
+    round_ = services.round_create(day=ROUND_DAY, occasion="0902")
+    services.round_fill(round_=round_)
+
+    document = pdf(office_client, round_, "4")
+
+    assert len(document.pages) >= 3
+    for page in document.pages:
+        words = " ".join(page.split())  # header cells wrap their text
+        assert "Họ và tên" in words
+        assert "Số thẻ đảng viên" in words
+
+
+@pytest.mark.slow
+def test_declarations_6_hhd_one_page_per_member(office_client, decided_round):
+    document = pdf(office_client, decided_round, "to-khai")
+
+    assert len(document.pages) == 3
+    assert "Đề nghị tặng Huy hiệu 50 năm tuổi Đảng" in document.pages[0]
+    assert "Nguyễn Thị Ánh" in document.pages[0]
+    assert "Đề nghị truy tặng Huy hiệu 40 năm tuổi Đảng" in document.pages[2]
+
+
+def test_list_xlsx_has_the_form_columns(office_client, decided_round):
+    response = office_client.get(
+        reverse("ceremonies:round_document", args=[decided_round.pk, "4a", "xlsx"])
+    )
+
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[2] == (
+        "STT",
+        "Số Huy hiệu cũ",
+        "Họ và tên",
+        "Ngày sinh",
+        "Quê quán",
+        "Ngày vào Đảng",
+        "Ngày chính thức",
+        "Số thẻ đảng viên",
+        "Chi bộ",
+        "Loại huy hiệu",
+        "Ghi chú",
+    )
+    assert rows[3][:3] == (1, "B054321", "Trần Thị Cúc")
+
+
+def test_office_creates_a_round_from_a_suggested_occasion(office_client, cells):
+    make_member(
+        cell=cells[0],
+        full_name="Nguyễn Văn An",
+        admission_date=date(1990, 1, 1),
+        official_date=date(1991, 1, 1),
+    )
+    suggestion = office_client.get(reverse("ceremonies:round_list")).context["suggestions"][0]
+
+    response = office_client.post(
+        reverse("ceremonies:round_list"),
+        {"day": suggestion[0].strftime("%d/%m/%Y"), "occasion": suggestion[0].strftime("%m%d")},
+        follow=True,
+    )
+
+    round_ = Round.objects.get()
+    assert (round_.date, round_.state) == (suggestion[0], "draft")
+    assert "với 1 đảng viên đủ điều kiện" in response.content.decode()
+
+
+def test_the_office_walks_a_round_through_its_states(office_client, cells):
+    make_member(
+        cell=cells[0],
+        full_name="Nguyễn Văn An",
+        party_card_number="00011111",
+        admission_date=date(1996, 1, 1),
+        official_date=date(1997, 1, 1),
+    )
+    round_ = services.round_create(day=ROUND_DAY, occasion="0902")
+    services.round_fill(round_=round_)
+    url = lambda action: reverse("ceremonies:round_action", args=[round_.pk, action])  # noqa: E731
+
+    office_client.post(url("lock"))
+    refused = office_client.post(
+        url("decide"), {"decision_number": "1", "decision_date": "20/08/2026"}, follow=True
+    )
+    office_client.post(url("submit"), {"on": "02/08/2026"})
+    office_client.post(url("decide"), {"decision_number": "1-QĐ", "decision_date": "20/08/2026"})
+    office_client.post(
+        reverse("ceremonies:badge_numbers", args=[round_.pk]), {"pasted": "00011111\tA123456"}
+    )
+    line = round_.proposals.get()
+    office_client.post(url("hold"), {"held_on": "02/09/2026", "at_home": [line.pk]})
+
+    assert "Không thể ghi quyết định: đợt tặng đã chốt danh sách." in refused.content.decode()
+    round_.refresh_from_db()
+    line.refresh_from_db()
+    assert (round_.state, line.badge_number, line.presented_at_home, line.bonus) == (
+        "held",
+        "A123456",
+        True,
+        3_510_000,
+    )
+    assert Member.objects.get().badges.get().badge_number == "A123456"
+
+
+def test_pasted_badge_numbers_with_unknown_cards_change_nothing(office_client, decided_round):
+    response = office_client.post(
+        reverse("ceremonies:badge_numbers", args=[decided_round.pk]),
+        {"pasted": "99999999\tX1\n00012345\tA1"},
+        follow=True,
+    )
+
+    assert "Không khớp số thẻ đảng viên ở các dòng: 99999999\tX1" in response.content.decode()
+    assert set(decided_round.proposals.values_list("badge_number", flat=True)) == {""}
+
+
+def test_a_cell_secretary_sees_and_proposes_only_their_cell_and_cannot_lock(
+    client, make_user, cells
+):
+    physics, chemistry = cells
+    make_member(
+        cell=physics,
+        full_name="Nguyễn Văn An",
+        admission_date=date(1996, 1, 1),
+        official_date=date(1997, 1, 1),
+    )
+    other = make_member(
+        cell=chemistry,
+        full_name="Trần Văn Bình",
+        admission_date=date(1996, 1, 1),
+        official_date=date(1997, 1, 1),
+    )
+    round_ = services.round_create(day=ROUND_DAY, occasion="0902")
+    services.round_fill(round_=round_)
+    client.force_login(make_user("secretary", cells=[physics]))
+
+    page = client.get(reverse("ceremonies:round_detail", args=[round_.pk]))
+    theirs = round_.proposals.get(member=other)
+    toggle = client.post(
+        reverse("ceremonies:proposal_toggle", args=[round_.pk, theirs.pk]), {"note": "x"}
+    )
+    lock = client.post(reverse("ceremonies:round_action", args=[round_.pk, "lock"]))
+
+    assert [line.member.full_name for line in page.context["lines"]] == ["Nguyễn Văn An"]
+    assert (toggle.status_code, lock.status_code) == (404, 403)
+    assert round_.proposals.get(member=other).included is True
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_round_pages_take_a_fixed_number_of_queries(
+    office_client, cells, item_count, django_assert_num_queries
+):
+    for n in range(item_count):
+        make_member(
+            cell=cells[0],
+            full_name=f"Vũ Văn {'ABC'[n]}",
+            admission_date=date(1996, 1, 1),
+            official_date=date(1997, 1, 1),
+        )
+    round_ = services.round_create(day=ROUND_DAY, occasion="0902")
+    services.round_fill(round_=round_)
+
+    # session, user, round, its lines with members and cells, committee profile
+    with django_assert_num_queries(5):
+        detail = office_client.get(reverse("ceremonies:round_detail", args=[round_.pk]))
+    # session, user, rounds with counts, dates taken, committee profile
+    with django_assert_num_queries(5):
+        office_client.get(reverse("ceremonies:round_list"))
+
+    assert len(detail.context["lines"]) == item_count
