@@ -124,6 +124,96 @@ def _candidates_once() -> None:
     candidates(Member.objects.all(), on=day, rules=rules_on(day))
 
 
+def roster_versus_bare_table(rows: int = 1000, runs: int = 3) -> tuple[float, float]:
+    """The ceremony roster of `rows` members, and a bare WeasyPrint table of the same rows."""
+    import django  # noqa: PLC0415
+
+    django.setup()
+    from django.utils.html import escape  # noqa: PLC0415
+
+    from ceremonies.documents import Line, Roster, totals  # noqa: PLC0415
+    from vusta_party.documents import PartyDocument  # noqa: PLC0415
+    from vusta_party.pdf import html_to_pdf, render_pdf  # noqa: PLC0415
+
+    lines = [
+        Line(
+            number=n,
+            proposal_id=n,
+            full_name=f"Nguyễn Thị Ánh {n}",
+            sex="Nữ",
+            date_of_birth="29/02/1952",
+            hometown="Hà Nội",
+            admission_date="19/05/1976",
+            official_date="19/05/1977",
+            card=f"{n:08d}",
+            cell=f"Chi bộ Hội Vật lý Việt Nam {n % 50}",
+            milestone=(30, 40, 45, 50, 55, 60)[n % 6],
+            kind="regular",
+            kind_label="Tặng",
+            badge_label="",
+            note="",
+            old_badge_number="",
+            badge_number=f"A{n:06d}",
+            bonus=3_510_000,
+            at_home=False,
+        )
+        for n in range(1, rows + 1)
+    ]
+    lines.sort(key=lambda line: -line.milestone)
+    doc = PartyDocument(
+        "ĐẢNG BỘ CẤP TRÊN",
+        "ĐẢNG ỦY THỬ",
+        "Số 01-DS/ĐU",
+        "Hà Nội, ngày 02 tháng 9 năm 2026",
+        "T/M ĐẢNG ỦY",
+        "BÍ THƯ",
+        "Lê Văn A",
+        (),
+    )
+    roster = Roster(
+        doc=doc,
+        round_label="Tặng đợt 2/9/2026",
+        decision="",
+        lines=tuple(lines),
+        totals=totals(lines),
+    )
+    cells = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{escape(v)}</td>"
+            for v in (
+                line.number,
+                line.full_name,
+                line.date_of_birth[-4:],
+                line.cell,
+                line.admission_date,
+                f"Tặng Huy hiệu {line.milestone} năm",
+                line.badge_number,
+                line.bonus,
+                "",
+            )
+        )
+        + "</tr>"
+        for line in lines
+    )
+    bare = f"<html><body><table><thead><tr>{'<th>x</th>' * 9}</tr></thead><tbody>{cells}</tbody></table></body></html>"
+
+    def median_seconds(function):
+        timings = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            function()
+            timings.append(time.perf_counter() - started)
+        return statistics.median(timings) * 1000
+
+    return (
+        median_seconds(
+            lambda: render_pdf("documents/round_roster.html", {"roster": roster, "doc": doc})
+        ),
+        median_seconds(lambda: html_to_pdf(bare)),
+    )
+
+
 def command_time(size: int) -> float:
     """The whole command, Python start-up included, as a user runs it."""
     command = [
@@ -144,10 +234,14 @@ def command_time(size: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--roster", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure()))
+        return
+    if args.roster:
+        print(json.dumps(roster_versus_bare_table()))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     figures = {}
@@ -178,6 +272,21 @@ def main() -> None:
             "—" if target is None else ("đạt" if figures[sizes[-1]][name] < target else "KHÔNG ĐẠT")
         )
         print(f"{label:<46} {goal:>10} {cells}  {met} (issue {issue})")
+    output = subprocess.run(
+        [sys.executable, __file__, "--roster"],
+        env=environment(sizes[0]),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    roster_ms, bare_ms = json.loads(output.strip().splitlines()[-1])
+    ratio = roster_ms / bare_ms
+    verdict = "đạt" if ratio <= 1.5 else "KHÔNG ĐẠT"
+    print()
+    print(
+        f"PDF danh sách trao tặng 1.000 đảng viên: {roster_ms:,.0f} ms; bảng trơn cùng số dòng: "
+        f"{bare_ms:,.0f} ms; tỉ lệ {ratio:.2f} (mục tiêu ≤ 1,5) {verdict} (issue 5)"
+    )
 
 
 if __name__ == "__main__":

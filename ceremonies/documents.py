@@ -196,7 +196,6 @@ class Submission:
     round_date: date
     totals: Totals
     early: tuple[Line, ...]
-    higher_committee: str
 
 
 def submission(round_: Round) -> Submission:
@@ -213,7 +212,6 @@ def submission(round_: Round) -> Submission:
         round_date=round_.date,
         totals=totals(lines),
         early=tuple(line for line in lines if line.kind == K.EARLY),
-        higher_committee=doc.higher_committee_name,
     )
 
 

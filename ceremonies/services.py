@@ -73,6 +73,13 @@ def round_fill(*, round_: Round, members=None, user=None) -> int:
         proposed=proposed_elsewhere(round_),
     )
     listed = set(round_.proposals.values_list("member_id", "kind"))
+    rows = [row for row in rows if (row.member_id, row.evaluation.kind) not in listed]
+    # Early cases carry the medical reason recorded on the member (§3: early cases carry it).
+    reasons = dict(
+        Member.objects.filter(
+            pk__in=[row.member_id for row in rows if row.evaluation.kind == Proposal.Kind.EARLY]
+        ).values_list("pk", "seriously_ill_reason")
+    )
     new = [
         Proposal(
             round=round_,
@@ -80,10 +87,10 @@ def round_fill(*, round_: Round, members=None, user=None) -> int:
             milestone=row.evaluation.milestone,
             kind=row.evaluation.kind,
             due_date=row.evaluation.due_date,
+            note=reasons.get(row.member_id, ""),
             created_by=user,
         )
         for row in rows
-        if (row.member_id, row.evaluation.kind) not in listed
     ]
     Proposal.objects.bulk_create(new)
     return len(new)

@@ -27,6 +27,12 @@ def document_number(*, sequence: int | None, type_code: str, symbol: str) -> str
     return f"Số {number}-{type_code}/{symbol}"
 
 
+def sentence_case(name: str) -> str:
+    """ "ĐẢNG ỦY CƠ QUAN" -> "Đảng ủy cơ quan": a fallback when no running-text name is set."""
+    lowered = name.lower()
+    return lowered[:1].upper() + lowered[1:]
+
+
 @dataclass(frozen=True)
 class PartyDocument:
     """Header, number, date line and signature block of one document."""
@@ -39,6 +45,8 @@ class PartyDocument:
     signer_title: str
     signer_name: str
     recipients: tuple[str, ...]
+    higher_committee_text: str = ""  # the names as written in a sentence
+    committee_text: str = ""
 
 
 def party_document(
@@ -66,4 +74,7 @@ def party_document(
         signer_title=profile.signer_title,
         signer_name=profile.signer_name,
         recipients=recipients,
+        higher_committee_text=profile.higher_committee_text
+        or sentence_case(profile.higher_committee_name),
+        committee_text=profile.committee_text or sentence_case(profile.committee_name),
     )

@@ -18,6 +18,8 @@ class CommitteeProfileForm(forms.ModelForm):
             "valid_from",
             "higher_committee_name",
             "committee_name",
+            "higher_committee_text",
+            "committee_text",
             "place_name",
             "document_symbol",
             "term_name",

@@ -36,6 +36,18 @@ class CommitteeProfile(models.Model):
         max_length=200,
         help_text="Dòng in đậm của tiêu đề bên trái, ví dụ: ĐẢNG ỦY LIÊN HIỆP CÁC HỘI KH&KT VIỆT NAM.",
     )
+    higher_committee_text = models.CharField(
+        "Tên cấp ủy cấp trên trong câu văn",
+        max_length=200,
+        blank=True,
+        help_text="Viết thường như trong câu, ví dụ: Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương.",
+    )
+    committee_text = models.CharField(
+        "Tên cấp ủy trong câu văn",
+        max_length=200,
+        blank=True,
+        help_text="Ví dụ: Đảng ủy Liên hiệp các Hội KH&KT Việt Nam.",
+    )
     place_name = models.CharField(
         "Địa danh", max_length=100, help_text="Dùng ở dòng ngày tháng, ví dụ: Hà Nội."
     )

@@ -9,6 +9,8 @@ from vusta_party.models import CommitteeProfile, DocumentCounter
 PROFILE_FIELDS = (
     "higher_committee_name",
     "committee_name",
+    "higher_committee_text",
+    "committee_text",
     "place_name",
     "document_symbol",
     "term_name",

@@ -103,6 +103,30 @@ def test_the_database_refuses_a_second_live_line_of_a_milestone(register_):
         Proposal.objects.create(round=second, member=member, milestone=30, kind="regular")
 
 
+def test_filling_a_round_gives_early_cases_the_recorded_medical_reason():
+    ill = make_member(
+        full_name="Lê Văn Cường",
+        admission_date=date(1957, 6, 1),
+        official_date=date(1958, 6, 1),
+        today=TODAY,
+    )
+    for milestone in (30, 40, 45, 50, 55, 60, 65):
+        register.badge_record(member=ill, milestone=milestone)
+    register.member_update(
+        member=ill,
+        values={"seriously_ill": True, "seriously_ill_reason": "Ung thư, xác nhận của Bệnh viện K"},
+        expected_version=Member.objects.get(pk=ill.pk).version,
+        today=TODAY,
+    )
+    round_ = make_round()
+
+    services.round_fill(round_=round_)
+
+    assert list(round_.proposals.values_list("milestone", "kind", "note")) == [
+        (70, "early", "Ung thư, xác nhận của Bệnh viện K")
+    ]
+
+
 def test_early_case_added_by_hand_needs_the_rules_and_a_reason():
     cell = CellFactory()
     ill = make_member(
