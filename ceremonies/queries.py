@@ -187,9 +187,30 @@ class Outlook:
     candidates_now: int
 
 
-def outlook(queryset: QuerySet[Member], *, today: date, until: date, rules: RuleSet) -> Outlook:
-    """Members reaching a milestone between today and `until`, early cases, deferred members."""
-    rows = evaluate_register(queryset, on=until, rules=rules, since=today)
+def proposed_in_open_rounds(
+    member: Member | None = None, *, exclude_round=None
+) -> dict[int, set[int]]:
+    """The milestones each member holds in rounds not yet held or cancelled (one query)."""
+    from ceremonies.models import Proposal  # noqa: PLC0415 -- models import this module
+
+    lines = Proposal.objects.filter(live=True).exclude(kind=Proposal.Kind.REISSUE)
+    lines = lines.exclude(round__state__in=("held", "cancelled"))
+    if member is not None:
+        lines = lines.filter(member=member)
+    if exclude_round is not None:
+        lines = lines.exclude(round=exclude_round)
+    found: dict[int, set[int]] = {}
+    for member_id, milestone in lines.values_list("member_id", "milestone"):
+        found.setdefault(member_id, set()).add(milestone)
+    return found
+
+
+def outlook(
+    queryset: QuerySet[Member], *, today: date, until: date, rules: RuleSet, proposed=None
+) -> Outlook:
+    """Members reaching a milestone between today and `until`, early cases, deferred members.
+    `proposed`: milestones already in open rounds, which are not "coming" any more."""
+    rows = evaluate_register(queryset, on=until, rules=rules, since=today, proposed=proposed)
     due, early, deferred, now = [], [], [], 0
     for row in rows:
         at_end = row.evaluation

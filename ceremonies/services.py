@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from ceremonies.eligibility import evaluate
 from ceremonies.models import BaseSalary, BonusCoefficient, Proposal, Round, rules_on
-from ceremonies.queries import FIELDS, candidates, member_facts
+from ceremonies.queries import FIELDS, candidates, member_facts, proposed_in_open_rounds
 from ceremonies.workflow import WorkflowError, bonus_amount, default_deadline, next_state
 from members import services as register
 from members.models import Badge, Member
@@ -46,16 +46,7 @@ def round_create(
 
 def proposed_elsewhere(round_: Round) -> dict[int, set[int]]:
     """Milestones each member holds in other open rounds (one query)."""
-    found: dict[int, set[int]] = {}
-    rows = (
-        Proposal.objects.filter(live=True)
-        .exclude(round=round_)
-        .exclude(kind=Proposal.Kind.REISSUE)
-        .values_list("member_id", "milestone")
-    )
-    for member_id, milestone in rows:
-        found.setdefault(member_id, set()).add(milestone)
-    return found
+    return proposed_in_open_rounds(exclude_round=round_)
 
 
 @transaction.atomic

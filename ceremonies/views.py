@@ -14,7 +14,7 @@ from ceremonies.forms import (
     OutlookForm,
 )
 from ceremonies.models import BadgeRules, BaseSalary, BonusCoefficient, rules_on
-from ceremonies.queries import FIELDS, member_facts, outlook
+from ceremonies.queries import FIELDS, member_facts, outlook, proposed_in_open_rounds
 from members.access import member_or_404, members_for
 from members.models import Member
 from members.party_age import add_months
@@ -26,7 +26,13 @@ def index(request):
     form = OutlookForm(request.GET or None)
     months = (form.cleaned_data.get("months") if form.is_valid() else None) or 12
     until = add_months(today, months)
-    result = outlook(members_for(request.user), today=today, until=until, rules=rules_on(until))
+    result = outlook(
+        members_for(request.user),
+        today=today,
+        until=until,
+        rules=rules_on(until),
+        proposed=proposed_in_open_rounds(),
+    )
     return render(
         request,
         "ceremonies/outlook.html",
@@ -44,7 +50,9 @@ def _explanation(member: Member, on, user):
     """The member's answer at a date and at the next four rounds, and their milestone table."""
     row = members_for(user).filter(pk=member.pk).values_list(*FIELDS, named=True).get()
     facts = member_facts(
-        row, disciplines=member.disciplines.values_list("form", "decision_date")
+        row,
+        disciplines=member.disciplines.values_list("form", "decision_date"),
+        proposed=proposed_in_open_rounds(member).get(member.pk, ()),
     )._replace(received=frozenset(member.badges.values_list("milestone", flat=True)))
     rules = rules_on(on)
     rounds = []

@@ -3,12 +3,14 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from ceremonies import services
 from ceremonies.models import Round
 from members import services as register
 from members.models import Member
+from members.party_age import add_years
 from tests.factories import CellFactory, make_member
 from tests.pdf_utils import read_pdf
 
@@ -192,6 +194,25 @@ def test_declarations_6_hhd_one_page_per_member(office_client, decided_round):
     assert "Đề nghị tặng Huy hiệu 50 năm tuổi Đảng" in document.pages[0]
     assert "Nguyễn Thị Ánh" in document.pages[0]
     assert "Đề nghị truy tặng Huy hiệu 40 năm tuổi Đảng" in document.pages[2]
+
+
+def test_a_member_in_an_open_round_is_no_longer_listed_as_coming(office_client, cells):
+    today = timezone.localdate()
+    soon = add_years(today, -30)
+    make_member(
+        cell=cells[0],
+        full_name="Nguyễn Văn An",
+        admission_date=soon,
+        official_date=add_years(soon, 1),
+    )
+    before = office_client.get(reverse("ceremonies:index"), {"months": 24}).context["outlook"]
+    round_ = services.round_create(day=add_years(today, 1), occasion="other")
+    services.round_fill(round_=round_)
+
+    after = office_client.get(reverse("ceremonies:index"), {"months": 24}).context["outlook"]
+
+    assert before.candidates_now + len(before.due) == 1
+    assert (after.candidates_now, after.due) == (0, [])
 
 
 def test_list_xlsx_has_the_form_columns(office_client, decided_round):

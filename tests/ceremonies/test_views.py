@@ -90,8 +90,9 @@ def test_outlook_query_count_is_fixed(office_client, item_count, django_assert_n
             official_date=add_years(soon, 1),
         )
 
-    # session, user, rules in force, badges held, members, disciplines, cells, committee profile
-    with django_assert_num_queries(8):
+    # session, user, rules in force, open-round proposals, badges held, members, disciplines,
+    # cells, committee profile
+    with django_assert_num_queries(9):
         response = office_client.get(reverse("ceremonies:index"))
 
     assert len(response.context["outlook"].due) == item_count
