@@ -316,4 +316,6 @@ def document(request, pk, name, ext):
         return render(request, template, context)
     if ext != "pdf":
         raise PermissionDenied
-    return pdf_response(render_pdf(template, context), filename=f"{_file_stem(round_, name)}.pdf")
+    return pdf_response(
+        render_pdf(template, context), filename=f"{_file_stem(round_, name)}.pdf", inline=False
+    )
