@@ -81,3 +81,23 @@ def signed_in_page(page, demo_user):
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_url("**/")
     return page
+
+
+# The data migrations' seeds, re-run after a flush so each journey starts as a fresh install does.
+SEEDS = [
+    ("vusta_party.migrations.0002_default_committee_profile", "seed_profile"),
+    ("vusta_party.migrations.0005_names_in_text_values", "fill"),
+    ("members.migrations.0002_root_committee", "create_root"),
+    ("ceremonies.migrations.0002_default_rules", "seed_rules"),
+    ("ceremonies.migrations.0004_default_bonus_tables", "seed"),
+]
+
+
+@pytest.fixture(autouse=True)
+def fresh_install(transactional_db):
+    import importlib  # noqa: PLC0415 -- migration modules have names only importlib takes
+
+    from django.apps import apps  # noqa: PLC0415
+
+    for module, function in SEEDS:
+        getattr(importlib.import_module(module), function)(apps, None)

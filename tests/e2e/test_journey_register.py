@@ -7,7 +7,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from members.party_age import add_months, add_years
-from tests.factories import CellFactory, CommitteeProfileFactory, make_member
+from tests.factories import CellFactory, make_member
 from tests.members.spreadsheets import xlsx_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -15,16 +15,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 @pytest.fixture
 def register(transactional_db):
-    from members.models import Organisation  # noqa: PLC0415 -- needs the test database
-    from vusta_party.models import CommitteeProfile  # noqa: PLC0415 -- needs the test database
-
-    # Transactional tests flush the database: the migrations' rows may or may not be there.
-    if not CommitteeProfile.objects.exists():
-        CommitteeProfileFactory()
-    if not Organisation.objects.filter(kind="committee").exists():
-        Organisation.objects.create(
-            kind="committee", name="Đảng bộ Liên hiệp các Hội KH&KT Việt Nam"
-        )
     cell = CellFactory(name="Chi bộ Hội Vật lý Việt Nam")
     make_member(cell=cell, full_name="Trần Văn Bình", citizen_id="001060000001")
     return cell
