@@ -1,0 +1,51 @@
+"""Report periods (DOMAIN.md §5): a calendar year, the first half, or any range. Pure."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+YEAR, FIRST_HALF, CUSTOM = "year", "half", "custom"
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+    kind: str = CUSTOM
+
+    def __post_init__(self):
+        if self.end < self.start:
+            raise ValueError("Ngày kết thúc kỳ báo cáo trước ngày bắt đầu.")
+
+    @classmethod
+    def year(cls, year: int) -> "Period":
+        return cls(date(year, 1, 1), date(year, 12, 31), YEAR)
+
+    @classmethod
+    def first_half(cls, year: int) -> "Period":
+        return cls(date(year, 1, 1), date(year, 6, 30), FIRST_HALF)
+
+    @property
+    def day_before(self) -> date:
+        """Figures "at the start" are those at the end of this day (§9: members_start)."""
+        return self.start - timedelta(days=1)
+
+    @property
+    def label(self) -> str:
+        if self.kind == YEAR:
+            return f"năm {self.start.year}"
+        if self.kind == FIRST_HALF:
+            return f"6 tháng đầu năm {self.start.year}"
+        return f"từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y}"
+
+    def previous(self) -> "Period":
+        """The previous period of the same kind (for a range: the same length just before)."""
+        if self.kind == YEAR:
+            return Period.year(self.start.year - 1)
+        if self.kind == FIRST_HALF:
+            return Period.first_half(self.start.year - 1)
+        length = self.end - self.start
+        end = self.day_before
+        return Period(end - length, end, CUSTOM)
+
+    def __contains__(self, day: date) -> bool:
+        return self.start <= day <= self.end

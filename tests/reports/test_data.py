@@ -1,0 +1,160 @@
+"""Report figures against a small register whose answers were computed by hand."""
+
+from datetime import date
+
+import pytest
+
+from members import services
+from members.models import Member
+from reports.data import membership_summary
+from reports.periods import Period
+from tests.factories import CellFactory, make_member
+
+pytestmark = pytest.mark.django_db
+YEAR = Period.year(2025)
+
+
+@pytest.fixture
+def register():
+    a, b = CellFactory(name="Chi bộ A"), CellFactory(name="Chi bộ B")
+
+    def add(name, admitted, official=None, cell=a, **extra):
+        return make_member(
+            cell=cell, full_name=name, admission_date=admitted, official_date=official, **extra
+        )
+
+    m1 = add("Nguyễn Văn An", date(2010, 1, 1), date(2011, 1, 1))
+    add("Trần Thị Bình", date(2025, 1, 1), sex="F")  # admitted on the first day, probationary
+    m3 = add("Lê Văn Cường", date(2000, 1, 1), date(2001, 1, 1))
+    services.fact_record(member=m3, kind="died", day=date(2025, 12, 31))  # the last day
+    add(
+        "Phạm Thị Dung",
+        date(1998, 1, 1),
+        date(1999, 1, 1),
+        cell=b,
+        sex="F",
+        ethnicity="Tày",
+        entry="transferred_in",
+        entry_date=date(2025, 6, 1),
+    )
+    m5 = add("Hoàng Văn Em", date(1990, 1, 1), date(1991, 1, 1))
+    services.fact_record(
+        member=m5, kind="transferred_out", day=date(2025, 3, 1), counterpart="Đảng bộ khác"
+    )
+    m6 = add("Vũ Văn Giang", date(1995, 1, 1), date(1996, 1, 1))
+    services.fact_record(member=m6, kind="cell_transfer", day=date(2025, 4, 1), cell=b)
+    services.badge_record(member=m6, milestone=30, decision_date=date(2025, 9, 2))
+    m7 = add("Đỗ Văn Hà", date(1990, 1, 1), date(1991, 1, 1))
+    services.fact_record(member=m7, kind="struck_off", day=date(2024, 6, 1))
+    services.fact_record(member=m7, kind="readmitted", day=date(2025, 7, 1), cell=a)
+    m8 = add("Bùi Văn Khoa", date(1985, 1, 1), date(1986, 1, 1))
+    services.discipline_record(member=m8, form="expulsion", decision_date=date(2025, 8, 1))
+    m9 = add("Đặng Thị Lan", date(1980, 1, 1), date(1981, 1, 1), sex="F")
+    services.badge_record(member=m9, milestone=40, decision_date=date(2024, 11, 7))
+    services.fact_record(member=m9, kind="left", day=date(2025, 9, 1))
+    add("Ngô Văn Minh", date(2024, 5, 1), date(2025, 5, 2))  # made official in the period
+    add("Dương Văn Nam", date(2026, 1, 1))  # after the period
+    m12 = add("Lý Thị Oanh", date(1975, 1, 1), date(1976, 1, 1), sex="F")
+    services.fact_record(member=m12, kind="struck_off", day=date(2025, 1, 1))  # the first day
+    services.discipline_record(member=m1, form="reprimand", decision_date=date(2025, 3, 1))
+    return a, b, m1
+
+
+def test_figures_match_the_hand_count(register):
+    summary = membership_summary(YEAR)
+
+    figures = summary.contract()
+    assert {
+        k: figures[k]
+        for k in (
+            "period_start",
+            "period_end",
+            "members_start",
+            "members_end",
+            "admitted",
+            "made_official",
+            "transferred_in",
+            "transferred_out",
+            "died",
+            "struck_off",
+            "expelled",
+            "left",
+            "readmitted",
+            "restored",
+            "cells",
+            "badges",
+        )
+    } == {
+        "period_start": "2025-01-01",
+        "period_end": "2025-12-31",
+        "members_start": 8,
+        "members_end": 6,
+        "admitted": 1,
+        "made_official": 1,
+        "transferred_in": 1,
+        "transferred_out": 1,
+        "died": 1,
+        "struck_off": 1,
+        "expelled": 1,
+        "left": 1,
+        "readmitted": 1,
+        "restored": 0,
+        "cells": 2,
+        "badges": {"30": 1},
+    }
+    assert summary.identity_holds
+    assert (summary.start.official, summary.start.probationary) == (7, 1)
+    assert (summary.end.women, summary.end.ethnic_minority, summary.end.probationary) == (2, 1, 1)
+    assert [(c.name, c.start, c.gained, c.lost, c.end) for c in summary.cells] == [
+        ("Chi bộ A", 8, 2, 6, 4),
+        ("Chi bộ B", 0, 2, 0, 2),
+    ]
+    assert summary.disciplines == (("Khai trừ", 1), ("Khiển trách", 1))
+
+
+def test_a_past_report_does_not_change_with_todays_records(register):
+    _a, _b, m1 = register
+    before = membership_summary(YEAR).contract()
+
+    services.fact_record(member=Member.objects.get(pk=m1.pk), kind="died", day=date(2026, 3, 1))
+    services.member_update(
+        member=Member.objects.get(pk=m1.pk),
+        values={"full_name": "Nguyễn Văn Ân"},
+        expected_version=Member.objects.get(pk=m1.pk).version,
+    )
+
+    assert membership_summary(YEAR).contract() == before
+
+
+def test_the_first_half_and_its_figures(register):
+    half = membership_summary(Period.first_half(2025)).contract()
+
+    assert (half["members_start"], half["members_end"]) == (
+        8,
+        8,
+    )  # +2 in (Bình, Dung), -2 out (Em, Oanh)
+    assert (
+        half["admitted"],
+        half["transferred_in"],
+        half["transferred_out"],
+        half["struck_off"],
+    ) == (1, 1, 1, 1)
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_report_data_takes_a_fixed_number_of_queries(item_count, django_assert_num_queries):
+    cell = CellFactory()
+    for n in range(item_count):
+        member = make_member(
+            cell=cell,
+            full_name=f"Vũ Văn {'ABC'[n]}",
+            admission_date=date(2025, 2, 1),
+            official_date=None,
+        )
+        services.discipline_record(member=member, form="reprimand", decision_date=date(2025, 6, 1))
+
+    # members, facts, cells, former names, badges, bonus lines, disciplines
+    with django_assert_num_queries(7):
+        summary = membership_summary(YEAR)
+
+    assert (summary.end.total, summary.movement.admitted) == (item_count, item_count)
