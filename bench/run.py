@@ -30,6 +30,7 @@ LINES = [
     ("candidates_compute", "Xét Huy hiệu cả sổ, đợt 03/02/2027 (tính toán)", 500, 4),
     ("candidates_command", "badge_candidates --date --json (cả lệnh)", 2000, 4),
     ("outlook_page", "Trang Sắp đến hạn (12 tháng)", None, 4),
+    ("report_data", "Số liệu báo cáo năm 2025 (tính toán)", 2000, 6),
 ]
 ROUND_DATE = "2027-02-03"
 
@@ -101,6 +102,7 @@ def measure() -> dict:
             assert response.status_code == 200, (url, response.status_code)
         results[name] = statistics.median(timings[1:])
     results["candidates_compute"] = _median(_candidates_once)
+    results["report_data"] = _median(_report_once)
     return results
 
 
@@ -212,6 +214,13 @@ def roster_versus_bare_table(rows: int = 1000, runs: int = 3) -> tuple[float, fl
         ),
         median_seconds(lambda: html_to_pdf(bare)),
     )
+
+
+def _report_once() -> None:
+    from reports.data import membership_summary  # noqa: PLC0415
+    from reports.periods import Period  # noqa: PLC0415
+
+    membership_summary(Period.year(2025))
 
 
 def command_time(size: int) -> float:

@@ -126,6 +126,7 @@ class MembershipSummary:
             "restored": self.movement.restored,
             "cells": self.cell_count,
             "badges": {str(row.milestone): row.total for row in self.badges},
+            "badges_total": self.badges_total,
             "badges_by_kind": {
                 str(row.milestone): dict(zip(KIND_ORDER, row.by_kind, strict=True))
                 for row in self.badges
@@ -329,3 +330,51 @@ def _badges(period: Period, members) -> tuple[tuple[BadgeRow, ...], int, int]:
         for milestone in sorted(counts, reverse=True)
     )
     return rows, reissued, sum(row.bonus for row in rows)
+
+
+# The figures compared with the previous period: (key of the contract, label).
+FIGURES = (
+    ("members_start", "Đảng viên đầu kỳ"),
+    ("admitted", "Kết nạp đảng viên mới"),
+    ("made_official", "Công nhận đảng viên chính thức"),
+    ("transferred_in", "Chuyển sinh hoạt đến"),
+    ("readmitted", "Kết nạp lại"),
+    ("restored", "Khôi phục đảng tịch"),
+    ("transferred_out", "Chuyển sinh hoạt đi"),
+    ("died", "Từ trần"),
+    ("struck_off", "Xóa tên"),
+    ("expelled", "Khai trừ"),
+    ("left", "Ra khỏi Đảng"),
+    ("members_end", "Đảng viên cuối kỳ"),
+    ("cells", "Số chi bộ"),
+    ("badges_total", "Huy hiệu Đảng được tặng"),
+    ("bonus_total", "Tiền thưởng kèm Huy hiệu (đồng)"),
+)
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    key: str
+    label: str
+    current: int
+    previous: int
+    difference: int
+    percent: float | None  # None when the previous figure is 0
+
+
+def compare(current: dict, previous: dict) -> tuple[ComparisonRow, ...]:
+    """Each figure against the previous period: difference and percentage (§5)."""
+    rows = []
+    for key, label in FIGURES:
+        now, before = current[key], previous[key]
+        rows.append(
+            ComparisonRow(
+                key=key,
+                label=label,
+                current=now,
+                previous=before,
+                difference=now - before,
+                percent=round((now - before) * 100 / before, 1) if before else None,
+            )
+        )
+    return tuple(rows)

@@ -1,0 +1,49 @@
+"""python manage.py summary_report --year Y [--half 1] --format json|html|pdf [--output FILE]
+(DOMAIN.md §9): the report of a year or of its first half."""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from django.template.loader import render_to_string
+
+from reports.data import membership_summary
+from reports.documents import report_document
+from reports.periods import Period
+from vusta_party.pdf import html_to_pdf
+
+
+class Command(BaseCommand):
+    help = "Báo cáo số liệu đảng viên năm hoặc 6 tháng đầu năm (JSON, HTML hoặc PDF)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--year", type=int, required=True)
+        parser.add_argument("--half", type=int, choices=[1], help="1: sáu tháng đầu năm.")
+        parser.add_argument(
+            "--format", dest="output_format", choices=["json", "html", "pdf"], default="json"
+        )
+        parser.add_argument(
+            "--output", help="Ghi ra tệp (mặc định: in ra màn hình; PDF cần --output)."
+        )
+
+    def handle(self, *args, year, half, output_format, output, **options):
+        period = Period.first_half(year) if half else Period.year(year)
+        if output_format == "json":
+            content = json.dumps(
+                membership_summary(period).contract(), ensure_ascii=False, indent=2
+            ).encode()
+        else:
+            report = report_document(period)
+            html = render_to_string(
+                "documents/membership_report.html",
+                {"report": report, "doc": report.doc, "narrative": []},
+            )
+            content = html.encode() if output_format == "html" else html_to_pdf(html)
+        if output:
+            with open(output, "wb") as handle:
+                handle.write(content)
+            self.stdout.write(f"Đã ghi báo cáo {period.label} vào {output}.")
+        elif output_format == "pdf":
+            raise CommandError("Báo cáo PDF cần --output TỆP.")
+        else:
+            sys.stdout.write(content.decode() + "\n")
