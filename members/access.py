@@ -14,7 +14,7 @@ APPS = frozenset({"vusta_party", "members", "ceremonies", "reports"})
 
 # Permissions beyond "view" that each role has; the office has every permission of the apps.
 EXTRA_PERMISSIONS = {
-    Role.STANDING: frozenset({"members.export_members"}),
+    Role.STANDING: frozenset({"members.export_members", "reports.add_issuedreport"}),
     Role.SECRETARY: frozenset(
         {
             "members.add_member",

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("", include("members.urls")),
     path("", include("ceremonies.urls")),
+    path("", include("reports.urls")),
     path("thong-tin-cap-uy/", views.committee_profile, name="committee_profile"),
     path("van-ban/cong-van/", views.sample_document, name="sample_document"),
     path("tai-khoan/", include("django.contrib.auth.urls")),

@@ -1,0 +1,101 @@
+"""Writes of the reports: saving a draft, issuing a report (numbered, frozen, hashed)."""
+
+import hashlib
+from dataclasses import asdict
+from datetime import date
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from reports.documents import NARRATIVE_SECTIONS, report_document
+from reports.models import IssuedReport, ReportDraft
+from reports.periods import Period
+from vusta_party.pdf import html_to_pdf
+from vusta_party.services import next_document_number
+
+REPORT_TYPE = "BC"
+
+
+def draft_for(period: Period) -> ReportDraft:
+    draft, _ = ReportDraft.objects.get_or_create(
+        kind=period.kind, start=period.start, end=period.end
+    )
+    return draft
+
+
+def narrative_of(draft: ReportDraft | None) -> list[tuple[str, str, list[str]]]:
+    """(key, title, paragraphs) of the sections staff wrote, in the report's order."""
+    if draft is None:
+        return []
+    sections = []
+    for key, title in NARRATIVE_SECTIONS:
+        paragraphs = [line.strip() for line in getattr(draft, key).splitlines() if line.strip()]
+        if paragraphs:
+            sections.append((key, title, paragraphs))
+    return sections
+
+
+@transaction.atomic
+def draft_save(*, period: Period, values: dict, user) -> ReportDraft:
+    draft = draft_for(period)
+    for key, _title in NARRATIVE_SECTIONS:
+        setattr(draft, key, values.get(key, "").strip())
+    draft.updated_by = user
+    draft.save()
+    return draft
+
+
+def render_report(period: Period, *, members=None, number=None, issued_on=None, draft=None):
+    """(report document, HTML) of a period: the same HTML for the page and the PDF."""
+    narrative = narrative_of(draft)
+    report = report_document(
+        period,
+        members=members,
+        number=number,
+        issued_on=issued_on,
+        narrative={key: paragraphs for key, _title, paragraphs in narrative},
+    )
+    html = render_to_string(
+        "documents/membership_report.html",
+        {
+            "report": report,
+            "doc": report.doc,
+            "narrative": [(title, p) for _k, title, p in narrative],
+        },
+    )
+    return report, html
+
+
+@transaction.atomic
+def report_issue(*, period: Period, user, today: date | None = None) -> IssuedReport:
+    """Issue the report of a period: the next number of the term, the figures and the narrative
+    frozen as JSON, the PDF and its SHA-256. Issuing again makes a new version with a new number."""
+    today = today or timezone.localdate()
+    number, term = next_document_number(type_code=REPORT_TYPE, day=today)
+    draft = ReportDraft.objects.filter(kind=period.kind, start=period.start, end=period.end).first()
+    report, html = render_report(period, number=number, issued_on=today, draft=draft)
+    pdf = html_to_pdf(html)
+    version = (
+        IssuedReport.objects.filter(kind=period.kind, start=period.start, end=period.end).count()
+        + 1
+    )
+    return IssuedReport.objects.create(
+        kind=period.kind,
+        start=period.start,
+        end=period.end,
+        label=period.label,
+        number=number,
+        document_number=report.doc.number,
+        term_name=term,
+        version=version,
+        issued_on=today,
+        issued_by=user,
+        data={
+            "figures": report.summary.contract(),
+            "comparison": [asdict(row) for row in report.comparison],
+            "narrative": report.narrative,
+        },
+        pdf=pdf,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+    )

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("bao-cao/", views.index, name="index"),
+    path("bao-cao/<str:kind>/<int:year>/", views.report, name="report"),
+    path("bao-cao/<str:kind>/<int:year>/ban-hanh/", views.issue, name="issue"),
+    path("bao-cao/da-ban-hanh/<int:pk>.<str:ext>", views.issued_file, name="issued_file"),
+]

@@ -1,0 +1,149 @@
+import hashlib
+import io
+import json
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from members import services as register
+from members.models import Member
+from reports import services
+from reports.models import IssuedReport, IssuedReportError
+from reports.periods import Period
+from tests.pdf_utils import read_pdf
+from tests.reports.test_data import register as hand_register  # noqa: F401 -- the hand-counted register
+
+pytestmark = pytest.mark.django_db
+YEAR = Period.year(2025)
+URL = reverse("reports:report", args=["nam", 2025])
+
+
+@pytest.mark.slow
+def test_issuing_numbers_freezes_and_hashes_the_report(hand_register, office_user):  # noqa: F811
+    services.draft_save(
+        period=YEAR,
+        values={"situation": "Tình hình ổn định.", "tasks": "Kết nạp đảng viên mới."},
+        user=office_user,
+    )
+
+    issued = services.report_issue(period=YEAR, user=office_user, today=date(2026, 1, 15))
+
+    assert (issued.number, issued.document_number, issued.version, issued.label) == (
+        1,
+        "Số 01-BC/ĐU",
+        1,
+        "năm 2025",
+    )
+    assert issued.sha256 == hashlib.sha256(bytes(issued.pdf)).hexdigest()
+    assert issued.data["figures"]["members_end"] == 6
+    assert issued.data["narrative"] == {
+        "situation": ["Tình hình ổn định."],
+        "tasks": ["Kết nạp đảng viên mới."],
+    }
+    text = read_pdf(bytes(issued.pdf)).flat_text
+    for expected in [
+        "Số 01-BC/ĐU",
+        "Hà Nội, ngày 15 tháng 01 năm 2026",
+        "1. Tình hình chung",
+        "Tình hình ổn định.",
+        "2. Phương hướng, nhiệm vụ kỳ tới",
+        "3. Số liệu đảng viên năm 2025",
+    ]:
+        assert expected in text, expected
+
+
+@pytest.mark.slow
+def test_an_issued_report_never_changes(hand_register, office_user):  # noqa: F811
+    _a, _b, m1 = hand_register
+    issued = services.report_issue(period=YEAR, user=office_user, today=date(2026, 1, 15))
+    digest, data = issued.sha256, IssuedReport.objects.get(pk=issued.pk).data
+
+    services.draft_save(
+        period=YEAR, values={"situation": "Sửa sau khi ban hành."}, user=office_user
+    )
+    register.fact_record(member=Member.objects.get(pk=m1.pk), kind="died", day=date(2025, 12, 30))
+    stored = IssuedReport.objects.get(pk=issued.pk)
+
+    assert (stored.sha256, stored.data) == (digest, data)
+    assert hashlib.sha256(bytes(stored.pdf)).hexdigest() == digest
+    stored.label = "khác"
+    with pytest.raises(IssuedReportError, match="Báo cáo đã ban hành không thể sửa"):
+        stored.save()
+    with pytest.raises(IssuedReportError, match="không thể xóa"):
+        stored.delete()
+
+
+@pytest.mark.slow
+def test_a_new_version_is_a_new_issued_report_with_the_next_number(hand_register, office_user):  # noqa: F811
+    first = services.report_issue(period=YEAR, user=office_user, today=date(2026, 1, 15))
+    second = services.report_issue(period=YEAR, user=office_user, today=date(2026, 1, 20))
+
+    assert [(r.number, r.version) for r in (first, second)] == [(1, 1), (2, 2)]
+    assert IssuedReport.objects.count() == 2
+
+
+@pytest.mark.slow
+def test_the_page_saves_the_draft_and_the_office_issues(office_client, hand_register):  # noqa: F811
+    office_client.post(URL, {"situation": "Tình hình chung.", "results": "Kết quả."})
+    response = office_client.post(reverse("reports:issue", args=["nam", 2025]), follow=True)
+
+    assert "Đã ban hành Số 01-BC/ĐU – Báo cáo năm 2025." in response.content.decode()
+    issued = IssuedReport.objects.get()
+    assert issued.data["narrative"] == {"situation": ["Tình hình chung."], "results": ["Kết quả."]}
+    download = office_client.get(reverse("reports:issued_file", args=[issued.pk, "pdf"]))
+    assert hashlib.sha256(download.content).hexdigest() == issued.sha256
+
+
+def test_only_the_office_and_the_standing_committee_issue(client, make_user, hand_register):  # noqa: F811
+    client.force_login(make_user("viewer"))
+    assert client.post(reverse("reports:issue", args=["nam", 2025])).status_code == 403
+    assert client.post(URL, {"situation": "x"}).status_code == 403
+
+    client.force_login(make_user("standing"))
+    assert client.get(URL).context["can_issue"] is True
+
+
+def test_exports_json_and_xlsx(office_client, hand_register):  # noqa: F811
+    figures = json.loads(office_client.get(URL, {"format": "json"}).content)
+    workbook = load_workbook(io.BytesIO(office_client.get(URL, {"format": "xlsx"}).content))
+
+    assert (figures["members_start"], figures["members_end"]) == (8, 6)
+    rows = {row[0]: row[1:] for row in workbook["Số liệu"].iter_rows(min_row=3, values_only=True)}
+    assert rows["Đảng viên cuối kỳ"] == (6, 8, -2, -25.0)
+    assert list(workbook["Theo chi bộ"].iter_rows(min_row=2, values_only=True)) == [
+        (1, "Chi bộ A", 8, 2, 6, 4, 1, 1),  # Trần Thị Bình, probationary
+        (2, "Chi bộ B", 0, 2, 0, 2, 1, 0),
+    ]
+
+
+def test_an_unknown_period_is_not_found(office_client):
+    assert office_client.get(reverse("reports:report", args=["quy", 2025])).status_code == 404
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_reports_index_takes_a_fixed_number_of_queries(
+    office_client, office_user, item_count, django_assert_num_queries
+):
+    for n in range(item_count):
+        IssuedReport.objects.create(
+            kind="year",
+            start=date(2020 + n, 1, 1),
+            end=date(2020 + n, 12, 31),
+            label=f"năm {2020 + n}",
+            number=n + 1,
+            document_number=f"Số 0{n + 1}-BC/ĐU",
+            term_name="2025–2030",
+            issued_on=date(2026, 1, 1),
+            issued_by=office_user,
+            data={},
+            pdf=b"%PDF-",
+            sha256="0" * 64,
+        )
+
+    # session, user, issued reports with who issued them, committee profile
+    with django_assert_num_queries(4):
+        response = office_client.get(reverse("reports:index"))
+
+    assert len(response.context["issued"]) == item_count
