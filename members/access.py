@@ -21,6 +21,7 @@ EXTRA_PERMISSIONS = {
             "members.change_member",
             "members.export_members",
             "ceremonies.propose_round",
+            "members.add_memberrating",
         }
     ),
     Role.VIEWER: frozenset(),

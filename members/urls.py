@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members import imports_views, views
+from members import imports_views, rating_views, views
 
 app_name = "members"
 
@@ -28,4 +28,9 @@ urlpatterns = [
     path("chi-bo/<int:pk>/", views.cell_detail, name="cell_detail"),
     path("chi-bo/<int:pk>/doi-ten/", views.cell_rename, name="cell_rename"),
     path("nhat-ky/", views.audit_log, name="audit_log"),
+    path("xep-loai/", rating_views.rating_index, name="rating_index"),
+    path("xep-loai/<int:year>/", rating_views.rating_index, name="rating_year"),
+    path("xep-loai/<int:year>/khoa/", rating_views.rating_lock, name="rating_lock"),
+    path("xep-loai/<int:year>/chi-bo/<int:cell_pk>/", rating_views.rating_grid, name="rating_grid"),
+    path("xep-loai/<int:year>/khen-thuong/", rating_views.commendation_list, name="commendations"),
 ]

@@ -23,7 +23,7 @@ from members.forms import (
     MemberForm,
     RenameForm,
 )
-from members.models import ON_ROLLS, Interruption, MembershipEvent
+from members.models import ON_ROLLS, Interruption, MemberRating, MembershipEvent
 from members.party_age import add_months, highest_reached, next_milestone, party_age
 from members.queries import (
     cells_with_counts,
@@ -152,6 +152,10 @@ def member_detail(request, pk):
             "interruptions",
             "disciplines",
             "badges",
+            Prefetch(
+                "ratings",
+                queryset=MemberRating.objects.select_related("year").order_by("-year__year"),
+            ),
         ),
     )
     today = timezone.localdate()
