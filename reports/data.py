@@ -11,7 +11,16 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet, Sum
 
 from ceremonies.models import Proposal
-from members.models import Badge, Discipline, Member, MembershipEvent, Organisation
+from members.models import (
+    Badge,
+    CellRating,
+    Discipline,
+    Member,
+    MemberRating,
+    MembershipEvent,
+    Organisation,
+    RatingLevel,
+)
 from reports.periods import Period
 
 Kind = MembershipEvent.Kind
@@ -89,6 +98,16 @@ class BadgeRow:
 
 
 @dataclass(frozen=True)
+class RatingRow:
+    level: str
+    label: str
+    members: int
+    members_percent: float | None
+    cells: int
+    cells_percent: float | None
+
+
+@dataclass(frozen=True)
 class MembershipSummary:
     period: Period
     start: Composition
@@ -101,6 +120,8 @@ class MembershipSummary:
     reissued: int
     bonus_total: int
     disciplines: tuple[tuple[str, int], ...]
+    ratings_year: int | None = None  # the year rated, for a report of a calendar year
+    ratings: tuple[RatingRow, ...] = ()
 
     @property
     def identity_holds(self) -> bool:
@@ -137,6 +158,9 @@ class MembershipSummary:
             "end": asdict(self.end),
             "disciplines": dict(self.disciplines),
             "per_cell": [asdict(row) for row in self.cells],
+            "ratings": {
+                row.level: {"members": row.members, "cells": row.cells} for row in self.ratings
+            },
             "identity_holds": self.identity_holds,
         }
 
@@ -171,7 +195,8 @@ def _composition(members: dict, on_rolls: dict[int, int], on: date) -> Compositi
 def membership_summary(
     period: Period, members: QuerySet[Member] | None = None
 ) -> MembershipSummary:
-    """The statistics of a period (§5), as of its dates: seven queries."""
+    """The statistics of a period (§5), as of its dates: seven queries (nine for a calendar
+    year, with its ratings)."""
     members = Member.objects.all() if members is None else members
     attributes = {
         pk: rest
@@ -259,6 +284,7 @@ def membership_summary(
         .annotate(n=Count("id"))
         .order_by("form")
     )
+    ratings_year, ratings = _ratings(period, members)
     return MembershipSummary(
         period=period,
         start=_composition(attributes, at_start, period.day_before),
@@ -271,6 +297,43 @@ def membership_summary(
         reissued=reissued,
         bonus_total=bonus_total,
         disciplines=disciplines,
+        ratings_year=ratings_year,
+        ratings=ratings,
+    )
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return round(part * 100 / whole, 1) if whole else None
+
+
+def _ratings(period: Period, members) -> tuple[int | None, tuple[RatingRow, ...]]:
+    """Members and cells by rating level for a calendar year's report (two queries)."""
+    if period.kind != "year":
+        return None, ()
+    year = period.start.year
+    by_member = dict(
+        MemberRating.objects.filter(year__year=year, member__in=members)
+        .values_list("level")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    by_cell = dict(
+        CellRating.objects.filter(year__year=year)
+        .values_list("level")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    rated_members, rated_cells = sum(by_member.values()), sum(by_cell.values())
+    return year, tuple(
+        RatingRow(
+            level=level,
+            label=label,
+            members=by_member.get(level, 0),
+            members_percent=_percent(by_member.get(level, 0), rated_members),
+            cells=by_cell.get(level, 0),
+            cells_percent=_percent(by_cell.get(level, 0), rated_cells),
+        )
+        for level, label in RatingLevel.choices
     )
 
 

@@ -13,6 +13,7 @@ class Charts:
     age_bands: str
     badges: str
     movement: str
+    ratings: str
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,13 @@ def charts(summary: MembershipSummary) -> Charts:
             labels=["Đầu kỳ", "Tăng", "Giảm", "Cuối kỳ"],
             values=[summary.start.total, movement.gained, movement.lost, summary.end.total],
         ),
+        ratings=bar_chart(
+            title=f"Xếp loại đảng viên năm {summary.ratings_year}",
+            labels=[row.level for row in summary.ratings],
+            values=[row.members for row in summary.ratings],
+        )
+        if any(row.members for row in summary.ratings)
+        else "",
     )
 
 

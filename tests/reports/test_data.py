@@ -153,8 +153,42 @@ def test_report_data_takes_a_fixed_number_of_queries(item_count, django_assert_n
         )
         services.discipline_record(member=member, form="reprimand", decision_date=date(2025, 6, 1))
 
-    # members, facts, cells, former names, badges, bonus lines, disciplines
-    with django_assert_num_queries(7):
+    # members, facts, cells, former names, badges, bonus lines, disciplines, member and cell ratings
+    with django_assert_num_queries(9):
         summary = membership_summary(YEAR)
 
     assert (summary.end.total, summary.movement.admitted) == (item_count, item_count)
+
+
+def test_an_annual_report_carries_the_ratings_of_its_year(register):
+    from members import rating_services  # noqa: PLC0415 -- only this test rates
+
+    a, b, m1 = register
+    year = rating_services.rating_year(2025)
+    members = {
+        m.full_name: m for m in Member.objects.filter(cell=a, status__in=["active", "exempt"])
+    }
+    rating_services.ratings_save(
+        year=year,
+        cell=a,
+        levels={
+            members["Nguyễn Văn An"].pk: ("HTXSNV", None),
+            members["Đỗ Văn Hà"].pk: ("HTTNV", None),
+            members["Ngô Văn Minh"].pk: ("HTTNV", None),
+        },
+        cell_level="HTTNV",
+    )
+
+    summary = membership_summary(YEAR)
+    half = membership_summary(Period.first_half(2025))
+
+    assert [
+        (r.level, r.members, r.members_percent, r.cells, r.cells_percent) for r in summary.ratings
+    ] == [
+        ("HTXSNV", 1, 33.3, 0, 0.0),
+        ("HTTNV", 2, 66.7, 1, 100.0),
+        ("HTNV", 0, 0.0, 0, 0.0),
+        ("KHTNV", 0, 0.0, 0, 0.0),
+    ]
+    assert summary.contract()["ratings"]["HTTNV"] == {"members": 2, "cells": 1}
+    assert (half.ratings_year, half.ratings) == (None, ())
