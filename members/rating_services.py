@@ -185,18 +185,32 @@ def commendations(*, up_to: int, threshold: int) -> tuple[list[Commendation], li
     first = up_to - 60
     member_levels: dict[int, dict[int, str]] = {}
     names = {}
-    for member_id, full_name, cell, year_value, level in MemberRating.objects.filter(
-        year__year__gt=first, year__year__lte=up_to
-    ).values_list("member_id", "member__full_name", "member__cell__name", "year__year", "level"):
+    for (
+        member_id,
+        full_name,
+        name_sort,
+        cell,
+        cell_sort,
+        year_value,
+        level,
+    ) in MemberRating.objects.filter(year__year__gt=first, year__year__lte=up_to).values_list(
+        "member_id",
+        "member__full_name",
+        "member__name_sort",
+        "member__cell__name",
+        "member__cell__name_sort",
+        "year__year",
+        "level",
+    ):
         member_levels.setdefault(member_id, {})[year_value] = level
-        names[member_id] = (full_name, cell)
+        names[member_id] = (full_name, cell, (cell_sort, name_sort))
     cell_levels: dict[str, dict[int, str]] = {}
     for cell, year_value, level in CellRating.objects.filter(
         year__year__gt=first, year__year__lte=up_to
     ).values_list("cell__name", "year__year", "level"):
         cell_levels.setdefault(cell, {})[year_value] = level
     members = [
-        Commendation(*names[m], years=n)
+        (names[m][2], Commendation(names[m][0], names[m][1], years=n))
         for m, levels in member_levels.items()
         if (n := streak(levels, up_to=up_to, counted_years=locked)) >= threshold
     ]
@@ -205,4 +219,7 @@ def commendations(*, up_to: int, threshold: int) -> tuple[list[Commendation], li
         for cell, levels in cell_levels.items()
         if (n := streak(levels, up_to=up_to, counted_years=locked)) >= threshold
     ]
-    return sorted(members, key=lambda c: (c.cell, c.name)), sorted(cells, key=lambda c: c.name)
+    # By cell, then Vietnamese name order (§7).
+    return [c for _key, c in sorted(members, key=lambda item: item[0])], sorted(
+        cells, key=lambda c: c.name
+    )

@@ -120,8 +120,13 @@ def test_five_locked_excellent_years_make_a_commendation_proposal(cell_with_memb
         RatingYear.objects.filter(pk=year.pk).update(locked=True)
 
     members, cells = ratings.commendations(up_to=2025, threshold=5)
+    fewer = ratings.commendations(up_to=2025, threshold=2)[0]
 
     assert [(c.name, c.years) for c in members] == [("Nguyễn Văn An", 5)]
+    assert [(c.name, c.years) for c in fewer] == [
+        ("Nguyễn Văn An", 5),
+        ("Trần Thị Bình", 2),
+    ]
     assert [(c.name, c.years) for c in cells] == [("Chi bộ A", 5)]
 
 
