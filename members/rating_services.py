@@ -223,3 +223,114 @@ def commendations(*, up_to: int, threshold: int) -> tuple[list[Commendation], li
     return [c for _key, c in sorted(members, key=lambda item: item[0])], sorted(
         cells, key=lambda c: c.name
     )
+
+
+RATING_HEADERS = {
+    "Năm": "year",
+    "Số thẻ đảng viên": "card",
+    "Số CCCD": "citizen_id",
+    "Họ và tên": "full_name",
+    "Chi bộ": "cell",
+    "Xếp loại": "level",
+    "Điểm": "score",
+}
+
+
+@dataclass(frozen=True)
+class RatingImportError:
+    row: int
+    column: str
+    message: str
+
+
+@transaction.atomic
+def ratings_import(filename: str, content: bytes, *, lock_years: bool, user=None) -> dict[str, int]:
+    """Past years' ratings from a spreadsheet (.xlsx or .csv): a row with a card number or a CCCD
+    rates that member; a row with only a cell rates the cell. Every row is checked first; any bad
+    row imports nothing (ValidationError listing them)."""
+    from members.imports import ImportFileError, read_table  # noqa: PLC0415 -- shared reader
+    from vusta_party.text import fold  # noqa: PLC0415
+
+    try:
+        table = [
+            row for row in read_table(filename, content) if any(str(c or "").strip() for c in row)
+        ]
+    except ImportFileError as error:
+        raise ValidationError(str(error)) from error
+    if not table:
+        raise ValidationError("Tệp không có dữ liệu.")
+    known = {fold(header).replace(" ", ""): key for header, key in RATING_HEADERS.items()}
+    columns = {i: known.get(fold(str(h or "")).replace(" ", "")) for i, h in enumerate(table[0])}
+    if "year" not in columns.values() or "level" not in columns.values():
+        raise ValidationError("Thiếu cột bắt buộc: Năm, Xếp loại.")
+    members = {m.party_card_number: m for m in Member.objects.exclude(party_card_number=None)}
+    by_cccd = {m.citizen_id: m for m in Member.objects.exclude(citizen_id=None)}
+    cells = {c.name.casefold(): c for c in Organisation.objects.filter(kind=Organisation.Kind.CELL)}
+    locked = set(RatingYear.objects.filter(locked=True).values_list("year", flat=True))
+    errors, member_rows, cell_rows = [], [], []
+    for number, raw in enumerate(table[1:], start=2):
+        row = {
+            key: str(raw[i]).strip() if i < len(raw) and raw[i] is not None else ""
+            for i, key in columns.items()
+            if key
+        }
+        row = {k: (v[:-2] if v.endswith(".0") else v) for k, v in row.items()}
+        if (
+            not row.get("year", "").isdigit()
+            or not 1990 <= int(row["year"]) <= timezone.localdate().year
+        ):
+            errors.append(RatingImportError(number, "Năm", "Năm không hợp lệ."))
+            continue
+        year = int(row["year"])
+        level = row.get("level", "").upper()
+        if level not in RatingLevel.values:
+            errors.append(
+                RatingImportError(number, "Xếp loại", "Ghi một trong: HTXSNV, HTTNV, HTNV, KHTNV.")
+            )
+        score = row.get("score", "")
+        if score and (not score.isdigit() or int(score) > 100):
+            errors.append(RatingImportError(number, "Điểm", "Điểm là số từ 0 đến 100."))
+        if year in locked:
+            errors.append(RatingImportError(number, "Năm", f"Xếp loại năm {year} đã khóa."))
+        member = members.get(row.get("card", "")) or by_cccd.get(row.get("citizen_id", ""))
+        if row.get("card") or row.get("citizen_id"):
+            if member is None:
+                errors.append(
+                    RatingImportError(number, "Số thẻ đảng viên", "Không tìm thấy đảng viên.")
+                )
+            else:
+                member_rows.append((year, member, level, int(score) if score else None))
+        elif row.get("cell"):
+            cell = cells.get(row["cell"].casefold())
+            if cell is None:
+                errors.append(
+                    RatingImportError(number, "Chi bộ", f"Không có chi bộ “{row['cell']}”.")
+                )
+            else:
+                cell_rows.append((year, cell, level, int(score) if score else None))
+        else:
+            errors.append(
+                RatingImportError(
+                    number, "Số thẻ đảng viên", "Cần số thẻ, số CCCD hoặc tên chi bộ."
+                )
+            )
+    if errors:
+        raise ValidationError([f"Dòng {e.row}, cột {e.column}: {e.message}" for e in errors])
+    years = {}
+    for year, member, level, score in member_rows:
+        year_obj = years.setdefault(year, rating_year(year))
+        MemberRating.objects.update_or_create(
+            year=year_obj,
+            member=member,
+            defaults={"cell": member.cell, "level": level, "score": score},
+        )
+    for year, cell, level, score in cell_rows:
+        year_obj = years.setdefault(year, rating_year(year))
+        CellRating.objects.update_or_create(
+            year=year_obj, cell=cell, defaults={"level": level, "score": score}
+        )
+    if lock_years:
+        RatingYear.objects.filter(pk__in=[y.pk for y in years.values()]).update(
+            locked=True, locked_at=timezone.now(), locked_by=user
+        )
+    return {"members": len(member_rows), "cells": len(cell_rows), "years": len(years)}

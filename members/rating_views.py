@@ -132,3 +132,23 @@ def commendation_list(request, year: int):
             sheet.append([number, item.name, item.cell, item.years])
         return xlsx_response(workbook, f"de-nghi-khen-thuong-{year}.xlsx")
     return render(request, "members/commendations.html", context)
+
+
+@permission_required("members.change_ratingyear", raise_exception=True)
+def rating_import(request):
+    """Past years' ratings from a spreadsheet (office only)."""
+    if request.method != "POST" or "file" not in request.FILES:
+        raise Http404
+    upload = request.FILES["file"]
+    try:
+        counts = ratings.ratings_import(
+            upload.name, upload.read(), lock_years=bool(request.POST.get("lock")), user=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, "Chưa nhập gì. " + " ".join(error.messages[:30]))
+    else:
+        messages.success(
+            request,
+            f"Đã nhập xếp loại của {counts['members']} đảng viên và {counts['cells']} chi bộ trong {counts['years']} năm.",
+        )
+    return redirect("members:rating_index")

@@ -29,6 +29,7 @@ urlpatterns = [
     path("chi-bo/<int:pk>/doi-ten/", views.cell_rename, name="cell_rename"),
     path("nhat-ky/", views.audit_log, name="audit_log"),
     path("xep-loai/", rating_views.rating_index, name="rating_index"),
+    path("xep-loai/nhap/", rating_views.rating_import, name="rating_import"),
     path("xep-loai/<int:year>/", rating_views.rating_index, name="rating_year"),
     path("xep-loai/<int:year>/khoa/", rating_views.rating_lock, name="rating_lock"),
     path("xep-loai/<int:year>/chi-bo/<int:cell_pk>/", rating_views.rating_grid, name="rating_grid"),

@@ -154,3 +154,54 @@ def test_ratings_show_on_the_member_page(office_client, cell_with_members):
     html = office_client.get(reverse("members:member_detail", args=[an.pk])).content.decode()
 
     assert "Năm 2025</td><td>Hoàn thành xuất sắc nhiệm vụ (HTXSNV), 95 điểm" in html
+
+
+def _sheet(rows):
+    from tests.members.spreadsheets import xlsx_bytes  # noqa: PLC0415
+
+    return xlsx_bytes(
+        rows, headers=["Năm", "Số thẻ đảng viên", "Họ và tên", "Chi bộ", "Xếp loại", "Điểm"]
+    )
+
+
+def test_past_ratings_import_and_count_toward_streaks(cell_with_members, office_user):
+    _cell, an, _binh, *_ = cell_with_members
+    services.member_update(
+        member=an, values={"party_card_number": "00000001"}, expected_version=an.version
+    )
+    rows = [[y, "00000001", "Nguyễn Văn An", None, "HTXSNV", 90] for y in range(2020, 2025)]
+    rows += [[y, None, None, "Chi bộ A", "htxsnv", None] for y in range(2020, 2025)]
+
+    counts = ratings.ratings_import(
+        "xep-loai.xlsx", _sheet(rows), lock_years=True, user=office_user
+    )
+
+    assert counts == {"members": 5, "cells": 5, "years": 5}
+    members, cells = ratings.commendations(up_to=2024, threshold=5)
+    assert [(c.name, c.years) for c in members] == [("Nguyễn Văn An", 5)]
+    assert [(c.name, c.years) for c in cells] == [("Chi bộ A", 5)]
+
+
+def test_a_ratings_file_with_bad_rows_imports_nothing(cell_with_members):
+    rows = [
+        [2024, "99999999", "Không có", None, "HTXSNV", None],
+        [2024, None, None, "Chi bộ Z", "HTTNV", None],
+        [1899, None, None, "Chi bộ A", "HTTNV", None],
+        [2024, None, None, "Chi bộ A", "TOT", 120],
+    ]
+
+    with pytest.raises(ValidationError) as error:
+        ratings.ratings_import("xep-loai.xlsx", _sheet(rows), lock_years=True)
+
+    assert error.value.messages == [
+        "Dòng 2, cột Số thẻ đảng viên: Không tìm thấy đảng viên.",
+        "Dòng 3, cột Chi bộ: Không có chi bộ “Chi bộ Z”.",
+        "Dòng 4, cột Năm: Năm không hợp lệ.",
+        "Dòng 5, cột Xếp loại: Ghi một trong: HTXSNV, HTTNV, HTNV, KHTNV.",
+        "Dòng 5, cột Điểm: Điểm là số từ 0 đến 100.",
+    ]
+    assert (
+        MemberRating.objects.count(),
+        CellRating.objects.count(),
+        RatingYear.objects.count(),
+    ) == (0, 0, 0)
