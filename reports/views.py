@@ -9,6 +9,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from members.access import members_for
 from reports import services
+from reports.dashboard import dashboard_data
 from reports.exports import report_xlsx
 from reports.forms import DraftForm
 from reports.models import IssuedReport, ReportDraft
@@ -106,3 +107,11 @@ def issued_file(request, pk, ext):
         response["Content-Disposition"] = f'attachment; filename="{stem}.json"'
         return response
     raise Http404
+
+
+def dashboard(request):
+    """The home page: the next round and its candidates, milestones coming, probationary members
+    due for recognition, the last issued report."""
+    return render(
+        request, "reports/dashboard.html", dashboard_data(request.user, timezone.localdate())
+    )

@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from reports.views import dashboard
 from vusta_party import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", dashboard, name="home"),
     path("", include("members.urls")),
     path("", include("ceremonies.urls")),
     path("", include("reports.urls")),

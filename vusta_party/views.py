@@ -15,10 +15,6 @@ from vusta_party.services import PROFILE_FIELDS, committee_profile_save
 BLANK_LETTER_LINES = 14
 
 
-def home(request):
-    return render(request, "vusta_party/home.html")
-
-
 @permission_required("vusta_party.change_committeeprofile", raise_exception=True)
 def committee_profile(request):
     current = CommitteeProfile.objects.in_force(timezone.localdate())

@@ -1,0 +1,53 @@
+"""What the office sees first: the next round, milestones coming, probation due, the last report."""
+
+from datetime import date
+
+from ceremonies.eligibility import round_on_or_after
+from ceremonies.models import Round, rules_on
+from ceremonies.queries import candidates, proposed_in_open_rounds
+from members.access import cells_for, members_for
+from members.models import ON_ROLLS
+from members.party_age import add_months
+from members.queries import probation_filter, upcoming_milestones
+from reports.models import IssuedReport
+
+LIST_LENGTH = 8
+
+
+def dashboard_data(user, today: date) -> dict:
+    members = members_for(user)
+    next_date = round_on_or_after(today)
+    next_round = (
+        Round.objects.filter(date__gte=today)
+        .exclude(state=Round.State.CANCELLED)
+        .order_by("date")
+        .first()
+    )
+    round_date = next_round.date if next_round else next_date
+    due = candidates(
+        members, on=round_date, rules=rules_on(round_date), proposed=proposed_in_open_rounds()
+    )
+    coming = upcoming_milestones(members, start=today, end=add_months(today, 3))
+    names = dict(
+        members.filter(pk__in=[row.member_id for row in coming[:LIST_LENGTH]]).values_list(
+            "pk", "full_name"
+        )
+    )
+    probation = (
+        members.filter(probation_filter("due", on=today)).select_related("cell").in_name_order()
+    )
+    return {
+        "today": today,
+        "on_rolls": members.filter(status__in=ON_ROLLS).count(),
+        "cell_count": cells_for(user).count(),
+        "next_round": next_round,
+        "round_date": round_date,
+        "round_candidates": due,
+        "coming": [(names[row.member_id], row) for row in coming[:LIST_LENGTH]],
+        "coming_count": len(coming),
+        "probation": list(probation[:LIST_LENGTH]),
+        "probation_count": probation.count(),
+        "last_report": IssuedReport.objects.select_related("issued_by")
+        .defer("pdf", "data")
+        .first(),
+    }

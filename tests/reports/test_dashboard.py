@@ -1,0 +1,77 @@
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from members.party_age import add_months, add_years
+from tests.factories import CellFactory, make_member
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def register():
+    cell = CellFactory(name="Chi bộ A")
+    due_soon = add_months(add_years(TODAY, -30), 1)  # 30 years in a month
+    make_member(
+        cell=cell,
+        full_name="Nguyễn Văn An",
+        admission_date=due_soon,
+        official_date=add_years(due_soon, 1),
+    )
+    make_member(
+        cell=cell,
+        full_name="Trần Thị Bình",
+        sex="F",
+        admission_date=add_months(TODAY, -13),
+        official_date=None,
+        date_of_birth=add_years(TODAY, -30),
+    )
+    make_member(
+        cell=cell,
+        full_name="Lê Văn Cường",
+        admission_date=add_years(TODAY, -5),
+        official_date=add_years(TODAY, -4),
+    )
+    return cell
+
+
+def test_the_dashboard_shows_what_is_coming(office_client, register):
+    response = office_client.get(reverse("home"))
+
+    context = response.context
+    assert (
+        context["on_rolls"],
+        context["cell_count"],
+        context["coming_count"],
+        context["probation_count"],
+    ) == (3, 1, 1, 1)
+    assert [name for name, _row in context["coming"]] == ["Nguyễn Văn An"]
+    assert [m.full_name for m in context["probation"]] == ["Trần Thị Bình"]
+    assert context["last_report"] is None
+    html = response.content.decode()
+    assert "Chưa có báo cáo nào được ban hành." in html
+    assert f"Đợt tặng Huy hiệu {context['round_date']:%d/%m/%Y}" in html
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_the_dashboard_takes_a_fixed_number_of_queries(
+    office_client, item_count, django_assert_num_queries
+):
+    cell = CellFactory()
+    for n in range(item_count):
+        make_member(
+            cell=cell,
+            full_name=f"Vũ Văn {'ABC'[n]}",
+            admission_date=add_months(TODAY, -13),
+            official_date=None,
+            date_of_birth=add_years(TODAY, -30),
+        )
+
+    # session, user, counts (members, cells), next round, rules, open proposals, badges held,
+    # candidates, disciplines, cells, members coming, their names, probation (count, list),
+    # last report, committee profile
+    with django_assert_num_queries(16):
+        response = office_client.get(reverse("home"))
+
+    assert response.context["probation_count"] == item_count
