@@ -27,7 +27,10 @@ def dashboard_data(user, today: date) -> dict:
     due = candidates(
         members, on=round_date, rules=rules_on(round_date), proposed=proposed_in_open_rounds()
     )
-    coming = upcoming_milestones(members, start=today, end=add_months(today, 3))
+    coming = sorted(
+        upcoming_milestones(members, start=today, end=add_months(today, 3)),
+        key=lambda row: (row.due_date, row.name_sort),
+    )
     names = dict(
         members.filter(pk__in=[row.member_id for row in coming[:LIST_LENGTH]]).values_list(
             "pk", "full_name"
