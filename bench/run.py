@@ -223,6 +223,43 @@ def _report_once() -> None:
     membership_summary(Period.year(2025))
 
 
+def import_time(rows: int = 10_000) -> tuple[float, float]:
+    """Plan and commit a spreadsheet of `rows` new members into an empty register (one run)."""
+    import django  # noqa: PLC0415
+
+    django.setup()
+    from members.imports import commit_import, plan_import  # noqa: PLC0415
+    from tests.members.spreadsheets import xlsx_bytes  # noqa: PLC0415
+
+    content = xlsx_bytes(
+        [
+            [
+                f"Nguyễn Văn Thứ {n}",
+                "01/01/1960",
+                "Nam",
+                None,
+                "Hà Nội",
+                f"{n:012d}",
+                f"Chi bộ {n % 50}",
+                "01/01/1990",
+                "01/01/1991",
+                f"{n:08d}",
+                None,
+                None,
+                "30",
+                None,
+                None,
+            ]
+            for n in range(rows)
+        ]
+    )
+    started = time.perf_counter()
+    plan = plan_import("danh-sach.xlsx", content)
+    planned = time.perf_counter()
+    commit_import(plan)
+    return (planned - started) * 1000, (time.perf_counter() - planned) * 1000
+
+
 def command_time(size: int) -> float:
     """The whole command, Python start-up included, as a user runs it."""
     command = [
@@ -244,6 +281,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--roster", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--import-rows", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     args = parser.parse_args()
     if args.measure:
@@ -251,6 +289,9 @@ def main() -> None:
         return
     if args.roster:
         print(json.dumps(roster_versus_bare_table()))
+        return
+    if args.import_rows:
+        print(json.dumps(import_time(args.import_rows)))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     figures = {}
@@ -295,6 +336,23 @@ def main() -> None:
     print(
         f"PDF danh sách trao tặng 1.000 đảng viên: {roster_ms:,.0f} ms; bảng trơn cùng số dòng: "
         f"{bare_ms:,.0f} ms; tỉ lệ {ratio:.2f} (mục tiêu ≤ 1,5) {verdict} (issue 5)"
+    )
+    scratch = RESULTS / "import-scratch.sqlite3"
+    scratch.unlink(missing_ok=True)
+    env = {**environment(sizes[0]), "DATABASE_URL": f"sqlite:///{scratch}"}
+    subprocess.run([sys.executable, str(ROOT / "manage.py"), "migrate", "-v0"], env=env, check=True)
+    output = subprocess.run(
+        [sys.executable, __file__, "--import-rows", "10000"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    plan_ms, commit_ms = json.loads(output.strip().splitlines()[-1])
+    scratch.unlink(missing_ok=True)
+    print(
+        f"Nhập tệp 10.000 đảng viên mới (một lần đo): kiểm tra {plan_ms / 1000:.1f} s, "
+        f"ghi {commit_ms / 1000:.1f} s (chưa có mục tiêu; issue 9)"
     )
 
 
