@@ -112,6 +112,12 @@ def test_a_good_file_creates_members_with_every_column():
         Status.ACTIVE,
     )
     assert Organisation.objects.get(name="Chi bộ Mới Thành Lập").parent.kind == "committee"
+    assert Member.history.count() == 3  # every imported member has its audit row
+    assert (anh.version, anh.highest_badge, anh.search_text) == (
+        1,
+        40,
+        "nguyen thi anh 00012345 001150000123",
+    )
 
 
 def test_reimporting_the_same_file_changes_nothing():
