@@ -295,6 +295,9 @@ def document(request, pk, name, ext):
             )
         template, context = "documents/round_list.html", {"list": data, "doc": data.doc}
     elif name == "to-trinh":
+        # The committee's letter counts every cell's members: the office's document only.
+        if not request.user.has_perm("ceremonies.lock_round"):
+            raise PermissionDenied
         data = documents.submission(round_)
         template, context = "documents/round_submission.html", {"sub": data, "doc": data.doc}
     elif name == "to-khai":

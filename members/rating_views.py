@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from members import rating_services as ratings
 from members.access import cells_for
@@ -47,10 +48,9 @@ def rating_index(request, year: int | None = None):
     )
 
 
+@require_POST
 @permission_required("members.change_ratingyear", raise_exception=True)
 def rating_lock(request, year: int):
-    if request.method != "POST":
-        raise Http404
     year_obj = ratings.rating_year(_year_number(year))
     try:
         ratings.year_lock(
@@ -134,11 +134,13 @@ def commendation_list(request, year: int):
     return render(request, "members/commendations.html", context)
 
 
+@require_POST
 @permission_required("members.change_ratingyear", raise_exception=True)
 def rating_import(request):
     """Past years' ratings from a spreadsheet (office only)."""
-    if request.method != "POST" or "file" not in request.FILES:
-        raise Http404
+    if "file" not in request.FILES:
+        messages.error(request, "Hãy chọn tệp xếp loại.")
+        return redirect("members:rating_index")
     upload = request.FILES["file"]
     try:
         counts = ratings.ratings_import(

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_POST
 
 from members.access import members_for
 from reports import services
@@ -83,9 +84,8 @@ def report(request, kind, year):
     )
 
 
+@require_POST
 def issue(request, kind, year):
-    if request.method != "POST":
-        raise Http404
     if not request.user.has_perm("reports.add_issuedreport"):
         raise PermissionDenied
     period = _period(kind, year)
