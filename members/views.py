@@ -1,3 +1,5 @@
+from axes.models import AccessAttempt, AccessLog
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -431,3 +433,36 @@ def audit_log(request):
             "rows": audit_log_rows(source, page.object_list),
         },
     )
+
+
+@permission_required("members.read_audit_log", raise_exception=True)
+def sign_in_log(request):
+    """Sign-ins (django-axes AccessLog) and failed attempts per username and address."""
+    page = Paginator(AccessLog.objects.order_by("-attempt_time"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    locked_since = timezone.now() - settings.AXES_COOLOFF_TIME
+    attempts = [
+        {
+            "attempt": attempt,
+            "locked": attempt.failures_since_start >= settings.AXES_FAILURE_LIMIT
+            and attempt.attempt_time >= locked_since,
+        }
+        for attempt in AccessAttempt.objects.order_by("-attempt_time")[:PAGE_SIZE]
+    ]
+    return render(
+        request,
+        "members/sign_in_log.html",
+        {"page": page, "attempts": attempts, "failure_limit": settings.AXES_FAILURE_LIMIT},
+    )
+
+
+@require_POST
+@permission_required("members.read_audit_log", raise_exception=True)
+def sign_in_unlock(request, pk):
+    attempt = get_object_or_404(AccessAttempt, pk=pk)
+    attempt.delete()
+    messages.success(
+        request, f"Đã mở khóa đăng nhập cho tài khoản {attempt.username} từ {attempt.ip_address}."
+    )
+    return redirect("members:sign_in_log")

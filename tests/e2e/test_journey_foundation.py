@@ -42,6 +42,18 @@ def test_sign_in_shows_the_vietnamese_frame(page, demo_user, profile, screenshot
     expect(page.locator(".app-committee")).to_have_text("ĐẢNG ỦY LIÊN HIỆP CÁC HỘI KH&KT VIỆT NAM")
     screenshot("home")
 
+    page.get_by_role("button", name="Văn phòng Đảng ủy").click()
+    page.get_by_role("link", name="Nhật ký đăng nhập").click()
+    # The wrong password was cleared by the successful sign-in that followed it.
+    expect(page.locator("table").first.locator("tbody")).to_have_text(
+        "Không có lần nhập sai nào."
+    )
+    sign_ins = page.locator("table").nth(1).locator("tbody tr")
+    expect(sign_ins).to_have_count(1)
+    expect(sign_ins.locator("td").nth(2)).to_have_text("demo")
+    expect(sign_ins.locator("td").nth(3)).to_have_text("127.0.0.1")
+    screenshot("sign-in-log")
+
 
 def test_office_sets_the_signer_and_previews_a_letter(signed_in_page, profile, screenshot):
     page = signed_in_page
