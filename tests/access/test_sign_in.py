@@ -2,6 +2,8 @@
 
 import pytest
 from axes.models import AccessAttempt, AccessLog
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import UserFactory
@@ -91,3 +93,18 @@ def test_only_the_office_may_unlock(client, make_user):
     response = client.post(reverse("members:sign_in_unlock", args=[attempt.pk]))
     assert response.status_code == 403
     assert AccessAttempt.objects.filter(pk=attempt.pk).exists()
+
+
+def test_the_sign_in_log_takes_the_same_queries_for_few_and_many_rows(office_client):
+    def queries_with(count):
+        start = AccessLog.objects.count()
+        for n in range(start, start + count):
+            AccessLog.objects.create(username=f"u{n}", ip_address="10.0.0.1", user_agent="x")
+            AccessAttempt.objects.create(
+                username=f"u{n}", ip_address="10.0.0.1", user_agent="x", failures_since_start=1
+            )
+        with CaptureQueriesContext(connection) as captured:
+            assert office_client.get(reverse("members:sign_in_log")).status_code == 200
+        return len(captured)
+
+    assert queries_with(2) == queries_with(20)

@@ -45,9 +45,7 @@ def test_sign_in_shows_the_vietnamese_frame(page, demo_user, profile, screenshot
     page.get_by_role("button", name="Văn phòng Đảng ủy").click()
     page.get_by_role("link", name="Nhật ký đăng nhập").click()
     # The wrong password was cleared by the successful sign-in that followed it.
-    expect(page.locator("table").first.locator("tbody")).to_have_text(
-        "Không có lần nhập sai nào."
-    )
+    expect(page.locator("table").first.locator("tbody")).to_have_text("Không có lần nhập sai nào.")
     sign_ins = page.locator("table").nth(1).locator("tbody tr")
     expect(sign_ins).to_have_count(1)
     expect(sign_ins.locator("td").nth(2)).to_have_text("demo")
