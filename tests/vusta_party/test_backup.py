@@ -1,0 +1,161 @@
+"""manage.py backup and restore: the round trip gives back the same data; bad archives change nothing."""
+
+import io
+import json
+import tarfile
+from datetime import date
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from members.models import ImportBatch, Member
+from tests.factories import CellFactory, UserFactory, make_member
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def snapshot():
+    out = io.StringIO()
+    call_command(
+        "dumpdata",
+        "members",
+        "ceremonies",
+        "reports",
+        "vusta_party",
+        "auth.user",
+        stdout=out,
+        indent=None,
+    )
+    return json.loads(out.getvalue())
+
+
+def backup(tmp_path):
+    out = io.StringIO()
+    call_command("backup", "--output", str(tmp_path), stdout=out)
+    (archive,) = tmp_path.glob("vusta_party-*.tar.gz")
+    assert out.getvalue() == f"Đã sao lưu vào {archive}\n"
+    return archive
+
+
+@pytest.fixture
+def register():
+    cell = CellFactory(name="Chi bộ Văn phòng")
+    user = UserFactory(username="vanphong")
+    make_member(
+        cell=cell,
+        full_name="Nguyễn Thị Ánh",
+        admission_date=date(1996, 2, 29),
+        official_date=date(1997, 2, 28),
+    )
+    make_member(
+        cell=cell,
+        full_name="Trần Văn Bình",
+        admission_date=date(1990, 5, 19),
+        official_date=date(1991, 5, 19),
+    )
+    ImportBatch.objects.create(file_name="dv.xlsx", content=b"\x00\x01binary", uploaded_by=user)
+    return cell
+
+
+def test_restore_gives_back_exactly_the_backed_up_data(tmp_path, register):
+    before = snapshot()
+    archive = backup(tmp_path)
+
+    Member.objects.filter(full_name="Trần Văn Bình").delete()
+    make_member(
+        cell=register,
+        full_name="Lê Văn Mới",
+        admission_date=date(2020, 1, 1),
+        official_date=date(2021, 1, 1),
+    )
+    ImportBatch.objects.update(content=b"changed")
+    assert snapshot() != before
+
+    out = io.StringIO()
+    call_command("restore", str(archive), "--yes", stdout=out)
+    assert out.getvalue().startswith("Đã khôi phục bản sao lưu lập lúc ")
+    assert snapshot() == before
+    assert bytes(ImportBatch.objects.get().content) == b"\x00\x01binary"
+    assert sorted(Member.objects.values_list("full_name", flat=True)) == [
+        "Nguyễn Thị Ánh",
+        "Trần Văn Bình",
+    ]
+
+
+def test_the_archive_names_its_engine_and_checksum(tmp_path, register, settings):
+    archive = backup(tmp_path)
+    with tarfile.open(archive) as tar:
+        names = sorted(tar.getnames())
+        manifest = json.load(tar.extractfile("manifest.json"))
+    database_file = "database.sqlite3" if connection.vendor == "sqlite" else "database.dump"
+    assert names == [database_file, "manifest.json"]
+    assert manifest["engine"] == connection.vendor
+    assert manifest["database_file"] == database_file
+    assert len(manifest["sha256"]) == 64
+    assert manifest["last_migrations"]["members"].startswith("00")
+
+
+def rewrite(archive, target, change_manifest=None, change_data=None):
+    with tarfile.open(archive) as tar:
+        manifest = json.load(tar.extractfile("manifest.json"))
+        data = tar.extractfile(manifest["database_file"]).read()
+    if change_manifest:
+        change_manifest(manifest)
+    if change_data:
+        data = change_data(data)
+    with tarfile.open(target, "w:gz") as tar:
+        for name, content in (
+            ("manifest.json", json.dumps(manifest).encode()),
+            (manifest["database_file"], data),
+        ):
+            info = tarfile.TarInfo(name)
+            info.size = len(content)
+            tar.addfile(info, io.BytesIO(content))
+    return target
+
+
+@pytest.mark.parametrize(
+    ("change_manifest", "change_data", "message"),
+    [
+        (
+            None,
+            lambda data: data[:-10] + b"0123456789",
+            "Bản sao lưu bị hỏng (mã kiểm tra SHA-256 không khớp).",
+        ),
+        (
+            lambda m: m.update(engine="oracle"),
+            None,
+            "Bản sao lưu của cơ sở dữ liệu oracle, không khôi phục vào",
+        ),
+        (
+            lambda m: m.update(format=99),
+            None,
+            "Bản sao lưu có định dạng khác, không khôi phục được.",
+        ),
+    ],
+)
+def test_a_bad_archive_is_refused_and_changes_nothing(
+    tmp_path, register, change_manifest, change_data, message
+):
+    archive = backup(tmp_path)
+    bad = rewrite(archive, tmp_path / "bad.tar.gz", change_manifest, change_data)
+    Member.objects.filter(full_name="Trần Văn Bình").delete()
+    after_delete = snapshot()
+
+    with pytest.raises(CommandError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        call_command("restore", str(bad), "--yes")
+    assert snapshot() == after_delete
+
+
+def test_restore_needs_confirmation_and_a_real_archive(tmp_path, register):
+    before = snapshot()
+    with pytest.raises(CommandError, match="Khôi phục sẽ thay thế toàn bộ dữ liệu hiện có"):
+        call_command("restore", str(tmp_path / "x.tar.gz"))
+    with pytest.raises(CommandError, match="Không tìm thấy tệp"):
+        call_command("restore", str(tmp_path / "x.tar.gz"), "--yes")
+    not_an_archive = tmp_path / "notes.tar.gz"
+    not_an_archive.write_text("không phải bản sao lưu")
+    with pytest.raises(CommandError, match="không phải bản sao lưu hợp lệ"):
+        call_command("restore", str(not_an_archive), "--yes")
+    assert snapshot() == before
