@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from openpyxl import Workbook
@@ -46,14 +47,16 @@ def import_preview(request, pk):
     plan, file_error = _plan(batch)
     if request.method == "POST" and batch.state == ImportBatch.State.PREVIEWED and plan:
         try:
-            summary = commit_import(plan, user=request.user)
+            # The members and the batch's state are written together, or not at all.
+            with transaction.atomic():
+                summary = commit_import(plan, user=request.user)
+                batch.state = ImportBatch.State.COMMITTED
+                batch.committed_at = timezone.now()
+                batch.summary = summary
+                batch.save(update_fields=["state", "committed_at", "summary"])
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            batch.state = ImportBatch.State.COMMITTED
-            batch.committed_at = timezone.now()
-            batch.summary = summary
-            batch.save(update_fields=["state", "committed_at", "summary"])
             messages.success(
                 request,
                 f"Đã nhập: {summary['created']} đảng viên mới, {summary['updated']} cập nhật, "
