@@ -100,7 +100,7 @@ def test_the_database_going_away_mid_request_shows_a_clear_page_and_writes_nothi
     assert response.status_code == 500
     page = response.content.decode()
     assert "Hệ thống đang gặp lỗi" in page
-    assert "chưa được lưu" in page
+    assert "hồ sơ không bị ghi dở" in page
     assert counts() == before
     assert ImportBatch.objects.get().state == ImportBatch.State.PREVIEWED
 
