@@ -18,6 +18,7 @@ from glob import glob
 from pathlib import Path
 
 from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
@@ -130,7 +131,9 @@ def read_manifest(archive: Path) -> dict:
 
 
 def restore_backup(archive: Path) -> dict:
-    """Replace the database with the archive's; refuse before touching it if anything is off."""
+    """Replace the database with the archive's; refuse before touching it if anything is off.
+
+    An archive from an older version restores as it was; `manage.py migrate` then brings it up."""
     manifest = read_manifest(archive)
     if manifest.get("format") != FORMAT:
         raise BackupError("Bản sao lưu có định dạng khác, không khôi phục được.")
@@ -139,6 +142,17 @@ def restore_backup(archive: Path) -> dict:
         raise BackupError(
             f"Bản sao lưu của cơ sở dữ liệu {manifest.get('engine')}, "
             f"không khôi phục vào {engine} được."
+        )
+    known = MigrationLoader(None, ignore_no_migrations=True).disk_migrations
+    newer = sorted(
+        f"{app}.{migration}"
+        for app, migration in manifest.get("last_migrations", {}).items()
+        if (app, migration) not in known
+    )
+    if newer:
+        raise BackupError(
+            "Bản sao lưu lập từ phiên bản phần mềm mới hơn (" + ", ".join(newer) + "): "
+            "hãy cập nhật phần mềm trước khi khôi phục."
         )
     name = manifest["database_file"]
     with tempfile.TemporaryDirectory() as work:

@@ -133,6 +133,11 @@ def rewrite(archive, target, change_manifest=None, change_data=None):
             None,
             "Bản sao lưu có định dạng khác, không khôi phục được.",
         ),
+        (
+            lambda m: m["last_migrations"].update(members="0999_future"),
+            None,
+            "Bản sao lưu lập từ phiên bản phần mềm mới hơn (members.0999_future)",
+        ),
     ],
 )
 def test_a_bad_archive_is_refused_and_changes_nothing(
