@@ -5,6 +5,8 @@ from itertools import pairwise
 
 from django.db.models import Model
 
+from vusta_party.text import mask_tail
+
 CHANGE_TYPES = {"+": "Tạo mới", "~": "Sửa", "-": "Xóa"}
 
 
@@ -26,11 +28,12 @@ def _label(record, field_name: str) -> str:
     return str(record.instance_type._meta.get_field(field_name).verbose_name)
 
 
-def audit_rows(records) -> list[AuditRow]:
+def audit_rows(records, masked: frozenset[str] = frozenset()) -> list[AuditRow]:
     """Each change with its fields before and after, newest first.
 
     `records` are the historical records of one object, newest first; each is compared with the
-    next older one in the list (no query per record).
+    next older one in the list (no query per record). Values of the `masked` fields are shown
+    with all but their last digits hidden.
     """
     records = list(records)
     rows = []
@@ -40,6 +43,10 @@ def audit_rows(records) -> list[AuditRow]:
             delta = newer.diff_against(older)
             changes = tuple(
                 FieldChange(_label(newer, change.field), change.old, change.new)
+                if change.field not in masked
+                else FieldChange(
+                    _label(newer, change.field), mask_tail(change.old), mask_tail(change.new)
+                )
                 for change in delta.changes
             )
         rows.append(AuditRow(newer, CHANGE_TYPES[newer.history_type], changes))

@@ -35,8 +35,11 @@ from members.queries import (
 )
 from members.rules import probation_state
 from members.timeline import member_timeline
+from vusta_party.text import mask_tail
 
 PAGE_SIZE = 50
+# Shown masked to roles that do not keep the member's record (see member_detail).
+PERSONAL_NUMBER_FIELDS = frozenset({"citizen_id", "phone"})
 
 
 def _apply_error(form, error: ValidationError) -> None:
@@ -169,18 +172,24 @@ def member_detail(request, pk):
         interrupted_days=member.interrupted_days,
         official=member.is_official,
     )
+    # CCCD and phone are for those who keep the member's record: the office and their cell's
+    # secretary (member_or_404 has already scoped the secretary); other roles see them masked.
+    may_see_personal = request.user.has_perm("members.change_member")
+    masked = frozenset() if may_see_personal else PERSONAL_NUMBER_FIELDS
     return render(
         request,
         "members/member_detail.html",
         {
             "member": member,
+            "citizen_id": member.citizen_id if may_see_personal else mask_tail(member.citizen_id),
+            "phone": member.phone if may_see_personal else mask_tail(member.phone),
             "age": age,
             "age_on": age_on if age_on != today else None,
             "upcoming": _next_milestone(member, today),
             "reached": _milestone(highest_reached, member, today),
             "probation": _probation(member, today),
             "timeline": member_timeline(member),
-            "changes": audit_rows(member.history.select_related("history_user")[:50]),
+            "changes": audit_rows(member.history.select_related("history_user")[:50], masked),
             "can_edit": request.user.has_perm("members.change_member"),
             "can_record": request.user.has_perm("members.add_membershipevent"),
         },

@@ -85,3 +85,14 @@ def name_sort_key(full_name: str) -> str:
         primary.append(_WORD_SEPARATOR.join(_encode_letters(letters) for letters, _ in split))
         secondary.append("".join(tones for _, tones in split))
     return _PART_SEPARATOR.join(primary) + _PART_SEPARATOR + _TONE_SEPARATOR.join(secondary)
+
+
+def mask_tail(value: str | None, visible: int = 3) -> str | None:
+    """A personal number with all but its last `visible` characters hidden: "•••••••••123".
+
+    Short values are hidden whole, so a mask never shows most of a number."""
+    if not value:
+        return value
+    value = str(value)
+    shown = value[-visible:] if len(value) > 2 * visible else ""
+    return "•" * (len(value) - len(shown)) + shown

@@ -1,6 +1,6 @@
 import pytest
 
-from vusta_party.text import fold, name_parts, name_sort_key
+from vusta_party.text import fold, mask_tail, name_parts, name_sort_key
 
 
 @pytest.mark.parametrize(
@@ -107,3 +107,18 @@ def test_sort_key_is_digits_only_so_any_database_collation_agrees():
     key = name_sort_key("Đặng Thị Ánh-Hồng O'Neil 2")
 
     assert key.isdigit()
+
+
+@pytest.mark.parametrize(
+    ("value", "masked"),
+    [
+        ("001150000123", "•••••••••123"),
+        ("0901234567", "•••••••567"),
+        ("1234567", "••••567"),
+        ("123456", "••••••"),  # too short to show any of it
+        ("", ""),
+        (None, None),
+    ],
+)
+def test_mask_tail_hides_all_but_the_last_digits(value, masked):
+    assert mask_tail(value) == masked
