@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST_PORT ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: install run test test-fast test-postgres lint format check ci clean bench
+.PHONY: install run test test-fast test-postgres lint format check ci clean bench load
 
 install: $(STAMP)
 
@@ -56,3 +56,8 @@ clean:
 # Speed on demo registers of 10,000 and 100,000 members (made once into bench-results/).
 bench: install
 	$(PY) bench/run.py
+
+# Load: gunicorn (4 workers) on a throwaway PostgreSQL with 100,000 demo members, 50 simulated
+# staff for 60 s; prints requests per second, p50/p95/p99 latency and errors per kind of page.
+load: install
+	PY=$(PY) scripts/with-postgres.sh scripts/load-run.sh

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The body of `make load`, run by scripts/with-postgres.sh (which sets DATABASE_URL): the demo
+# register on PostgreSQL, gunicorn with 4 workers under production settings, then scripts/load.py.
+#   LOAD_MEMBERS (100000), LOAD_USERS (50), LOAD_SECONDS (60) change the defaults.
+set -euo pipefail
+PY=${PY:-.venv/bin/python}
+port=${LOAD_PORT:-8765}
+work=$(mktemp -d -t vusta-load.XXXXXX)
+export DEBUG=0 SECRET_KEY=load-test-only-not-secret ALLOWED_HOSTS=127.0.0.1 \
+    SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 STATIC_ROOT="$work/static"
+server=""
+cleanup() {
+    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+$PY manage.py migrate -v0
+echo "Seeding ${LOAD_MEMBERS:-100000} members ..."
+time $PY manage.py seed_demo --members "${LOAD_MEMBERS:-100000}" --cells 500 >/dev/null
+$PY manage.py create_demo_user >/dev/null
+$PY manage.py collectstatic --noinput -v0
+password=$($PY -c "from vusta_party.management.commands.create_demo_user import DEMO_PASSWORD as p; print(p)")
+
+$PY -m gunicorn vusta_party.wsgi --workers 4 --bind "127.0.0.1:$port" --log-level warning &
+server=$!
+for _ in $(seq 1 50); do
+    curl -fs -o /dev/null "http://127.0.0.1:$port/tai-khoan/login/" && break
+    sleep 0.2
+done
+$PY scripts/load.py --url "http://127.0.0.1:$port" --users "${LOAD_USERS:-50}" \
+    --duration "${LOAD_SECONDS:-60}" --username demo --password "$password"
