@@ -8,15 +8,12 @@ from django.utils import timezone
 from django.utils.formats import get_format
 
 
-def _import_settings(**env):
+def _run(command, **env):
     environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    environment["DJANGO_SETTINGS_MODULE"] = "vusta_party.settings"  # not the tests' settings
     environment.update(env)
     return subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import vusta_party.settings as s; print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_SECONDS)",
-        ],
+        command,
         env=environment,
         cwd=settings.BASE_DIR,
         capture_output=True,
@@ -25,11 +22,40 @@ def _import_settings(**env):
     )
 
 
-def test_secret_key_is_required_when_debug_is_off():
-    result = _import_settings(DEBUG="0")
+def _import_settings(**env):
+    return _run(
+        [
+            sys.executable,
+            "-c",
+            "import vusta_party.settings as s; print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_SECONDS)",
+        ],
+        **env,
+    )
+
+
+def test_serving_without_a_secret_key_is_refused_when_debug_is_off():
+    result = _run([sys.executable, "-c", "import vusta_party.wsgi"], DEBUG="0")
 
     assert result.returncode != 0
-    assert "SECRET_KEY must be set when DEBUG is off." in result.stderr
+    assert "SECRET_KEY must be set to serve the app with DEBUG off." in result.stderr
+
+
+def test_management_commands_run_without_a_secret_key():
+    result = _run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"], DEBUG="0"
+    )
+
+    assert (result.returncode, result.stdout) == (0, "No changes detected\n")
+
+
+def test_the_wsgi_app_starts_with_a_secret_key():
+    result = _run(
+        [sys.executable, "-c", "import vusta_party.wsgi as w; print(callable(w.application))"],
+        DEBUG="0",
+        SECRET_KEY="x" * 60,
+    )
+
+    assert (result.returncode, result.stdout) == (0, "True\n")
 
 
 def test_production_settings_turn_on_secure_cookies_and_hsts():
