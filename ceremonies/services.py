@@ -98,14 +98,21 @@ def proposal_set_included(
     proposal.included = included
     proposal.live = included
     proposal.note = note.strip()
+    return _save_line(
+        proposal,
+        user,
+        f"{proposal.member}: Huy hiệu {proposal.milestone} năm đã có trong một đợt khác chưa kết thúc.",
+    )
+
+
+def _save_line(proposal: Proposal, user, clash: str) -> Proposal:
+    """Save a list line; the database's one-live-line-per-milestone constraint answers `clash`."""
     proposal._history_user = user
     try:
         with transaction.atomic():
             proposal.save()
     except IntegrityError as error:
-        raise ValidationError(
-            f"{proposal.member}: Huy hiệu {proposal.milestone} năm đã có trong một đợt khác chưa kết thúc."
-        ) from error
+        raise ValidationError(clash) from error
     return proposal
 
 
@@ -160,15 +167,9 @@ def proposal_add(
         loss_statement=loss_statement.strip(),
         created_by=user,
     )
-    proposal._history_user = user
-    try:
-        with transaction.atomic():
-            proposal.save()
-    except IntegrityError as error:
-        raise ValidationError(
-            f"{member} đã có trong danh sách này hoặc trong một đợt khác."
-        ) from error
-    return proposal
+    return _save_line(
+        proposal, user, f"{member} đã có trong danh sách này hoặc trong một đợt khác."
+    )
 
 
 @transaction.atomic
