@@ -15,10 +15,10 @@ DEBUG = env.bool("DEBUG", default=False)
 
 # Without SECRET_KEY, management commands (migrate, makemigrations, import_members ...) still run;
 # serving the app with DEBUG off is refused in vusta_party/wsgi.py, and `check --deploy` flags it.
-SECRET_KEY_MISSING = not env.str("SECRET_KEY", default="")
-SECRET_KEY = env.str(
-    "SECRET_KEY", default="django-insecure-development-only-key-never-use-in-production"
-)
+SECRET_KEY = env.str("SECRET_KEY", default="")
+SECRET_KEY_MISSING = not SECRET_KEY
+if SECRET_KEY_MISSING:
+    SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

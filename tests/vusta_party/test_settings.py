@@ -2,6 +2,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 from django.template import Context, Template
 from django.utils import timezone
@@ -40,10 +41,10 @@ def test_serving_without_a_secret_key_is_refused_when_debug_is_off():
     assert "SECRET_KEY must be set to serve the app with DEBUG off." in result.stderr
 
 
-def test_management_commands_run_without_a_secret_key():
-    result = _run(
-        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"], DEBUG="0"
-    )
+@pytest.mark.parametrize("secret_key", [None, ""])  # unset, or empty as in .env.example
+def test_management_commands_run_without_a_secret_key(secret_key):
+    env = {"DEBUG": "0"} if secret_key is None else {"DEBUG": "0", "SECRET_KEY": secret_key}
+    result = _run([sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"], **env)
 
     assert (result.returncode, result.stdout) == (0, "No changes detected\n")
 
