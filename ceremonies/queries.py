@@ -186,6 +186,18 @@ class Outlook:
     deferred: list[tuple[RegisterRow, Evaluation]]  # held or delayed now, or by `until`
     candidates_now: int
 
+    def due_by_round(self) -> list[tuple[date, int, dict[int, int]]]:
+        """(round, members due, members due by milestone) for each round in the window."""
+        rounds: dict[date, dict[int, int]] = {}
+        for row, occasion in self.due:
+            by_milestone = rounds.setdefault(occasion, {})
+            milestone = row.evaluation.milestone
+            by_milestone[milestone] = by_milestone.get(milestone, 0) + 1
+        return [
+            (occasion, sum(counts.values()), dict(sorted(counts.items())))
+            for occasion, counts in sorted(rounds.items())
+        ]
+
 
 def proposed_in_open_rounds(
     member: Member | None = None, *, exclude_round=None
@@ -224,7 +236,13 @@ def outlook(
         elif at_start.is_candidate or (at_end.is_candidate and at_end.kind == EARLY):
             early.append(row)  # the early window is open now, or opens within the window
         elif at_end.is_candidate:
-            due.append((row, round_on_or_after(at_end.due_date)))
+            # A discipline can still defer them at the round their due date falls into.
+            occasion = round_on_or_after(at_end.due_date)
+            at_round = evaluate(row.facts, on=occasion, rules=rules)
+            if at_round.outcome == "deferred":
+                deferred.append((row, at_round))
+            else:
+                due.append((row, occasion))
     due.sort(key=lambda item: (item[0].evaluation.due_date, item[0].sort_key))
     early.sort(key=lambda row: (row.evaluation.due_date, row.sort_key))
     deferred.sort(key=lambda item: item[0].sort_key)

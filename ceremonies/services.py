@@ -12,6 +12,7 @@ from ceremonies.models import BaseSalary, BonusCoefficient, Proposal, Round, rul
 from ceremonies.queries import FIELDS, candidates, member_facts, proposed_in_open_rounds
 from ceremonies.workflow import WorkflowError, bonus_amount, default_deadline, next_state
 from members import services as register
+from members import versions
 from members.models import Badge, Member
 from vusta_party.services import next_document_number
 
@@ -84,6 +85,7 @@ def round_fill(*, round_: Round, members=None, user=None) -> int:
         for row in rows
     ]
     Proposal.objects.bulk_create(new)
+    versions.bump()  # bulk_create sends no signals
     return len(new)
 
 

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -15,23 +16,32 @@ from ceremonies.forms import (
 )
 from ceremonies.models import BadgeRules, BaseSalary, BonusCoefficient, rules_on
 from ceremonies.queries import FIELDS, member_facts, outlook, proposed_in_open_rounds
-from members.access import member_or_404, members_for
+from members import versions
+from members.access import member_or_404, members_for, scope_key
 from members.models import Member
 from members.party_age import add_months
 
+OUTLOOK_PAGE_SIZE = 100
+
 
 def index(request):
-    """Sắp đến hạn: milestones coming within N months, early cases, deferred members."""
+    """Sắp đến hạn: milestones coming within N months, early cases, deferred members.
+
+    The answer reads the whole register (about a second at 100,000 members), so it is remembered
+    until the register changes or the day turns (members/versions.py)."""
     today = timezone.localdate()
     form = OutlookForm(request.GET or None)
     months = (form.cleaned_data.get("months") if form.is_valid() else None) or 12
     until = add_months(today, months)
-    result = outlook(
-        members_for(request.user),
-        today=today,
-        until=until,
-        rules=rules_on(until),
-        proposed=proposed_in_open_rounds(),
+    result = versions.remembered(
+        ("outlook", scope_key(request.user), today, until),
+        lambda: outlook(
+            members_for(request.user),
+            today=today,
+            until=until,
+            rules=rules_on(until),
+            proposed=proposed_in_open_rounds(),
+        ),
     )
     return render(
         request,
@@ -39,7 +49,9 @@ def index(request):
         {
             "form": form,
             "months": months,
+            "page_query": f"months={months}",
             "outlook": result,
+            "due_page": Paginator(result.due, OUTLOOK_PAGE_SIZE).get_page(request.GET.get("page")),
             "next_round": round_on_or_after(today),
             "kinds": KIND_LABELS,
         },

@@ -54,6 +54,16 @@ def members_for(user, queryset: QuerySet[Member] | None = None) -> QuerySet[Memb
     return queryset.none()
 
 
+def scope_key(user) -> tuple:
+    """What `members_for(user)` returns, as a hashable key for remembered answers."""
+    role = role_of(user)
+    if role in (Role.OFFICE, Role.STANDING, Role.VIEWER):
+        return ("all",)
+    if role == Role.SECRETARY:
+        return ("cells", *sorted(_secretary_cell_ids(user)))
+    return ("none",)
+
+
 def cells_for(user, queryset: QuerySet[Organisation] | None = None) -> QuerySet[Organisation]:
     """The cells this user may see."""
     queryset = (

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 
+from members import versions
 from members.models import (
     Badge,
     Discipline,
@@ -559,6 +560,7 @@ def seed_demo(*, members: int = 750, cells: int = 56, seed: int = 1, today: date
         for milestone, number, day, kind in d.badges
     ]
     Badge.objects.bulk_create(badges, batch_size=5000)
+    versions.bump()  # bulk_create sends no signals
     return {
         "cells": len(cell_rows),
         "members": len(drafts),

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from members import services
+from members import services, versions
 from members.models import Badge, Discipline, Interruption, Member, MembershipEvent, Organisation
 from members.party_age import DEFAULT_MILESTONES, Interval
 from members.rules import Fact, RuleError, check_interruptions, check_member_dates, replay
@@ -510,6 +510,7 @@ def commit_import(plan: ImportPlan, *, user=None, today: date | None = None) -> 
     for row in plan.rows:
         if row.action == "update":
             _update(row, user, today)
+    versions.bump()  # the bulk creates send no signals
     return {
         "created": plan.count("create"),
         "updated": plan.count("update"),

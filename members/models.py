@@ -551,3 +551,18 @@ class CellRating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cell} – {self.level} ({self.year.year})"
+
+
+class RegisterVersion(models.Model):
+    """One row whose token changes in the same transaction as any write that a whole-register
+    answer depends on (members/versions.py). A token, not a counter: a restored database can
+    never reuse the label of a different state."""
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "Phiên bản sổ đảng viên"
+        verbose_name_plural = "Phiên bản sổ đảng viên"
+
+    def __str__(self) -> str:
+        return self.token

@@ -44,3 +44,14 @@ def make_user(db):
         return user
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _forget_remembered_answers():
+    """Each test starts with no remembered whole-register answer (members/versions.py): a
+    rolled-back test may leave one under a version token the next test sees again."""
+    from members import versions  # noqa: PLC0415 -- app registry is ready at call time
+
+    versions.forget_all()
+    yield
+    versions.forget_all()

@@ -90,9 +90,9 @@ def test_outlook_query_count_is_fixed(office_client, item_count, django_assert_n
             official_date=add_years(soon, 1),
         )
 
-    # session, user, rules in force, open-round proposals, badges held, members, disciplines,
-    # cells, committee profile
-    with django_assert_num_queries(9):
+    # session, user, register version, rules in force, open-round proposals, badges held,
+    # members, disciplines, cells, committee profile
+    with django_assert_num_queries(10):
         response = office_client.get(reverse("ceremonies:index"))
 
     assert len(response.context["outlook"].due) == item_count
@@ -155,3 +155,25 @@ def test_a_rule_version_with_bad_milestones_is_refused(office_client):
 
     assert "Ghi các mốc là số năm, cách nhau bằng dấu phẩy" in response.content.decode()
     assert BadgeRules.objects.count() == 1
+
+
+def test_outlook_counts_each_round_and_pages_the_due_list(office_client, monkeypatch):
+    monkeypatch.setattr("ceremonies.views.OUTLOOK_PAGE_SIZE", 2)
+    cell = CellFactory()
+    thirty = add_months(add_years(TODAY, -30), 2)
+    forty = add_months(add_years(TODAY, -40), 2)
+    for name, admitted in (("Vũ Văn A", thirty), ("Vũ Văn B", thirty), ("Vũ Văn C", forty)):
+        member = make_member(
+            cell=cell, full_name=name, admission_date=admitted, official_date=add_years(admitted, 1)
+        )
+    services.badge_record(member=member, milestone=30, awarded_on=add_years(forty, 30))
+
+    first = office_client.get(reverse("ceremonies:index"))
+    second = office_client.get(reverse("ceremonies:index"), {"months": 12, "page": 2})
+
+    occasion = first.context["outlook"].due[0][1]
+    assert first.context["outlook"].due_by_round() == [(occasion, 3, {30: 2, 40: 1})]
+    assert [row.full_name for row, _ in first.context["due_page"]] == ["Vũ Văn A", "Vũ Văn B"]
+    assert [row.full_name for row, _ in second.context["due_page"]] == ["Vũ Văn C"]
+    assert "30 năm: 2 · 40 năm: 1" in first.content.decode()
+    assert 'href="?months=12&amp;page=2"' in first.content.decode()

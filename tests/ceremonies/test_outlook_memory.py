@@ -1,0 +1,155 @@
+"""The "Sắp đến hạn" answer is remembered until the register changes (members/versions.py):
+every change it depends on shows on the next request, and an unchanged register is not read."""
+
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from ceremonies import services as rounds
+from ceremonies.models import BadgeRules
+from members import services, versions
+from members.imports import commit_import, plan_import
+from members.party_age import add_months, add_years
+from tests.factories import CellFactory, make_member
+from tests.members.spreadsheets import xlsx_bytes
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+SOON = add_months(add_years(TODAY, -30), 2)  # 30 years in two months
+
+
+@pytest.fixture
+def cell():
+    a = CellFactory(name="Chi bộ A")
+    for name in ("Nguyễn Văn An", "Trần Văn Bình"):
+        make_member(cell=a, full_name=name, admission_date=SOON, official_date=add_years(SOON, 1))
+    return a
+
+
+def due_names(client):
+    outlook = client.get(reverse("ceremonies:index")).context["outlook"]
+    return [row.full_name for row, _ in outlook.due]
+
+
+def deferred_names(client):
+    outlook = client.get(reverse("ceremonies:index")).context["outlook"]
+    return [row.full_name for row, _ in outlook.deferred]
+
+
+def test_an_unchanged_register_is_not_read_again(office_client, cell, django_assert_num_queries):
+    first = office_client.get(reverse("ceremonies:index")).context["outlook"]
+
+    # session, user, version token, committee profile
+    with django_assert_num_queries(4):
+        again = office_client.get(reverse("ceremonies:index")).context["outlook"]
+
+    assert again is first
+    assert [row.full_name for row, _ in again.due] == ["Nguyễn Văn An", "Trần Văn Bình"]
+
+
+def test_a_badge_recorded_takes_the_member_off_at_once(office_client, cell):
+    assert due_names(office_client) == ["Nguyễn Văn An", "Trần Văn Bình"]
+
+    services.badge_record(
+        member=cell.members.get(full_name="Nguyễn Văn An"), milestone=30, awarded_on=TODAY
+    )
+
+    assert due_names(office_client) == ["Trần Văn Bình"]
+
+
+def test_a_discipline_recorded_defers_the_member_at_once(office_client, cell):
+    assert deferred_names(office_client) == []
+
+    services.discipline_record(
+        member=cell.members.get(full_name="Trần Văn Bình"),
+        form="warning",
+        decision_date=TODAY,
+    )
+
+    assert deferred_names(office_client) == ["Trần Văn Bình"]
+
+
+def test_a_hold_set_on_the_member_defers_them_at_once(office_client, cell):
+    assert deferred_names(office_client) == []
+    member = cell.members.get(full_name="Nguyễn Văn An")
+
+    services.member_update(
+        member=member,
+        values={"on_hold": True, "hold_reason": "Đang được kiểm tra"},
+        expected_version=member.version,
+    )
+
+    assert deferred_names(office_client) == ["Nguyễn Văn An"]
+
+
+def test_a_member_put_in_an_open_round_leaves_the_outlook(office_client, cell):
+    assert due_names(office_client) == ["Nguyễn Văn An", "Trần Văn Bình"]
+    round_ = rounds.round_create(day=add_months(TODAY, 3), occasion="ad_hoc")
+
+    assert rounds.round_fill(round_=round_) == 2
+
+    assert due_names(office_client) == []
+
+
+def test_a_new_rule_version_applies_at_once(office_client, cell):
+    assert due_names(office_client) == ["Nguyễn Văn An", "Trần Văn Bình"]
+
+    BadgeRules.objects.create(
+        valid_from=TODAY, milestones="40, 50, 60, 70, 80, 90", legal_basis="Thử"
+    )
+
+    assert due_names(office_client) == []
+
+
+def test_an_imported_member_shows_at_once(office_client, cell):
+    assert due_names(office_client) == ["Nguyễn Văn An", "Trần Văn Bình"]
+    row = {
+        "Họ và tên": "Lê Văn Cường",
+        "Ngày sinh": "01/01/1960",
+        "Giới tính": "Nam",
+        "Chi bộ": "Chi bộ A",
+        "Ngày vào Đảng": f"{SOON:%d/%m/%Y}",
+        "Ngày chính thức": f"{add_years(SOON, 1):%d/%m/%Y}",
+    }
+    plan = plan_import("them.xlsx", xlsx_bytes([list(row.values())], headers=list(row)))
+    assert plan.ok
+
+    commit_import(plan, today=TODAY)
+
+    assert due_names(office_client) == ["Nguyễn Văn An", "Trần Văn Bình", "Lê Văn Cường"]
+
+
+def test_a_secretary_never_gets_the_office_answer(office_client, client, make_user, cell):
+    other = CellFactory(name="Chi bộ B")
+    make_member(
+        cell=other,
+        full_name="Vũ Thị Chi",
+        sex="F",
+        admission_date=SOON,
+        official_date=add_years(SOON, 1),
+    )
+    assert due_names(office_client) == ["Nguyễn Văn An", "Trần Văn Bình", "Vũ Thị Chi"]
+
+    client.force_login(make_user("secretary", cells=[other]))
+
+    assert due_names(client) == ["Vũ Thị Chi"]
+
+
+def test_remembered_values_are_kept_per_key_and_version_and_bounded():
+    calls = []
+
+    def compute(value):
+        calls.append(value)
+        return value
+
+    assert versions.remembered(("a",), lambda: compute(1)) == 1
+    assert versions.remembered(("a",), lambda: compute(2)) == 1  # remembered
+    assert versions.remembered(("b",), lambda: compute(3)) == 3  # another key
+    versions.bump()
+    assert versions.remembered(("a",), lambda: compute(4)) == 4  # a new version
+    for n in range(versions.KEEP):
+        versions.remembered(("n", n), lambda n=n: compute(n))
+    assert versions.remembered(("a",), lambda: compute(5)) == 5  # the oldest was dropped
+
+    assert calls == [1, 3, 4, *range(versions.KEEP), 5]
