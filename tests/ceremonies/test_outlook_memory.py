@@ -1,7 +1,6 @@
 """The "Sắp đến hạn" answer is remembered until the register changes (members/versions.py):
 every change it depends on shows on the next request, and an unchanged register is not read."""
 
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
