@@ -1,11 +1,13 @@
 """A load test: N simulated staff browse a running app for D seconds; prints requests per second,
 latency percentiles and errors, overall and per kind of page.
 
-    python scripts/load.py --url http://127.0.0.1:8000 --users 50 --duration 60 \
+    python scripts/load.py --url http://127.0.0.1:8000 --users 50 --duration 60 --think 1-5 \
         --username demo --password ...
 
-Each simulated staff member signs in once, then loops without pause over what office staff do:
-the member list, a later page of it, a name search, a member's page, the upcoming-milestones page.
+Each simulated staff member signs in once, then loops over what office staff do: the member
+list, a later page of it, a name search, a member's page, the upcoming-milestones page. Between
+two pages they read for a random time in the --think range (seconds; 0 for no pause, which
+measures the server's capacity rather than staff at work).
 Only the standard library is used, so it runs wherever the app runs.
 """
 
@@ -86,7 +88,10 @@ def main():
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--username", default="demo")
     parser.add_argument("--password", required=True)
+    parser.add_argument("--think", default="1-5", help="pause between pages, MIN-MAX seconds")
     args = parser.parse_args()
+    low, _, high = args.think.partition("-")
+    think = (float(low), float(high or low))
 
     staff = [Staff(args.url, args.username, args.password, seed) for seed in range(args.users)]
     member_ids = member_ids_from(staff[0])
@@ -98,6 +103,7 @@ def main():
             kind, path = one.next_request(member_ids)
             ms, ok = one.get(path)
             results.append((kind, ms, ok))
+            time.sleep(one.random.uniform(*think))
 
     started = time.perf_counter()
     threads = [threading.Thread(target=browse, args=(one,)) for one in staff]
@@ -107,7 +113,10 @@ def main():
         thread.join()
     elapsed = time.perf_counter() - started
 
-    print(f"{args.users} simulated staff, {elapsed:.0f} s, against {args.url}")
+    print(
+        f"{args.users} simulated staff, {elapsed:.0f} s, {think[0]:g}–{think[1]:g} s between pages,"
+        f" against {args.url}"
+    )
     header = ("requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors")
     print(f"{'page':<12}" + "".join(f"{title:>9}" for title in header))
     kinds = sorted({kind for kind, _, _ in results})
