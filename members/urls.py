@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members import imports_views, rating_views, views
+from members import account_views, imports_views, rating_views, views
 
 app_name = "members"
 
@@ -30,6 +30,10 @@ urlpatterns = [
     path("nhat-ky/", views.audit_log, name="audit_log"),
     path("nhat-ky-dang-nhap/", views.sign_in_log, name="sign_in_log"),
     path("nhat-ky-dang-nhap/<int:pk>/mo-khoa/", views.sign_in_unlock, name="sign_in_unlock"),
+    path("nguoi-dung/", account_views.account_list, name="account_list"),
+    path("nguoi-dung/them/", account_views.account_create, name="account_create"),
+    path("nguoi-dung/<int:pk>/", account_views.account_edit, name="account_edit"),
+    path("nguoi-dung/<int:pk>/mat-khau/", account_views.account_password, name="account_password"),
     path("xep-loai/", rating_views.rating_index, name="rating_index"),
     path("xep-loai/nhap/", rating_views.rating_import, name="rating_import"),
     path("xep-loai/<int:year>/", rating_views.rating_index, name="rating_year"),

@@ -35,20 +35,12 @@ from members.queries import (
 )
 from members.rules import probation_state
 from members.timeline import member_timeline
+from vusta_party.forms import show_errors
 from vusta_party.text import mask_tail
 
 PAGE_SIZE = 50
 # Shown masked to roles that do not keep the member's record (see member_detail).
 PERSONAL_NUMBER_FIELDS = frozenset({"citizen_id", "phone"})
-
-
-def _apply_error(form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form (by field where it names one)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def filtered_members(request):
@@ -230,7 +222,7 @@ def member_create(request):
                     user=request.user,
                 )
             except ValidationError as error:
-                _apply_error(form, error)
+                show_errors(form, error)
             else:
                 messages.success(request, f"Đã thêm đảng viên {member.full_name}.")
                 return redirect("members:member_detail", pk=member.pk)
@@ -259,7 +251,7 @@ def member_edit(request, pk):
                 user=request.user,
             )
         except ValidationError as error:
-            _apply_error(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, "Đã lưu hồ sơ đảng viên.")
             return redirect("members:member_detail", pk=member.pk)
@@ -273,7 +265,7 @@ def _member_action(request, pk, form, save, title):
         try:
             save(member, form.cleaned_data)
         except ValidationError as error:
-            _apply_error(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, "Đã ghi.")
             return redirect("members:member_detail", pk=member.pk)
@@ -379,7 +371,7 @@ def cell_create(request):
         try:
             cell = services.cell_create(user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_error(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, f"Đã thêm {cell.name}.")
             return redirect("members:cell_list")
@@ -394,7 +386,7 @@ def cell_rename(request, pk):
         try:
             services.organisation_rename(organisation=cell, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_error(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, f"Đã đổi tên thành {cell.name}.")
             return redirect("members:cell_list")

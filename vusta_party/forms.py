@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from vusta_party.models import CommitteeProfile
@@ -69,3 +70,12 @@ class LetterForm(forms.Form):
     @staticmethod
     def lines(text: str) -> tuple[str, ...]:
         return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def show_errors(form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form (by field where it names one)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)

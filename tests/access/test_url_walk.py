@@ -74,6 +74,7 @@ def world(make_user, office_user):
             "interruption_pk": member.interruptions.first().pk,
             "cell_pk": cell.pk,
             "line_pk": round_.proposals.get(member=member).pk,
+            "account_pk": users["viewer"].pk,
         }
     return users, objects, round_, issued, batch
 
@@ -101,6 +102,8 @@ def url_for(name, side_objects, round_, issued, batch):
         "members:rating_grid": {"year": 2025, "cell_pk": side_objects["cell_pk"]},
         "members:commendations": {"year": 2025},
         "members:sign_in_unlock": {"pk": 1},
+        "members:account_edit": {"pk": side_objects["account_pk"]},
+        "members:account_password": {"pk": side_objects["account_pk"]},
         "ceremonies:member_explanation": member_urls,
         "ceremonies:round_detail": {"pk": round_.pk},
         "ceremonies:round_fill": {"pk": round_.pk},
@@ -143,6 +146,10 @@ EXPECTED = {
     "home": ("login", 200, 200, 200, 200, 200),
     "login": (200, 200, 200, 200, 200, 200),
     "logout": ("login", 405, 405, 405, 405, 405),
+    "members:account_create": ("login", 200, 403, 403, 403, 403),
+    "members:account_edit": ("login", 200, 403, 403, 403, 403),
+    "members:account_list": ("login", 200, 403, 403, 403, 403),
+    "members:account_password": ("login", 200, 403, 403, 403, 403),
     "members:audit_log": ("login", 200, 403, 403, 403, 403),
     "members:badge_create": ("login", 200, 403, 403, 403, 403),
     "members:cell_create": ("login", 200, 403, 403, 403, 403),
