@@ -6,6 +6,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from ceremonies.eligibility import evaluate
 from ceremonies.models import BaseSalary, BonusCoefficient, Proposal, Round, rules_on
@@ -84,7 +85,7 @@ def round_fill(*, round_: Round, members=None, user=None) -> int:
         )
         for row in rows
     ]
-    Proposal.objects.bulk_create(new)
+    bulk_create_with_history(new, Proposal, default_user=user)
     versions.bump()  # bulk_create sends no signals
     return len(new)
 

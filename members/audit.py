@@ -53,30 +53,17 @@ def audit_rows(records, masked: frozenset[str] = frozenset()) -> list[AuditRow]:
     return rows
 
 
-def _history_models():
-    from members.models import (  # noqa: PLC0415 -- audit.py is imported by models' neighbours
-        Badge,
-        Discipline,
-        Interruption,
-        Member,
-        MembershipEvent,
-        Organisation,
-        UserAccess,
-    )
+# key -> (label, model): the models whose django-simple-history the log reads. Each app adds its
+# own in AppConfig.ready, so the register does not import the apps built on it.
+SOURCES: dict[str, tuple[str, type[Model]]] = {}
 
-    return {
-        "member": ("Hồ sơ đảng viên", Member),
-        "event": ("Sự kiện đảng tịch", MembershipEvent),
-        "interruption": ("Thời gian gián đoạn", Interruption),
-        "discipline": ("Kỷ luật", Discipline),
-        "badge": ("Huy hiệu đã nhận", Badge),
-        "organisation": ("Tổ chức đảng", Organisation),
-        "access": ("Quyền truy cập", UserAccess),
-    }
+
+def register_source(key: str, label: str, model: type[Model]) -> None:
+    SOURCES[key] = (label, model)
 
 
 def audit_sources() -> list[tuple[str, str]]:
-    return [(key, label) for key, (label, _model) in _history_models().items()]
+    return [(key, label) for key, (label, _model) in SOURCES.items()]
 
 
 def audit_log_rows(source: str, records) -> list[AuditRow]:
@@ -85,7 +72,7 @@ def audit_log_rows(source: str, records) -> list[AuditRow]:
     records = list(records)
     if not records:
         return []
-    history_model = _history_models()[source][1].history.model
+    history_model = SOURCES[source][1].history.model
     previous = {}
     candidates = history_model.objects.filter(
         id__in={r.id for r in records},
@@ -109,7 +96,7 @@ def audit_log_rows(source: str, records) -> list[AuditRow]:
 
 def history_queryset(source: str):
     return (
-        _history_models()[source][1]
+        SOURCES[source][1]
         .history.select_related("history_user")
         .order_by("-history_date", "-history_id")
     )

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from members.models import (
     Badge,
@@ -194,17 +195,21 @@ def member_create(
     _apply(member, facts)
     member.version = 0
     _save(member, user)
-    MembershipEvent.objects.bulk_create(
-        MembershipEvent(
-            member=member,
-            kind=fact.kind,
-            date=fact.date,
-            cell_id=fact.cell_id,
-            counterpart=counterpart if fact.kind == Kind.TRANSFERRED_IN else "",
-            decision_number=decision_number if fact.kind == entry else "",
-            created_by=user,
-        )
-        for fact in facts
+    bulk_create_with_history(
+        [
+            MembershipEvent(
+                member=member,
+                kind=fact.kind,
+                date=fact.date,
+                cell_id=fact.cell_id,
+                counterpart=counterpart if fact.kind == Kind.TRANSFERRED_IN else "",
+                decision_number=decision_number if fact.kind == entry else "",
+                created_by=user,
+            )
+            for fact in facts
+        ],
+        MembershipEvent,
+        default_user=user,
     )
     return member
 

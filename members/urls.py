@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members import account_views, imports_views, rating_views, views
+from members import account_views, audit_views, imports_views, rating_views, views
 
 app_name = "members"
 
@@ -27,9 +27,10 @@ urlpatterns = [
     path("chi-bo/them/", views.cell_create, name="cell_create"),
     path("chi-bo/<int:pk>/", views.cell_detail, name="cell_detail"),
     path("chi-bo/<int:pk>/doi-ten/", views.cell_rename, name="cell_rename"),
-    path("nhat-ky/", views.audit_log, name="audit_log"),
-    path("nhat-ky-dang-nhap/", views.sign_in_log, name="sign_in_log"),
-    path("nhat-ky-dang-nhap/<int:pk>/mo-khoa/", views.sign_in_unlock, name="sign_in_unlock"),
+    path("nhat-ky/", audit_views.audit_log, name="audit_log"),
+    path("nhat-ky/xuat/", audit_views.audit_export, name="audit_export"),
+    path("nhat-ky-dang-nhap/", audit_views.sign_in_log, name="sign_in_log"),
+    path("nhat-ky-dang-nhap/<int:pk>/mo-khoa/", audit_views.sign_in_unlock, name="sign_in_unlock"),
     path("nguoi-dung/", account_views.account_list, name="account_list"),
     path("nguoi-dung/them/", account_views.account_create, name="account_create"),
     path("nguoi-dung/<int:pk>/", account_views.account_edit, name="account_edit"),

@@ -1,5 +1,3 @@
-from axes.models import AccessAttempt, AccessLog
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from members import exports, services
 from members.access import cells_for, member_or_404, members_for
-from members.audit import audit_log_rows, audit_rows, audit_sources, history_queryset
+from members.audit import audit_rows
 from members.forms import (
     BadgeForm,
     CellForm,
@@ -415,55 +413,3 @@ def register_export(request):
     if request.GET.get("format") == "pdf":
         return exports.register_pdf(queryset, title_suffix=title)
     return exports.register_xlsx(queryset)
-
-
-@permission_required("members.read_audit_log", raise_exception=True)
-def audit_log(request):
-    sources = dict(audit_sources())
-    source = request.GET.get("loai", "member")
-    if source not in sources:
-        raise Http404
-    page = Paginator(history_queryset(source), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "members/audit_log.html",
-        {
-            "sources": sources,
-            "source": source,
-            "page": page,
-            "rows": audit_log_rows(source, page.object_list),
-        },
-    )
-
-
-@permission_required("members.read_audit_log", raise_exception=True)
-def sign_in_log(request):
-    """Sign-ins (django-axes AccessLog) and failed attempts per username and address."""
-    page = Paginator(AccessLog.objects.order_by("-attempt_time"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    locked_since = timezone.now() - settings.AXES_COOLOFF_TIME
-    attempts = [
-        {
-            "attempt": attempt,
-            "locked": attempt.failures_since_start >= settings.AXES_FAILURE_LIMIT
-            and attempt.attempt_time >= locked_since,
-        }
-        for attempt in AccessAttempt.objects.order_by("-attempt_time")[:PAGE_SIZE]
-    ]
-    return render(
-        request,
-        "members/sign_in_log.html",
-        {"page": page, "attempts": attempts, "failure_limit": settings.AXES_FAILURE_LIMIT},
-    )
-
-
-@require_POST
-@permission_required("members.read_audit_log", raise_exception=True)
-def sign_in_unlock(request, pk):
-    attempt = get_object_or_404(AccessAttempt, pk=pk)
-    attempt.delete()
-    messages.success(
-        request, f"Đã mở khóa đăng nhập cho tài khoản {attempt.username} từ {attempt.ip_address}."
-    )
-    return redirect("members:sign_in_log")

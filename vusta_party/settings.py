@@ -112,6 +112,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "vusta_party.lockout.lockout_response"
 AXES_VERBOSE = False
+# Every failed sign-in is also kept (AccessFailureLog), for the audit trail of an inspection.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)

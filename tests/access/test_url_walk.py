@@ -125,7 +125,8 @@ def outcome(response):
     return response.status_code
 
 
-# Decisions, reviewed by hand: 405 is a POST-only action; 302 from a cell is its member list;
+# Decisions, reviewed by hand: 405 is a POST-only action; 302 from a cell is its member list,
+# and from the audit export without a date range, the audit page with a message;
 # issued reports are the committee's official documents of aggregate figures, readable by every
 # signed-in role; a secretary gets 404 for another cell's member, edit page, grid and explanation.
 EXPECTED = {
@@ -150,6 +151,7 @@ EXPECTED = {
     "members:account_edit": ("login", 200, 403, 403, 403, 403),
     "members:account_list": ("login", 200, 403, 403, 403, 403),
     "members:account_password": ("login", 200, 403, 403, 403, 403),
+    "members:audit_export": ("login", 302, 403, 403, 403, 403),
     "members:audit_log": ("login", 200, 403, 403, 403, 403),
     "members:badge_create": ("login", 200, 403, 403, 403, 403),
     "members:cell_create": ("login", 200, 403, 403, 403, 403),
