@@ -6,7 +6,9 @@ from django.db import migrations, models
 
 
 def first_version(apps, schema_editor):
-    apps.get_model("members", "RegisterVersion").objects.create(pk=1, token=uuid4().hex)
+    apps.get_model("members", "RegisterVersion").objects.update_or_create(
+        pk=1, defaults={"token": uuid4().hex}
+    )
 
 
 class Migration(migrations.Migration):

@@ -88,6 +88,7 @@ SEEDS = [
     ("vusta_party.migrations.0002_default_committee_profile", "seed_profile"),
     ("vusta_party.migrations.0005_names_in_text_values", "fill"),
     ("members.migrations.0002_root_committee", "create_root"),
+    ("members.migrations.0008_register_version", "first_version"),
     ("ceremonies.migrations.0002_default_rules", "seed_rules"),
     ("ceremonies.migrations.0004_default_bonus_tables", "seed"),
 ]
