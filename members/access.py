@@ -85,6 +85,13 @@ def member_or_404(user, pk: int, queryset: QuerySet[Member] | None = None) -> Me
         raise Http404("Không tìm thấy đảng viên.") from missing
 
 
+def sees_personal_numbers(user) -> bool:
+    """CCCD and phone are for those who keep members' records: the office, and a cell's
+    secretary for their cells (scoping has already limited the secretary); other roles see
+    them masked and cannot search by them."""
+    return user.has_perm("members.change_member")
+
+
 def is_office(user) -> bool:
     return role_of(user) == Role.OFFICE
 

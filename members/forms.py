@@ -218,10 +218,14 @@ class MemberFilterForm(forms.Form):
         label="Sắp đến mốc Huy hiệu", choices=MILESTONE_CHOICES, required=False
     )
 
-    def __init__(self, *args, cells=None, **kwargs):
+    def __init__(self, *args, cells=None, by_citizen_id=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cell"].queryset = cells if cells is not None else Organisation.objects.none()
-        self.fields["q"].widget.attrs["placeholder"] = "Họ tên, số thẻ, số CCCD (không cần dấu)"
+        self.fields["q"].widget.attrs["placeholder"] = (
+            "Họ tên, số thẻ, số CCCD (không cần dấu)"
+            if by_citizen_id
+            else "Họ tên, số thẻ (không cần dấu)"
+        )
 
 
 class ImportForm(forms.Form):

@@ -129,11 +129,17 @@ class MemberQuerySet(models.QuerySet):
     def on_rolls(self):
         return self.filter(status__in=ON_ROLLS)
 
-    def search(self, query: str):
-        """Every word of the query, folded, in the folded name, card number or CCCD (§7)."""
+    def search(self, query: str, *, by_citizen_id: bool = True):
+        """Every word of the query, folded, in the folded name, card number or CCCD (§7).
+
+        Without `by_citizen_id`, a word of digits matches the card number only, so a role that
+        sees CCCD masked cannot confirm whose a number is by searching for it."""
         qs = self
         for word in fold(query).split():
-            qs = qs.filter(search_text__contains=word)
+            if word.isdigit() and not by_citizen_id:
+                qs = qs.filter(party_card_number__contains=word)
+            else:
+                qs = qs.filter(search_text__contains=word)
         return qs
 
     def in_name_order(self):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from members import exports, services
-from members.access import cells_for, member_or_404, members_for
+from members.access import cells_for, member_or_404, members_for, sees_personal_numbers
 from members.audit import audit_rows
 from members.forms import (
     BadgeForm,
@@ -37,7 +37,7 @@ from vusta_party.forms import show_errors
 from vusta_party.text import mask_tail
 
 PAGE_SIZE = 50
-# Shown masked to roles that do not keep the member's record (see member_detail).
+# Shown masked to roles that do not keep members' records (access.sees_personal_numbers).
 PERSONAL_NUMBER_FIELDS = frozenset({"citizen_id", "phone"})
 
 
@@ -48,7 +48,10 @@ def filtered_members(request):
     in Python over one query (§1), the others in SQL.
     """
     today = timezone.localdate()
-    form = MemberFilterForm(request.GET or None, cells=cells_for(request.user))
+    by_citizen_id = sees_personal_numbers(request.user)
+    form = MemberFilterForm(
+        request.GET or None, cells=cells_for(request.user), by_citizen_id=by_citizen_id
+    )
     queryset = members_for(request.user)
     data = form.cleaned_data if form.is_valid() else {}
     status = data.get("status", "")
@@ -64,7 +67,7 @@ def filtered_members(request):
     if data.get("sex"):
         queryset = queryset.filter(sex=data["sex"])
     if data.get("q"):
-        queryset = queryset.search(data["q"])
+        queryset = queryset.search(data["q"], by_citizen_id=by_citizen_id)
     upcoming = None
     if data.get("milestone"):
         upcoming = upcoming_milestones(
@@ -162,9 +165,7 @@ def member_detail(request, pk):
         interrupted_days=member.interrupted_days,
         official=member.is_official,
     )
-    # CCCD and phone are for those who keep the member's record: the office and their cell's
-    # secretary (member_or_404 has already scoped the secretary); other roles see them masked.
-    may_see_personal = request.user.has_perm("members.change_member")
+    may_see_personal = sees_personal_numbers(request.user)
     masked = frozenset() if may_see_personal else PERSONAL_NUMBER_FIELDS
     return render(
         request,

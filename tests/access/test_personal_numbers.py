@@ -51,3 +51,22 @@ def test_the_member_page_masks_cccd_and_phone_for_roles_that_do_not_keep_the_rec
         assert "•••••••••999 → •••••••••123" in page
         for number in (CCCD, PHONE, "001150000999"):
             assert number not in page
+
+
+@pytest.mark.parametrize(
+    ("role", "found"),
+    [("office", ["Nguyễn Thị Ánh"]), ("standing", []), ("viewer", [])],
+)
+def test_only_roles_that_see_the_cccd_find_a_member_by_it(client, make_user, member, role, found):
+    services.member_update(
+        member=member, values={"party_card_number": "12345678"}, expected_version=member.version
+    )
+    client.force_login(make_user(role))
+
+    by_cccd = client.get(reverse("members:member_list"), {"q": CCCD})
+    by_card = client.get(reverse("members:member_list"), {"q": "12345678"})
+    by_name = client.get(reverse("members:member_list"), {"q": "nguyen thi anh"})
+
+    assert [m.full_name for m in by_cccd.context["page"]] == found
+    assert [m.full_name for m in by_card.context["page"]] == ["Nguyễn Thị Ánh"]
+    assert [m.full_name for m in by_name.context["page"]] == ["Nguyễn Thị Ánh"]
