@@ -10,7 +10,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from members import versions
 from members.models import (
@@ -561,6 +561,8 @@ def seed_demo(*, members: int = 750, cells: int = 56, seed: int = 1, today: date
     ]
     Badge.objects.bulk_create(badges, batch_size=5000)
     versions.bump()  # bulk_create sends no signals
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh statistics, or the planner guesses on a bulk-filled table
     return {
         "cells": len(cell_rows),
         "members": len(drafts),

@@ -15,7 +15,7 @@ from members.models import (
 )
 from members.party_age import DEFAULT_MILESTONES
 from members.services import EDITABLE_FIELDS
-from vusta_party.forms import DateInput
+from vusta_party.forms import DateInput, QuickSelect
 
 Kind = MembershipEvent.Kind
 CCCD = re.compile(r"^\d{12}$")
@@ -209,6 +209,7 @@ class MemberFilterForm(forms.Form):
         queryset=Organisation.objects.none(),
         required=False,
         empty_label="Tất cả chi bộ",
+        widget=QuickSelect,
     )
     status = forms.ChoiceField(label="Tình trạng", choices=STATUS_CHOICES, required=False)
     sex = forms.ChoiceField(

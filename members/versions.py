@@ -21,7 +21,7 @@ from django.db.models.signals import post_delete, post_save
 
 from members.models import RegisterVersion
 
-KEEP = 32  # answers per process; a few per register state (scopes, windows)
+KEEP = 64  # answers per process: a few per register state and scope (each secretary has one)
 
 _remembered: OrderedDict = OrderedDict()
 _lock = Lock()

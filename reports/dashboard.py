@@ -5,7 +5,8 @@ from datetime import date
 from ceremonies.eligibility import round_on_or_after
 from ceremonies.models import Round, rules_on
 from ceremonies.queries import candidates, proposed_in_open_rounds
-from members.access import cells_for, members_for
+from members import versions
+from members.access import cells_for, members_for, scope_key
 from members.models import ON_ROLLS
 from members.party_age import add_months
 from members.queries import probation_filter, upcoming_milestones
@@ -15,6 +16,16 @@ LIST_LENGTH = 8
 
 
 def dashboard_data(user, today: date) -> dict:
+    """The figures of the register are remembered until it changes (members/versions.py): they
+    read the whole register, and every sign-in lands here."""
+    figures = versions.remembered(
+        ("dashboard", scope_key(user), today), lambda: _register_figures(user, today)
+    )
+    last_report = IssuedReport.objects.select_related("issued_by").defer("pdf", "data").first()
+    return {**figures, "last_report": last_report}
+
+
+def _register_figures(user, today: date) -> dict:
     members = members_for(user)
     next_date = round_on_or_after(today)
     next_round = (
@@ -50,7 +61,4 @@ def dashboard_data(user, today: date) -> dict:
         "coming_count": len(coming),
         "probation": list(probation[:LIST_LENGTH]),
         "probation_count": probation.count(),
-        "last_report": IssuedReport.objects.select_related("issued_by")
-        .defer("pdf", "data")
-        .first(),
     }

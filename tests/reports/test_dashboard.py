@@ -68,10 +68,24 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(
             date_of_birth=add_years(TODAY, -30),
         )
 
-    # session, user, counts (members, cells), next round, rules, open proposals, badges held,
-    # candidates, disciplines, cells, members coming, their names, probation (count, list),
-    # last report, committee profile
-    with django_assert_num_queries(16):
+    # session, user, register version, counts (members, cells), next round, rules, open
+    # proposals, badges held, candidates, disciplines, cells, members coming, their names,
+    # probation (count, list), last report, committee profile
+    with django_assert_num_queries(17):
         response = office_client.get(reverse("home"))
 
     assert response.context["probation_count"] == item_count
+
+    # The register unchanged: session, user, register version, last report, committee profile.
+    with django_assert_num_queries(5):
+        again = office_client.get(reverse("home"))
+
+    assert again.context["probation_count"] == item_count
+    make_member(
+        cell=cell,
+        full_name="Vũ Văn D",
+        admission_date=add_months(TODAY, -13),
+        official_date=None,
+        date_of_birth=add_years(TODAY, -30),
+    )
+    assert office_client.get(reverse("home")).context["probation_count"] == item_count + 1
