@@ -54,7 +54,11 @@ class RuleSet:
     def early_months(self, milestone: int) -> int:
         return self.early_months_low if milestone <= self.early_split else self.early_months_high
 
-    @property
+    @cached_property
+    def ascending(self) -> tuple[int, ...]:
+        return tuple(sorted(self.milestones))
+
+    @cached_property
     def max_early_months(self) -> int:
         return max(self.early_months_low, self.early_months_high, self.posthumous_early_months)
 
@@ -173,8 +177,9 @@ def _first_candidate_date(
 ) -> tuple[int, str, date, date] | None:
     """When a member with nothing due yet first qualifies: (milestone, kind, due date, date)."""
     options = []
-    for milestone in sorted(rules.milestones):
-        if milestone <= facts.floor:
+    floor = facts.floor
+    for milestone in rules.ascending:
+        if milestone <= floor:
             continue
         due = due_date(facts, milestone)
         options.append((due, milestone, REGULAR, due))
