@@ -2,7 +2,8 @@
 # The body of `make load`, run by scripts/with-postgres.sh (which sets DATABASE_URL): the demo
 # register on PostgreSQL, gunicorn with 4 workers under production settings, then scripts/load.py.
 #   LOAD_MEMBERS (100000), LOAD_USERS (50), LOAD_SECONDS (60), LOAD_THINK (1-5 seconds between a
-#   user's pages; 0 measures capacity; several ranges run in turn) change the defaults.
+#   user's pages; 0 measures capacity; several ranges run in turn), LOAD_WARMUP (15 seconds reported
+#   apart) change the defaults.
 set -euo pipefail
 PY=${PY:-.venv/bin/python}
 port=${LOAD_PORT:-8765}
@@ -31,5 +32,6 @@ for _ in $(seq 1 50); do
 done
 for think in ${LOAD_THINK:-1-5}; do  # several ranges ("1-5 0") run one after the other
     $PY scripts/load.py --url "http://127.0.0.1:$port" --users "${LOAD_USERS:-50}" \
-        --duration "${LOAD_SECONDS:-60}" --think "$think" --username demo --password "$password"
+        --duration "${LOAD_SECONDS:-60}" --think "$think" \
+        --warmup "${LOAD_WARMUP:-15}" --username demo --password "$password"
 done

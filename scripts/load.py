@@ -2,12 +2,16 @@
 latency percentiles and errors, overall and per kind of page.
 
     python scripts/load.py --url http://127.0.0.1:8000 --users 50 --duration 60 --think 1-5 \
+        --warmup 15 \
         --username demo --password ...
 
 Each simulated staff member signs in once, then loops over what office staff do: the member
 list, a later page of it, a name search, a member's page, the upcoming-milestones page. Between
 two pages they read for a random time in the --think range (seconds; 0 for no pause, which
 measures the server's capacity rather than staff at work).
+
+The first --warmup seconds are reported apart: each worker process then computes the answers it
+keeps until the register changes (members/versions.py), as it does once after each change.
 Only the standard library is used, so it runs wherever the app runs.
 """
 
@@ -89,33 +93,48 @@ def main():
     parser.add_argument("--username", default="demo")
     parser.add_argument("--password", required=True)
     parser.add_argument("--think", default="1-5", help="pause between pages, MIN-MAX seconds")
+    parser.add_argument("--warmup", type=float, default=15, help="seconds reported apart")
     args = parser.parse_args()
     low, _, high = args.think.partition("-")
     think = (float(low), float(high or low))
 
     staff = [Staff(args.url, args.username, args.password, seed) for seed in range(args.users)]
     member_ids = member_ids_from(staff[0])
-    results = []  # (kind, ms, ok); list.append is atomic under the GIL
-    deadline = time.perf_counter() + args.duration
+    results, warmup = [], []  # (kind, ms, ok); list.append is atomic under the GIL
+    begin = time.perf_counter()
+    measured_from = begin + args.warmup
+    deadline = measured_from + args.duration
 
     def browse(one):
         while time.perf_counter() < deadline:
             kind, path = one.next_request(member_ids)
+            sent = time.perf_counter()
             ms, ok = one.get(path)
-            results.append((kind, ms, ok))
+            (results if sent >= measured_from else warmup).append((kind, ms, ok))
             time.sleep(one.random.uniform(*think))
 
-    started = time.perf_counter()
+    cpu_before = time.process_time()
     threads = [threading.Thread(target=browse, args=(one,)) for one in staff]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    elapsed = time.perf_counter() - started
+    elapsed = time.perf_counter() - measured_from
+    client_cpu = time.process_time() - cpu_before
 
     print(
-        f"{args.users} simulated staff, {elapsed:.0f} s, {think[0]:g}–{think[1]:g} s between pages,"
-        f" against {args.url}"
+        f"{args.users} simulated staff, {think[0]:g}–{think[1]:g} s between pages, against {args.url}"
+    )
+    if warmup:
+        times = [ms for _, ms, _ in warmup]
+        print(
+            f"warm-up, first {args.warmup:g} s (not counted below): {len(warmup)} requests,"
+            f" p95 {percentile(times, 0.95):.0f} ms, slowest {max(times):.0f} ms,"
+            f" {sum(1 for *_, ok in warmup if not ok)} errors"
+        )
+    print(
+        f"measured, next {elapsed:.0f} s (the load generator used {client_cpu:.1f} CPU-seconds"
+        " of this machine):"
     )
     header = ("requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors")
     print(f"{'page':<12}" + "".join(f"{title:>9}" for title in header))
