@@ -9,6 +9,7 @@ Re-importing the same file plans every row as unchanged.
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -110,22 +111,60 @@ class ImportPlan:
 # --- reading -------------------------------------------------------------------------------
 
 
+# Limits that keep a hostile or broken file from exhausting the server: the upload itself, the
+# XML inside an .xlsx (a zip that could expand a thousandfold), and the rows read.
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_ROWS = 200_000
+EXTENSIONS = (".xlsx", ".csv")
+
+
+def upload_error(upload) -> str | None:
+    """Why an uploaded spreadsheet is refused before it is read, or None."""
+    if not upload.name.lower().endswith(EXTENSIONS):
+        return "Chỉ nhận tệp .xlsx hoặc .csv."
+    if upload.size > MAX_UPLOAD_BYTES:
+        return f"Tệp lớn hơn {MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
+    return None
+
+
+def _capped(rows):
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_ROWS:
+            raise ImportFileError(f"Tệp có quá {MAX_ROWS:,} dòng.".replace(",", "."))
+        yield row
+
+
+def _xlsx_rows(content: bytes) -> list[list]:
+    from openpyxl import load_workbook  # noqa: PLC0415 -- heavy, only for spreadsheets
+
+    broken = "Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc sai định dạng."
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(entry.file_size for entry in archive.infolist())
+    except zipfile.BadZipFile as error:
+        raise ImportFileError(broken) from error
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise ImportFileError("Tệp Excel giải nén ra quá lớn: hãy chia nhỏ tệp.")
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            return [list(row) for row in _capped(sheet.iter_rows(values_only=True))]
+        finally:
+            workbook.close()
+    except ImportFileError:
+        raise
+    except Exception as error:  # openpyxl and defusedxml raise many kinds on a bad file
+        raise ImportFileError(broken) from error
+
+
 def read_table(filename: str, content: bytes) -> list[list]:
-    """The cells of the first sheet (.xlsx) or of a UTF-8 CSV (with or without BOM)."""
+    """The cells of the first sheet (.xlsx) or of a UTF-8 CSV (with or without BOM). openpyxl
+    parses the XML through defusedxml (a requirement), which refuses entity expansion."""
     name = filename.lower()
     if name.endswith(".xlsx"):
-        from openpyxl import load_workbook  # noqa: PLC0415 -- heavy, only for spreadsheets
-
-        try:
-            workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception as error:
-            raise ImportFileError(
-                "Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc sai định dạng."
-            ) from error
-        sheet = workbook.worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-        workbook.close()
-        return rows
+        return _xlsx_rows(content)
     if name.endswith(".csv"):
         try:
             text = content.decode("utf-8-sig")
@@ -136,7 +175,10 @@ def read_table(filename: str, content: bytes) -> list[list]:
             dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-        return list(csv.reader(io.StringIO(text), dialect))
+        try:
+            return list(_capped(csv.reader(io.StringIO(text), dialect)))
+        except csv.Error as error:
+            raise ImportFileError(f"Tệp CSV sai định dạng: {error}.") from error
     raise ImportFileError("Chỉ nhận tệp .xlsx hoặc .csv.")
 
 

@@ -10,10 +10,8 @@ from openpyxl import Workbook
 
 from members.exports import xlsx_response
 from members.forms import ImportForm
-from members.imports import ImportFileError, commit_import, plan_import
+from members.imports import ImportFileError, commit_import, plan_import, upload_error
 from members.models import ImportBatch
-
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
 @permission_required("members.import_members", raise_exception=True)
@@ -21,10 +19,9 @@ def import_upload(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        if not upload.name.lower().endswith((".xlsx", ".csv")):
-            form.add_error("file", "Chỉ nhận tệp .xlsx hoặc .csv.")
-        elif upload.size > MAX_UPLOAD_BYTES:
-            form.add_error("file", "Tệp lớn hơn 10 MB.")
+        refused = upload_error(upload)
+        if refused:
+            form.add_error("file", refused)
         else:
             batch = ImportBatch.objects.create(
                 file_name=upload.name, content=upload.read(), uploaded_by=request.user

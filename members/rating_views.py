@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from members import rating_services as ratings
 from members.access import cells_for
 from members.exports import xlsx_response
+from members.imports import upload_error
 from members.models import ON_ROLLS, CellRating, RatingLevel
 from vusta_party.documents import party_document
 from vusta_party.pdf import pdf_response, render_pdf
@@ -142,6 +143,10 @@ def rating_import(request):
         messages.error(request, "Hãy chọn tệp xếp loại.")
         return redirect("members:rating_index")
     upload = request.FILES["file"]
+    refused = upload_error(upload)
+    if refused:
+        messages.error(request, "Chưa nhập gì. " + refused)
+        return redirect("members:rating_index")
     try:
         counts = ratings.ratings_import(
             upload.name, upload.read(), lock_years=bool(request.POST.get("lock")), user=request.user
