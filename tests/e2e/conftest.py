@@ -47,8 +47,16 @@ def page(browser, live_server):
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
+    blocked = []  # what the Content-Security-Policy refused: each is a broken part of a page
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
+    assert blocked == []
 
 
 @pytest.fixture

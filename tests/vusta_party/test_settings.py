@@ -5,6 +5,7 @@ import sys
 import pytest
 from django.conf import settings
 from django.template import Context, Template
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import get_format
 
@@ -76,3 +77,17 @@ def test_dates_are_shown_and_parsed_as_dd_mm_yyyy():
 
     assert rendered == "29/02/2024 29/02/2024"
     assert get_format("DATE_INPUT_FORMATS")[0] == "%d/%m/%Y"
+
+
+@pytest.mark.django_db
+def test_every_page_says_which_scripts_and_frames_it_allows(office_client):
+    response = office_client.get(reverse("home"))
+
+    assert response["Content-Security-Policy"] == (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+    )
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
