@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class VustaPartyConfig(AppConfig):
     name = "vusta_party"
     verbose_name = "Thiết lập chung"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in  # noqa: PLC0415
+
+        from vusta_party.security import stamp_sign_in  # noqa: PLC0415
+
+        user_logged_in.connect(stamp_sign_in, dispatch_uid="vusta-party-stamp-sign-in")

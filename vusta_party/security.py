@@ -1,6 +1,19 @@
-"""The Content-Security-Policy header: pages run only the app's own scripts, load only its own
-files, and cannot be framed by another site or post forms elsewhere. Inline styles stay allowed:
-the report charts are SVG drawings with style attributes."""
+"""Page-level protections: the Content-Security-Policy header, and the end of idle sessions.
+
+The policy lets pages run only the app's own scripts, load only its own files, and not be framed
+by another site or post forms elsewhere. Inline styles stay allowed: the report charts are SVG
+drawings with style attributes.
+"""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+
+LAST_SEEN = "last_seen"
+TOUCH_EVERY = 60  # seconds: the session is written at most once a minute, not on every page
 
 POLICY = "; ".join(
     (
@@ -26,3 +39,39 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", POLICY)
         return response
+
+
+def now() -> float:
+    return time.time()
+
+
+def stamp_sign_in(sender, request, user, **kwargs) -> None:
+    """A new session starts active (connected to user_logged_in in apps.py)."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN] = now()
+
+
+class IdleSessionMiddleware:
+    """Sign out a user whose session has been idle for SESSION_IDLE_MINUTES: confidential data
+    should not stay open on an unattended office computer. (The session also ends after
+    SESSION_COOKIE_AGE, or when the browser closes.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            moment = now()
+            last_seen = request.session.get(LAST_SEEN)
+            idle = settings.SESSION_IDLE_MINUTES * 60
+            if last_seen is not None and moment - last_seen > idle:
+                logout(request)
+                messages.info(
+                    request,
+                    f"Phiên làm việc đã kết thúc sau {settings.SESSION_IDLE_MINUTES} phút"
+                    " không thao tác. Hãy đăng nhập lại.",
+                )
+                return redirect_to_login(request.get_full_path())
+            if last_seen is None or moment - last_seen >= TOUCH_EVERY:
+                request.session[LAST_SEEN] = moment
+        return self.get_response(request)

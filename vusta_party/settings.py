@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "vusta_party.security.IdleSessionMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "vusta_party.audit_events.DownloadAuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -119,6 +120,8 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# A session left idle this long ends at its next request (vusta_party/security.py).
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=60)
 
 # Vietnamese UI; dates are shown and typed as dd/mm/yyyy (see vusta_party/formats/vi).
 LANGUAGE_CODE = "vi"

@@ -7,6 +7,7 @@ may see it. "login" is a redirect to the sign-in page; numbers are HTTP status c
 from datetime import date
 
 import pytest
+from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
 from ceremonies import services as rounds
@@ -217,3 +218,16 @@ def test_a_secretary_cannot_print_the_committees_submission_letter(client, world
     response = client.get(reverse("ceremonies:round_document", args=[round_.pk, "to-trinh", "pdf"]))
 
     assert response.status_code == 403
+
+
+def test_every_url_refuses_a_post_without_the_csrf_token(world):
+    """Every form posts with Django's CSRF token: a POST without it changes nothing."""
+    users, objects, round_, issued, batch = world
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(users["office"])
+    refused = {}
+    for name in url_names():
+        response = client.post(url_for(name, objects["own"], round_, issued, batch))
+        refused[name] = (response.status_code, b"CSRF" in response.content)
+
+    assert refused == dict.fromkeys(url_names(), (403, True))

@@ -91,3 +91,30 @@ def test_every_page_says_which_scripts_and_frames_it_allows(office_client):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.django_db
+def test_an_idle_session_ends_at_its_next_request(office_client, monkeypatch, settings):
+    settings.SESSION_IDLE_MINUTES = 60
+    clock = [1_000_000.0]
+    monkeypatch.setattr("vusta_party.security.now", lambda: clock[0])
+    assert office_client.get(reverse("home")).status_code == 200
+    stamped = office_client.session["last_seen"]
+
+    clock[0] += 30  # within a minute: the session is not written again
+    assert office_client.get(reverse("home")).status_code == 200
+    assert office_client.session["last_seen"] == stamped
+    clock[0] = stamped + 60 * 60  # exactly the idle limit since the stamp: still signed in
+    assert office_client.get(reverse("home")).status_code == 200
+    assert office_client.session["last_seen"] == clock[0]
+    clock[0] += 60 * 60 + 1
+
+    response = office_client.get(reverse("members:member_list"), follow=True)
+
+    assert response.redirect_chain == [
+        (f"{reverse('login')}?next={reverse('members:member_list')}", 302)
+    ]
+    assert [str(m) for m in response.context["messages"]] == [
+        "Phiên làm việc đã kết thúc sau 60 phút không thao tác. Hãy đăng nhập lại."
+    ]
+    assert office_client.get(reverse("home")).status_code == 302
