@@ -91,11 +91,17 @@ def _dump_database(target: Path) -> str:
     return path.name
 
 
+ARCHIVE_PATTERN = "vusta_party-*.tar.gz"  # the name holds the time: names sort by age
+
+
 def create_backup(directory: Path) -> Path:
-    """Write a dated archive into directory and return its path."""
-    directory.mkdir(parents=True, exist_ok=True)
+    """Write a dated archive into directory and return its path. The archive holds the members'
+    personal data: only the owner may read it (and the folder, when this creates it)."""
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     now = timezone.localtime()
     archive = directory / f"vusta_party-{now:%Y-%m-%d-%H%M%S}.tar.gz"
+    archive.touch(mode=0o600)
+    archive.chmod(0o600)
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         name = _dump_database(work)
@@ -112,6 +118,15 @@ def create_backup(directory: Path) -> Path:
             tar.add(work / MANIFEST, arcname=MANIFEST)
             tar.add(work / name, arcname=name)
     return archive
+
+
+def prune_backups(directory: Path, keep: int) -> list[Path]:
+    """Delete all but the newest `keep` archives of the folder; returns those deleted."""
+    archives = sorted(directory.glob(ARCHIVE_PATTERN))
+    old = archives[:-keep] if keep > 0 else []
+    for archive in old:
+        archive.unlink()
+    return old
 
 
 def _last_migrations():

@@ -164,3 +164,37 @@ def test_restore_needs_confirmation_and_a_real_archive(tmp_path, register):
     with pytest.raises(CommandError, match="không phải bản sao lưu hợp lệ"):
         call_command("restore", str(not_an_archive), "--yes")
     assert snapshot() == before
+
+
+def test_only_the_owner_may_read_an_archive(tmp_path, register):
+    folder = tmp_path / "sao-luu"
+
+    archive = backup(folder)
+
+    assert archive.stat().st_mode & 0o777 == 0o600
+    assert folder.stat().st_mode & 0o777 == 0o700
+
+
+def test_keep_removes_all_but_the_newest_archives(tmp_path, register):
+    old = [tmp_path / f"vusta_party-2026-01-0{day}-020000.tar.gz" for day in (1, 2, 3)]
+    for path in old:
+        path.write_bytes(b"old")
+    unrelated = tmp_path / "ghi-chu.txt"
+    unrelated.write_text("giữ lại")
+    out = io.StringIO()
+
+    call_command("backup", "--output", str(tmp_path), "--keep", "2", stdout=out)
+
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept[:2] == ["ghi-chu.txt", "vusta_party-2026-01-03-020000.tar.gz"]
+    assert len(kept) == 3  # and the new archive
+    assert out.getvalue().splitlines()[1:] == [
+        f"Đã xóa bản sao lưu cũ {old[0]}",
+        f"Đã xóa bản sao lưu cũ {old[1]}",
+    ]
+
+
+def test_keep_must_not_be_negative(tmp_path):
+    with pytest.raises(CommandError, match=r"^--keep phải là số không âm\.$"):
+        call_command("backup", "--output", str(tmp_path), "--keep", "-1")
+    assert list(tmp_path.iterdir()) == []
