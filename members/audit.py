@@ -22,6 +22,7 @@ class AuditRow:
     record: Model  # a historical record
     action: str
     changes: tuple[FieldChange, ...]
+    subject: str = ""  # what the record is about (the staff log, where kinds are mixed)
 
 
 def _label(record, field_name: str) -> str:
@@ -66,13 +67,46 @@ def audit_sources() -> list[tuple[str, str]]:
     return [(key, label) for key, (label, _model) in SOURCES.items()]
 
 
+def describe(records, model) -> dict[int, str]:
+    """What each historical record is about, by history id, without a query per record: the
+    member's name for a member and the facts of a member, the object's own text otherwise."""
+    from members.models import Member  # noqa: PLC0415 -- audit.py is imported by models' neighbours
+
+    if model is Member:
+        return {r.history_id: r.full_name for r in records}
+    if any(field.name == "member" for field in model._meta.fields):
+        names = dict(
+            Member.objects.filter(pk__in={r.member_id for r in records}).values_list(
+                "pk", "full_name"
+            )
+        )
+        label = model._meta.verbose_name
+        return {r.history_id: f"{names.get(r.member_id, '?')}: {label} #{r.id}" for r in records}
+    return {r.history_id: str(_instance(r)) for r in records}
+
+
+def _instance(record):
+    """The object as the record saw it, without the query django-simple-history makes for
+    fields it does not keep (such as a name's sort key)."""
+    model = record.instance_type
+    return model(
+        **{
+            field.attname: getattr(record, field.attname)
+            for field in model._meta.concrete_fields
+            if hasattr(record, field.attname)
+        }
+    )
+
+
 def audit_log_rows(source: str, records) -> list[AuditRow]:
-    """Rows of a page of the staff log (newest first), each compared with its own previous
-    version: one more query for the whole page."""
+    """Rows of a page of the staff log, each compared with its own previous version and saying
+    what it is about: at most two more queries for the whole page (previous versions, names)."""
     records = list(records)
     if not records:
         return []
-    history_model = SOURCES[source][1].history.model
+    model = SOURCES[source][1]
+    subjects = describe(records, model)
+    history_model = model.history.model
     previous = {}
     candidates = history_model.objects.filter(
         id__in={r.id for r in records},
@@ -90,7 +124,11 @@ def audit_log_rows(source: str, records) -> list[AuditRow]:
                 FieldChange(_label(record, change.field), change.old, change.new)
                 for change in record.diff_against(prior).changes
             )
-        rows.append(AuditRow(record, CHANGE_TYPES[record.history_type], changes))
+        rows.append(
+            AuditRow(
+                record, CHANGE_TYPES[record.history_type], changes, subjects[record.history_id]
+            )
+        )
     return rows
 
 

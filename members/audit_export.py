@@ -12,7 +12,6 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from members.audit import SOURCES, audit_log_rows
-from members.models import Member
 from vusta_party.models import AuditEvent
 
 CHUNK = 2000
@@ -54,35 +53,6 @@ def _sheet(workbook: Workbook, title: str, headers: list[str], widths: list[int]
     return sheet
 
 
-def _describe(records, model) -> dict[int, str]:
-    """What each record is about, without a query per record: the member's name for the facts
-    of a member, the object's own text otherwise."""
-    if model is Member:
-        return {r.history_id: r.full_name for r in records}
-    if any(field.name == "member" for field in model._meta.fields):
-        names = dict(
-            Member.objects.filter(pk__in={r.member_id for r in records}).values_list(
-                "pk", "full_name"
-            )
-        )
-        label = model._meta.verbose_name
-        return {r.history_id: f"{names.get(r.member_id, '?')}: {label} #{r.id}" for r in records}
-    return {r.history_id: str(_instance(r)) for r in records}
-
-
-def _instance(record):
-    """The object as the record saw it, without the query django-simple-history makes for
-    fields it does not keep (such as a name's sort key)."""
-    model = record.instance_type
-    return model(
-        **{
-            field.attname: getattr(record, field.attname)
-            for field in model._meta.concrete_fields
-            if hasattr(record, field.attname)
-        }
-    )
-
-
 def _changes_sheet(workbook, lower, upper) -> None:
     sheet = _sheet(
         workbook,
@@ -97,7 +67,6 @@ def _changes_sheet(workbook, lower, upper) -> None:
             .order_by("history_date", "history_id")
         )
         for chunk in _chunks(records):
-            described = _describe(chunk, model)
             for row in audit_log_rows(key, chunk):
                 record = row.record
                 sheet.append(
@@ -106,7 +75,7 @@ def _changes_sheet(workbook, lower, upper) -> None:
                         record.history_user.get_username() if record.history_user else "(hệ thống)",
                         label,
                         row.action,
-                        described[record.history_id],
+                        row.subject,
                         "\n".join(
                             f"{c.label}: {_text(c.before)} → {_text(c.after)}" for c in row.changes
                         ),

@@ -418,3 +418,26 @@ def test_register_pdf_lists_members_in_the_document_layout(office_client):
         "30/06/2010 Xóa tên",
     ]:
         assert text in pdf.flat_text, text
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_audit_log_of_round_lists_takes_the_same_queries_for_few_and_many_rows(
+    office_client, count, django_assert_num_queries
+):
+    from ceremonies import services as rounds  # noqa: PLC0415
+    from ceremonies.models import Proposal  # noqa: PLC0415
+
+    cell = CellFactory()
+    for n in range(count):
+        make_member(cell=cell, full_name=f"Vũ Văn {'ABC'[n]}")
+    rounds.round_fill(round_=rounds.round_create(day=date(2026, 9, 2), occasion="0902"))
+
+    # session, user, count, the page, previous versions, members' names, committee profile
+    with django_assert_num_queries(7):
+        response = office_client.get(reverse("members:audit_log"), {"loai": "proposal"})
+
+    assert sorted(row.subject for row in response.context["rows"]) == [
+        f"{line.member.full_name}: Đảng viên trong danh sách đề nghị #{line.pk}"
+        for line in Proposal.objects.order_by("member__full_name")
+    ]
+    assert len(response.context["rows"]) == count
