@@ -84,7 +84,7 @@ def test_a_hold_set_on_the_member_defers_them_at_once(office_client, cell):
 
 def test_a_member_put_in_an_open_round_leaves_the_outlook(office_client, cell):
     assert due_names(office_client) == ["Nguyễn Văn An", "Trần Văn Bình"]
-    round_ = rounds.round_create(day=add_months(TODAY, 3), occasion="ad_hoc")
+    round_ = rounds.round_create(day=add_months(TODAY, 3), occasion="other")
 
     assert rounds.round_fill(round_=round_) == 2
 

@@ -1,6 +1,10 @@
 """Journey of access: the office adds a cell secretary, who then sees only their own cell."""
 
+import io
+from pathlib import Path
+
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from tests.factories import CellFactory, make_member
@@ -58,3 +62,37 @@ def test_office_adds_a_secretary_who_sees_only_their_cell(signed_in_page, cells,
     expect(rows.first).to_contain_text("Nguyễn Văn An")
     expect(page.get_by_role("link", name="Người dùng")).to_have_count(0)
     screenshot("secretary-list")
+
+
+def test_office_reads_downloads_in_the_log_and_exports_it_for_an_inspection(
+    signed_in_page, cells, screenshot
+):
+    page = signed_in_page
+    page.get_by_role("link", name="Đảng viên", exact=True).first.click()
+    with page.expect_download() as listed:
+        page.get_by_role("link", name="Xuất danh sách (Excel)").click()
+    assert listed.value.suggested_filename.endswith(".xlsx")
+
+    page.get_by_role("button", name="Văn phòng Đảng ủy").click()
+    page.get_by_role("link", name="Nhật ký thay đổi").click()
+    page.get_by_label("Xem").select_option(label="Tải xuống, tài khoản người dùng")
+    page.get_by_role("button", name="Xem", exact=True).click()
+    row = page.locator("table.app-audit-events tbody tr").first
+    expect(row.locator("td").nth(1)).to_have_text("demo")
+    expect(row.locator("td").nth(3)).to_have_text("Tải xuống")
+    expect(row.locator("td").nth(4)).to_have_text(listed.value.suggested_filename)
+    screenshot("downloads")
+
+    with page.expect_download() as exported:
+        page.get_by_role("button", name="Xuất Excel cho kiểm tra").click()
+    workbook = load_workbook(io.BytesIO(Path(exported.value.path()).read_bytes()))
+    assert workbook.sheetnames == [
+        "Thay đổi dữ liệu",
+        "Tải xuống, tài khoản",
+        "Đăng nhập",
+        "Đăng nhập sai",
+    ]
+    downloads = [row[4] for row in workbook["Tải xuống, tài khoản"].iter_rows(values_only=True)]
+    assert downloads == ["Nội dung", listed.value.suggested_filename]
+    sign_ins = [row[2] for row in workbook["Đăng nhập"].iter_rows(min_row=2, values_only=True)]
+    assert sign_ins == ["demo"]
