@@ -29,7 +29,10 @@ LINES = [
     ("member_page", "Trang một đảng viên", None, 3),
     ("candidates_compute", "Xét Huy hiệu cả sổ, đợt 03/02/2027 (tính toán)", 500, 4),
     ("candidates_command", "badge_candidates --date --json (cả lệnh)", 2000, 4),
-    ("outlook_page", "Trang Sắp đến hạn (12 tháng)", None, 4),
+    ("outlook_page", "Trang Sắp đến hạn (12 tháng), đã nhớ", None, 4),
+    ("outlook_page_cold", "Trang Sắp đến hạn, lần đầu sau khi sổ thay đổi", None, 8),
+    ("home", "Trang chủ, đã nhớ", None, 9),
+    ("home_cold", "Trang chủ, lần đầu sau khi sổ thay đổi", None, 8),
     ("report_data", "Số liệu báo cáo năm 2025 (tính toán)", 2000, 6),
 ]
 ROUND_DATE = "2027-02-03"
@@ -79,6 +82,7 @@ def measure() -> dict:
     from django.contrib.auth import get_user_model  # noqa: PLC0415
     from django.test import Client  # noqa: PLC0415
 
+    from members import versions  # noqa: PLC0415
     from members.models import Member  # noqa: PLC0415
 
     client = Client(HTTP_HOST="127.0.0.1")
@@ -86,6 +90,9 @@ def measure() -> dict:
     member = Member.objects.filter(badges__isnull=False).order_by("pk").first()
     urls = {
         "outlook_page": "/huy-hieu/",
+        "outlook_page_cold": "/huy-hieu/",
+        "home": "/",
+        "home_cold": "/",
         "list_search": "/dang-vien/?q=nguyen+thi+anh",
         "list_plain": "/dang-vien/",
         "list_milestone": "/dang-vien/?milestone=12",
@@ -96,6 +103,8 @@ def measure() -> dict:
     for name, url in urls.items():
         timings = []
         for _ in range(RUNS + 1):  # the first run warms caches and is dropped
+            if name.endswith("_cold"):
+                versions.forget_all()  # as after a change to the register
             started = time.perf_counter()
             response = client.get(url)
             timings.append((time.perf_counter() - started) * 1000)
