@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from members import accounts
 from members.forms import AccountCreateForm, AccountForm, PasswordPairForm
@@ -14,6 +15,14 @@ from vusta_party.forms import show_errors
 
 MANAGE = "members.change_useraccess"
 User = get_user_model()
+
+
+def _form_page(request, form, title):
+    return render(
+        request,
+        "members/simple_form.html",
+        {"form": form, "title": title, "cancel_url": reverse("members:account_list")},
+    )
 
 
 @permission_required(MANAGE, raise_exception=True)
@@ -48,7 +57,7 @@ def account_create(request):
         else:
             messages.success(request, f"Đã tạo tài khoản {account.username}.")
             return redirect("members:account_list")
-    return render(request, "members/account_form.html", {"form": form, "title": "Thêm người dùng"})
+    return _form_page(request, form, "Thêm người dùng")
 
 
 @permission_required(MANAGE, raise_exception=True)
@@ -80,11 +89,7 @@ def account_edit(request, pk):
         else:
             messages.success(request, f"Đã lưu tài khoản {account.username}.")
             return redirect("members:account_list")
-    return render(
-        request,
-        "members/account_form.html",
-        {"form": form, "title": f"Tài khoản {account.username}", "account": account},
-    )
+    return _form_page(request, form, f"Tài khoản {account.username}")
 
 
 @permission_required(MANAGE, raise_exception=True)
@@ -104,8 +109,4 @@ def account_password(request, pk):
                 f"Đã đặt mật khẩu mới cho {account.username}; các phiên đăng nhập cũ đã hết hiệu lực.",
             )
             return redirect("members:account_list")
-    return render(
-        request,
-        "members/account_form.html",
-        {"form": form, "title": f"Đặt mật khẩu cho {account.username}", "account": account},
-    )
+    return _form_page(request, form, f"Đặt mật khẩu cho {account.username}")
