@@ -17,7 +17,7 @@ urlpatterns = [
     path("tai-khoan/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "tai-khoan/doi-mat-khau/",
-        auth_views.PasswordChangeView.as_view(),
+        views.PasswordChangeView.as_view(),
         name="password_change",
     ),
     path(

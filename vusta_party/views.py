@@ -1,13 +1,15 @@
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ImproperlyConfigured
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
+from vusta_party.audit_events import record
 from vusta_party.documents import party_document
 from vusta_party.forms import CommitteeProfileForm, LetterForm
-from vusta_party.models import CommitteeProfile
+from vusta_party.models import AuditEvent, CommitteeProfile
 from vusta_party.pdf import pdf_response, render_pdf
 from vusta_party.services import PROFILE_FIELDS, committee_profile_save
 
@@ -69,3 +71,16 @@ def sample_document(request):
     if request.GET.get("format") == "html":
         return render(request, "documents/letter.html", context)
     return render(request, "vusta_party/sample_document.html", {"form": form, **context})
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """A user changes their own password; the audit trail records it (not the password)."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        record(
+            self.request,
+            AuditEvent.Action.ACCOUNT,
+            f"{self.request.user.get_username()}: tự đổi mật khẩu",
+        )
+        return response

@@ -191,3 +191,22 @@ def test_account_list_query_count_is_fixed(
         "vanphong",
     ]
     assert "Chi bộ A" in response.content.decode()
+
+
+def test_a_user_changing_their_own_password_is_in_the_audit_trail(client, make_user):
+    account = make_user("viewer", username="xem")
+    client.force_login(account)
+
+    response = client.post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+
+    assert response["Location"] == reverse("password_change_done")
+    event = AuditEvent.objects.get()
+    assert (event.username, event.action, event.subject) == (
+        "xem",
+        "account",
+        "xem: tự đổi mật khẩu",
+    )
+    assert NEW_PASSWORD not in event.subject
