@@ -1,9 +1,11 @@
 import json
+from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
@@ -12,9 +14,9 @@ from members.access import members_for
 from reports import services
 from reports.dashboard import dashboard_data
 from reports.exports import report_xlsx
-from reports.forms import DraftForm
+from reports.forms import DraftForm, RangeForm
 from reports.models import IssuedReport, ReportDraft
-from reports.periods import Period
+from reports.periods import CUSTOM, Period
 from vusta_party.pdf import html_to_pdf, pdf_response
 
 KINDS = {"nam": Period.year, "6-thang": Period.first_half}
@@ -26,17 +28,52 @@ def _period(kind: str, year: int) -> Period:
     return KINDS[kind](year)
 
 
+def _range(start: str, end: str) -> Period:
+    """A custom range from its address (ISO dates)."""
+    try:
+        return Period(date.fromisoformat(start), date.fromisoformat(end), CUSTOM)
+    except ValueError as error:
+        raise Http404("Không có kỳ báo cáo này.") from error
+
+
 def index(request):
     today = timezone.localdate()
+    form = RangeForm(request.GET or None)
+    if form.is_valid():
+        data = form.cleaned_data
+        return redirect("reports:range_report", start=data["start"], end=data["end"])
     years = range(today.year, today.year - 5, -1)
     issued = IssuedReport.objects.select_related("issued_by").defer("pdf", "data")
-    return render(request, "reports/index.html", {"years": years, "issued": issued})
+    return render(
+        request, "reports/index.html", {"years": years, "issued": issued, "range_form": form}
+    )
 
 
 @xframe_options_sameorigin  # the page previews the report in a frame of its own
 def report(request, kind, year):
-    """The report of a period: figures, tables and charts, the narrative draft, exports, issue."""
-    period = _period(kind, year)
+    """The report of a year or a first half."""
+    return _report_page(
+        request,
+        _period(kind, year),
+        stem=f"bao-cao-{kind}-{year}",
+        issue_url=reverse("reports:issue", args=[kind, year]),
+    )
+
+
+@xframe_options_sameorigin
+def range_report(request, start, end):
+    """The report of any range of days (DOMAIN.md §5)."""
+    period = _range(start, end)
+    return _report_page(
+        request,
+        period,
+        stem=f"bao-cao-{period.start:%Y%m%d}-{period.end:%Y%m%d}",
+        issue_url=reverse("reports:range_issue", args=[start, end]),
+    )
+
+
+def _report_page(request, period: Period, *, stem: str, issue_url: str):
+    """A period's report: figures, tables and charts, the narrative draft, exports, issue."""
     draft = ReportDraft.objects.filter(kind=period.kind, start=period.start, end=period.end).first()
     form = DraftForm(
         request.POST or None,
@@ -48,12 +85,12 @@ def report(request, kind, year):
         if form.is_valid():
             services.draft_save(period=period, values=form.cleaned_data, user=request.user)
             messages.success(request, "Đã lưu bản thảo.")
-            return redirect("reports:report", kind=kind, year=year)
+            return redirect(request.path)
     members = members_for(request.user)
     document, html = services.render_report(period, members=members, draft=draft)
     output = request.GET.get("format")
     if output == "pdf":
-        return pdf_response(html_to_pdf(html), filename=f"bao-cao-{kind}-{year}-ban-thao.pdf")
+        return pdf_response(html_to_pdf(html), filename=f"{stem}-ban-thao.pdf")
     if output == "html":
         return HttpResponse(html)
     if output == "json":
@@ -61,19 +98,18 @@ def report(request, kind, year):
             json.dumps(document.summary.contract(), ensure_ascii=False, indent=2),
             content_type="application/json; charset=utf-8",
         )
-        response["Content-Disposition"] = f'attachment; filename="bao-cao-{kind}-{year}.json"'
+        response["Content-Disposition"] = f'attachment; filename="{stem}.json"'
         return response
     if output == "xlsx":
-        return report_xlsx(document, filename=f"bao-cao-{kind}-{year}.xlsx")
+        return report_xlsx(document, filename=f"{stem}.xlsx")
     return render(
         request,
         "reports/report.html",
         {
             "period": period,
-            "kind": kind,
-            "year": year,
             "report": document,
             "form": form,
+            "issue_url": issue_url,
             "issued": IssuedReport.objects.filter(
                 kind=period.kind, start=period.start, end=period.end
             )
@@ -86,12 +122,20 @@ def report(request, kind, year):
 
 @require_POST
 def issue(request, kind, year):
+    return _issue(request, _period(kind, year))
+
+
+@require_POST
+def range_issue(request, start, end):
+    return _issue(request, _range(start, end))
+
+
+def _issue(request, period: Period):
     if not request.user.has_perm("reports.add_issuedreport"):
         raise PermissionDenied
-    period = _period(kind, year)
     issued = services.report_issue(period=period, user=request.user)
     messages.success(request, f"Đã ban hành {issued}.")
-    return redirect("reports:report", kind=kind, year=year)
+    return redirect(request.path.removesuffix("ban-hanh/"))
 
 
 def issued_file(request, pk, ext):

@@ -114,6 +114,8 @@ def url_for(name, side_objects, round_, issued, batch):
         "ceremonies:round_action": {"pk": round_.pk, "action": "lock"},
         "ceremonies:round_document": {"pk": round_.pk, "name": "4", "ext": "xlsx"},
         "reports:report": {"kind": "nam", "year": 2025},
+        "reports:range_report": {"start": "2025-01-01", "end": "2025-09-30"},
+        "reports:range_issue": {"start": "2025-01-01", "end": "2025-09-30"},
         "reports:issue": {"kind": "nam", "year": 2025},
         "reports:issued_file": {"pk": issued.pk, "ext": "json"},
     }
@@ -185,6 +187,8 @@ EXPECTED = {
     "reports:index": ("login", 200, 200, 200, 200, 200),
     "reports:issue": ("login", 405, 405, 405, 405, 405),
     "reports:issued_file": ("login", 200, 200, 200, 200, 200),
+    "reports:range_issue": ("login", 405, 405, 405, 405, 405),
+    "reports:range_report": ("login", 200, 200, 200, 200, 200),
     "reports:report": ("login", 200, 200, 200, 200, 200),
     "sample_document": ("login", 200, 200, 200, 200, 200),
 }

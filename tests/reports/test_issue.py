@@ -147,3 +147,78 @@ def test_reports_index_takes_a_fixed_number_of_queries(
         response = office_client.get(reverse("reports:index"))
 
     assert len(response.context["issued"]) == item_count
+
+
+RANGE = ["2025-03-01", "2025-08-31"]
+
+
+@pytest.mark.slow
+def test_a_custom_range_has_its_page_its_figures_and_can_be_issued(
+    office_client,
+    hand_register,  # noqa: F811
+):
+    chosen = office_client.get(
+        reverse("reports:index"), {"start": "01/03/2025", "end": "31/08/2025"}
+    )
+    assert chosen["Location"] == reverse("reports:range_report", args=RANGE)
+
+    page = office_client.get(chosen["Location"])
+    figures = json.loads(office_client.get(chosen["Location"], {"format": "json"}).content)
+    office_client.post(reverse("reports:range_issue", args=RANGE))
+
+    assert page.context["period"].label == "từ 01/03/2025 đến 31/08/2025"
+    # By hand (see the register): Em out 1/3, Dung in 1/6, Hà re-admitted 1/7, Khoa expelled 1/8,
+    # Minh made official 2/5; the badge of 2/9 and the departure of 1/9 fall after the range.
+    assert {
+        k: figures[k]
+        for k in (
+            "period_start",
+            "period_end",
+            "members_start",
+            "members_end",
+            "admitted",
+            "made_official",
+            "transferred_in",
+            "transferred_out",
+            "readmitted",
+            "expelled",
+            "left",
+            "badges",
+        )
+    } == {
+        "period_start": "2025-03-01",
+        "period_end": "2025-08-31",
+        "members_start": 8,
+        "members_end": 8,
+        "admitted": 0,
+        "made_official": 1,
+        "transferred_in": 1,
+        "transferred_out": 1,
+        "readmitted": 1,
+        "expelled": 1,
+        "left": 0,
+        "badges": {},
+    }
+    issued = IssuedReport.objects.get()
+    assert (issued.kind, issued.start, issued.end, issued.label) == (
+        "custom",
+        date(2025, 3, 1),
+        date(2025, 8, 31),
+        "từ 01/03/2025 đến 31/08/2025",
+    )
+
+
+def test_a_range_ending_before_it_starts_is_refused_on_the_reports_page(office_client):
+    response = office_client.get(
+        reverse("reports:index"), {"start": "01/09/2025", "end": "31/08/2025"}
+    )
+
+    assert response.status_code == 200
+    assert response.context["range_form"].non_field_errors() == [
+        "“Từ ngày” phải trước hoặc bằng “Đến ngày”."
+    ]
+
+
+@pytest.mark.parametrize("dates", [["2025-02-30", "2025-03-31"], ["2025-05-01", "2025-04-30"]])
+def test_a_range_address_with_bad_dates_is_not_found(office_client, dates):
+    assert office_client.get(reverse("reports:range_report", args=dates)).status_code == 404
