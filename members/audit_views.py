@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from members.audit import audit_log_rows, audit_sources, history_queryset
 from members.audit_export import audit_workbook
 from members.exports import xlsx_response
-from members.forms import AuditExportForm
+from vusta_party.forms import DateRangeForm
 from vusta_party.models import AuditEvent
 
 PAGE_SIZE = 50
@@ -45,7 +45,7 @@ def audit_log(request):
             "events": EVENTS,
             "page": page,
             "rows": rows,
-            "export_form": AuditExportForm(
+            "export_form": DateRangeForm(
                 initial={"start": today.replace(month=1, day=1), "end": today}
             ),
         },
@@ -54,7 +54,7 @@ def audit_log(request):
 
 @permission_required("members.read_audit_log", raise_exception=True)
 def audit_export(request):
-    form = AuditExportForm(request.GET)
+    form = DateRangeForm(request.GET)
     if not form.is_valid():
         errors = [e for field_errors in form.errors.values() for e in field_errors]
         messages.error(request, "Không xuất được nhật ký: " + " ".join(errors))

@@ -293,16 +293,3 @@ class AccountCreateForm(AccountForm, PasswordPairForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["is_active"]
-
-
-class AuditExportForm(forms.Form):
-    """The date range of the audit trail exported for an inspection."""
-
-    start = forms.DateField(label="Từ ngày", widget=DateInput(attrs={"class": "form-control"}))
-    end = forms.DateField(label="Đến ngày", widget=DateInput(attrs={"class": "form-control"}))
-
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["start"] > data["end"]:
-            raise forms.ValidationError("“Từ ngày” phải trước hoặc bằng “Đến ngày”.")
-        return data

@@ -14,9 +14,10 @@ from members.access import members_for
 from reports import services
 from reports.dashboard import dashboard_data
 from reports.exports import report_xlsx
-from reports.forms import DraftForm, RangeForm
+from reports.forms import DraftForm
 from reports.models import IssuedReport, ReportDraft
 from reports.periods import CUSTOM, Period
+from vusta_party.forms import DateRangeForm
 from vusta_party.pdf import html_to_pdf, pdf_response
 
 KINDS = {"nam": Period.year, "6-thang": Period.first_half}
@@ -38,7 +39,7 @@ def _range(start: str, end: str) -> Period:
 
 def index(request):
     today = timezone.localdate()
-    form = RangeForm(request.GET or None)
+    form = DateRangeForm(request.GET or None)
     if form.is_valid():
         data = form.cleaned_data
         return redirect("reports:range_report", start=data["start"], end=data["end"])
