@@ -179,6 +179,11 @@ class CellForm(forms.Form):
     founded_on = forms.DateField(label="Ngày thành lập", required=False, widget=DateInput())
 
 
+class BranchForm(forms.Form):
+    name = forms.CharField(label="Tên đảng bộ bộ phận", max_length=200)
+    founded_on = forms.DateField(label="Ngày thành lập", required=False, widget=DateInput())
+
+
 class RenameForm(forms.Form):
     name = forms.CharField(label="Tên mới", max_length=200)
     valid_from = forms.DateField(label="Áp dụng từ ngày", widget=DateInput())

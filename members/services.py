@@ -511,6 +511,20 @@ def badge_record(
 def cell_create(
     *, name: str, parent: Organisation | None = None, founded_on: date | None = None, user=None
 ) -> Organisation:
+    return _organisation_create(
+        Organisation.Kind.CELL, name=name, parent=parent, founded_on=founded_on, user=user
+    )
+
+
+@transaction.atomic
+def branch_create(*, name: str, founded_on: date | None = None, user=None) -> Organisation:
+    """A đảng bộ bộ phận: a level between the committee and some of its cells."""
+    return _organisation_create(
+        Organisation.Kind.BRANCH, name=name, parent=None, founded_on=founded_on, user=user
+    )
+
+
+def _organisation_create(kind, *, name, parent, founded_on, user) -> Organisation:
     name = " ".join(name.split())
     parent = parent or committee()
     if parent.is_cell:
@@ -518,17 +532,16 @@ def cell_create(
     # Case-folded in Python: SQLite's case-insensitive matching knows only ASCII letters.
     same = [
         other
-        for other in Organisation.objects.filter(kind=Organisation.Kind.CELL).only("name")
+        for other in Organisation.objects.filter(kind=kind).only("name")
         if other.name.casefold() == name.casefold()
     ]
     if same:
-        raise ValidationError({"name": f"Đã có chi bộ tên “{same[0].name}”."})
-    cell = Organisation(
-        kind=Organisation.Kind.CELL, name=name, parent=parent, founded_on=founded_on
-    )
-    cell._history_user = user
-    cell.save()
-    return cell
+        label = kind.label[0].lower() + kind.label[1:]
+        raise ValidationError({"name": f"Đã có {label} tên “{same[0].name}”."})
+    organisation = Organisation(kind=kind, name=name, parent=parent, founded_on=founded_on)
+    organisation._history_user = user
+    organisation.save()
+    return organisation
 
 
 @transaction.atomic

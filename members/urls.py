@@ -25,6 +25,7 @@ urlpatterns = [
     path("dang-vien/<int:pk>/huy-hieu/", views.badge_create, name="badge_create"),
     path("chi-bo/", views.cell_list, name="cell_list"),
     path("chi-bo/them/", views.cell_create, name="cell_create"),
+    path("chi-bo/them-dang-bo-bo-phan/", views.branch_create, name="branch_create"),
     path("chi-bo/<int:pk>/", views.cell_detail, name="cell_detail"),
     path("chi-bo/<int:pk>/doi-ten/", views.cell_rename, name="cell_rename"),
     path("nhat-ky/", audit_views.audit_log, name="audit_log"),

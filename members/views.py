@@ -14,6 +14,7 @@ from members.access import cells_for, member_or_404, members_for, sees_personal_
 from members.audit import audit_rows
 from members.forms import (
     BadgeForm,
+    BranchForm,
     CellForm,
     DisciplineForm,
     FactForm,
@@ -375,6 +376,24 @@ def cell_create(request):
             messages.success(request, f"Đã thêm {cell.name}.")
             return redirect("members:cell_list")
     return render(request, "members/simple_form.html", {"form": form, "title": "Thêm chi bộ"})
+
+
+@permission_required("members.add_organisation", raise_exception=True)
+def branch_create(request):
+    form = BranchForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            branch = services.branch_create(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(
+                request, f"Đã thêm {branch.name}: có thể chọn khi thêm chi bộ trực thuộc."
+            )
+            return redirect("members:cell_list")
+    return render(
+        request, "members/simple_form.html", {"form": form, "title": "Thêm đảng bộ bộ phận"}
+    )
 
 
 @permission_required("members.change_organisation", raise_exception=True)

@@ -157,6 +157,7 @@ EXPECTED = {
     "members:audit_export": ("login", 302, 403, 403, 403, 403),
     "members:audit_log": ("login", 200, 403, 403, 403, 403),
     "members:badge_create": ("login", 200, 403, 403, 403, 403),
+    "members:branch_create": ("login", 200, 403, 403, 403, 403),
     "members:cell_create": ("login", 200, 403, 403, 403, 403),
     "members:cell_detail": ("login", 302, 302, 302, 302, 404),
     "members:cell_list": ("login", 200, 200, 200, 200, 200),

@@ -7,7 +7,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from members import services
-from members.models import Member, MembershipEvent, Status
+from members.models import Member, MembershipEvent, Organisation, Status
 from members.party_age import add_months, add_years
 from tests.factories import CellFactory, make_member
 
@@ -441,3 +441,31 @@ def test_audit_log_of_round_lists_takes_the_same_queries_for_few_and_many_rows(
         for line in Proposal.objects.order_by("member__full_name")
     ]
     assert len(response.context["rows"]) == count
+
+
+def test_the_office_adds_a_branch_and_then_a_cell_under_it(office_client):
+    response = office_client.post(
+        reverse("members:branch_create"),
+        {"name": "Đảng bộ  Cơ quan Liên hiệp Hội", "founded_on": "01/03/2020"},
+    )
+    again = office_client.post(
+        reverse("members:branch_create"), {"name": "đảng bộ cơ quan liên hiệp hội"}
+    )
+    branch = Organisation.objects.get(kind="branch")
+    office_client.post(
+        reverse("members:cell_create"), {"name": "Chi bộ Ban Tổ chức", "parent": branch.pk}
+    )
+
+    assert response["Location"] == reverse("members:cell_list")
+    assert (branch.name, branch.founded_on, branch.parent.kind) == (
+        "Đảng bộ Cơ quan Liên hiệp Hội",
+        date(2020, 3, 1),
+        "committee",
+    )
+    assert again.context["form"].errors["name"] == [
+        "Đã có đảng bộ bộ phận tên “Đảng bộ Cơ quan Liên hiệp Hội”."
+    ]
+    cell = Organisation.objects.get(kind="cell")
+    assert (cell.name, cell.parent) == ("Chi bộ Ban Tổ chức", branch)
+    listing = office_client.get(reverse("members:cell_list")).content.decode()
+    assert '<td class="small text-muted">Đảng bộ Cơ quan Liên hiệp Hội</td>' in listing
