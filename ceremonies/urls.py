@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ceremonies import round_views, views
+from ceremonies import round_views, table_views, views
 
 app_name = "ceremonies"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("huy-hieu/", views.index, name="index"),
     path("huy-hieu/quy-dinh/", views.rules, name="rules"),
     path("huy-hieu/tien-thuong/", views.bonus_tables, name="bonus_tables"),
+    path("huy-hieu/bang/<str:table>/<int:pk>/sua/", table_views.row_edit, name="row_edit"),
+    path("huy-hieu/bang/<str:table>/<int:pk>/xoa/", table_views.row_delete, name="row_delete"),
     path("huy-hieu/dang-vien/<int:pk>/", views.member_explanation, name="member_explanation"),
     path("huy-hieu/dot/", round_views.round_list, name="round_list"),
     path("huy-hieu/dot/<int:pk>/", round_views.round_detail, name="round_detail"),

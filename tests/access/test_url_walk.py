@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
 from ceremonies import services as rounds
+from ceremonies.models import BonusCoefficient
 from members import services
 from reports import services as reports
 from reports.periods import Period
@@ -113,6 +114,8 @@ def url_for(name, side_objects, round_, issued, batch):
         "ceremonies:badge_numbers": {"pk": round_.pk},
         "ceremonies:round_action": {"pk": round_.pk, "action": "lock"},
         "ceremonies:round_document": {"pk": round_.pk, "name": "4", "ext": "xlsx"},
+        "ceremonies:row_edit": {"table": "he-so", "pk": BonusCoefficient.objects.first().pk},
+        "ceremonies:row_delete": {"table": "he-so", "pk": BonusCoefficient.objects.first().pk},
         "reports:report": {"kind": "nam", "year": 2025},
         "reports:range_report": {"start": "2025-01-01", "end": "2025-09-30"},
         "reports:range_issue": {"start": "2025-01-01", "end": "2025-09-30"},
@@ -145,6 +148,8 @@ EXPECTED = {
     "ceremonies:round_document": ("login", 200, 200, 200, 200, 200),
     "ceremonies:round_fill": ("login", 405, 405, 405, 405, 405),
     "ceremonies:round_list": ("login", 200, 200, 200, 200, 200),
+    "ceremonies:row_delete": ("login", 405, 405, 405, 405, 405),
+    "ceremonies:row_edit": ("login", 200, 403, 403, 403, 403),
     "ceremonies:rules": ("login", 200, 200, 200, 200, 200),
     "committee_profile": ("login", 200, 403, 403, 403, 403),
     "home": ("login", 200, 200, 200, 200, 200),
