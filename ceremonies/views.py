@@ -22,6 +22,22 @@ from members.models import Member
 from members.party_age import add_months
 
 OUTLOOK_PAGE_SIZE = 100
+OUTLOOK_MONTHS = 12  # the window the page opens with
+
+
+def remembered_outlook(user, today, months: int):
+    """The user's outlook over `months` from today, remembered until the register changes."""
+    until = add_months(today, months)
+    return versions.remembered(
+        ("outlook", scope_key(user), today, until),
+        lambda: outlook(
+            members_for(user),
+            today=today,
+            until=until,
+            rules=rules_on(until),
+            proposed=proposed_in_open_rounds(),
+        ),
+    )
 
 
 def index(request):
@@ -31,18 +47,8 @@ def index(request):
     until the register changes or the day turns (members/versions.py)."""
     today = timezone.localdate()
     form = OutlookForm(request.GET or None)
-    months = (form.cleaned_data.get("months") if form.is_valid() else None) or 12
-    until = add_months(today, months)
-    result = versions.remembered(
-        ("outlook", scope_key(request.user), today, until),
-        lambda: outlook(
-            members_for(request.user),
-            today=today,
-            until=until,
-            rules=rules_on(until),
-            proposed=proposed_in_open_rounds(),
-        ),
-    )
+    months = (form.cleaned_data.get("months") if form.is_valid() else None) or OUTLOOK_MONTHS
+    result = remembered_outlook(request.user, today, months)
     return render(
         request,
         "ceremonies/outlook.html",

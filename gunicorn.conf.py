@@ -1,0 +1,22 @@
+"""gunicorn reads this file from the folder it is started in (README, `make load`).
+
+The app is loaded once, in the master process; the whole-register answers are computed there and
+every worker inherits them (reports/warm.py), instead of each worker computing them on its first
+request. Database connections are closed before the workers are forked: each opens its own.
+(With preload, a code change needs a restart of gunicorn, not a HUP.)
+"""
+
+preload_app = True
+
+
+def when_ready(server):
+    from django.db import connections  # noqa: PLC0415 -- the app is loaded by now
+
+    from reports.warm import warm_remembered_answers  # noqa: PLC0415
+
+    try:
+        warm_remembered_answers()
+    except Exception:  # a cold start is slower, never a failed start
+        server.log.exception("Could not compute the remembered answers before serving.")
+    finally:
+        connections.close_all()

@@ -1,0 +1,17 @@
+"""Whole-register answers computed before a server starts serving (gunicorn.conf.py), so that the
+first people to open the home page or "Sắp đến hạn" do not wait about a second for each worker
+to compute them. Only the committee-wide scope (office, standing committee, viewers) is warmed;
+a change to the register makes each worker compute again on demand (members/versions.py)."""
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from ceremonies.views import OUTLOOK_MONTHS, remembered_outlook
+from reports.dashboard import dashboard_data
+
+
+def warm_remembered_answers(today=None) -> None:
+    today = today or timezone.localdate()
+    whole_register = get_user_model()(is_superuser=True, is_active=True)  # never saved
+    remembered_outlook(whole_register, today, OUTLOOK_MONTHS)
+    dashboard_data(whole_register, today)
