@@ -166,7 +166,7 @@ class MembershipSummary:
 
 
 def _composition(members: dict, on_rolls: dict[int, int], on: date) -> Composition:
-    bands = Counter()
+    ages = Counter()
     unknown = official = women = minority = religious = 0
     for member_id in on_rolls:
         sex, ethnicity, religion, born, official_date = members[member_id]
@@ -177,8 +177,11 @@ def _composition(members: dict, on_rolls: dict[int, int], on: date) -> Compositi
         if born is None:
             unknown += 1
             continue
-        age = _age(born, on)
-        bands[next(label for low, high, label in AGE_BANDS if low <= age < high)] += 1
+        ages[_age(born, on)] += 1
+    bands = {
+        label: sum(count for age, count in ages.items() if low <= age < high)
+        for low, high, label in AGE_BANDS
+    }
     total = len(on_rolls)
     return Composition(
         total=total,
