@@ -108,20 +108,26 @@ def _disciplines(*, since: date, on: date, rules: RuleSet) -> dict[int, list]:
     return found
 
 
-def member_facts(row, *, disciplines=(), proposed=frozenset()) -> MemberFacts:
-    """The rules' view of a member from a row of `FIELDS` (values_list(..., named=True))."""
+NOTHING: frozenset[int] = frozenset()
+_HELD: dict[int, frozenset[int]] = {}  # highest badge -> {it}: shared, the register holds few
+
+
+def member_facts(row, *, disciplines=(), proposed=NOTHING) -> MemberFacts:
+    """The rules' view of a member from a row of `FIELDS` (values_list(..., named=True)).
+    Positional and with shared sets: the register-wide questions build one per member."""
+    held = row.highest_badge
     return MemberFacts(
-        start=row.party_age_start,
-        official_date=row.official_date,
-        interrupted_days=row.interrupted_days,
-        status=row.status,
-        death_date=row.death_date,
-        seriously_ill=row.seriously_ill,
-        on_hold=row.on_hold,
-        hold_reason=row.hold_reason,
-        disciplines=tuple(disciplines),
-        received=frozenset({row.highest_badge}) if row.highest_badge else frozenset(),
-        proposed=frozenset(proposed),
+        row.party_age_start,
+        row.official_date,
+        row.interrupted_days,
+        row.status,
+        row.death_date,
+        row.seriously_ill,
+        row.on_hold,
+        row.hold_reason,
+        tuple(disciplines),
+        (_HELD.get(held) or _HELD.setdefault(held, frozenset({held}))) if held else NOTHING,
+        frozenset(proposed) if proposed else NOTHING,
     )
 
 
