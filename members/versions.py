@@ -1,13 +1,14 @@
 """Whole-register answers kept in memory until the register changes.
 
 Some answers read the whole register and take about a second at 100,000 members (the
-"Sắp đến hạn" page). They are remembered per process under the register's version token, which
-changes in the same transaction as any write they depend on:
+"Sắp đến hạn" page, the home page figures). They are remembered per process under the register's
+version token, which changes in the same transaction as any write they depend on:
 
 - saving or deleting an instance of a watched model (signals; each app watches its own models
   in its AppConfig.ready);
-- the bulk writes that send no signals (`bulk_create`, `QuerySet.update`), which call `bump()`
-  themselves: the import, the demo register, and the cached-field updates next to a badge save.
+- the bulk writes that send no signals, which call `bump()` themselves: the import, the demo
+  register, a round's filled list. (The `QuerySet.update` of a member's highest badge follows the
+  badge's own save or delete, whose signal has bumped already.)
 
 A remembered answer is never older than its label: the token is read before computing.
 """
