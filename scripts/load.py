@@ -7,8 +7,8 @@ latency percentiles and errors, overall and per kind of page.
 
 Each simulated staff member signs in once, then loops over what office staff do: the member
 list, a later page of it, a name search, a member's page, the upcoming-milestones page. Between
-two pages they read for a random time in the --think range (seconds; 0 for no pause, which
-measures the server's capacity rather than staff at work).
+two pages, and before their first, they read for a random time in the --think range (seconds; 0
+for no pause, which measures the server's capacity rather than staff at work).
 
 The first --warmup seconds are reported apart: each worker process then computes the answers it
 keeps until the register changes (members/versions.py), as it does once after each change.
@@ -106,6 +106,7 @@ def main():
     deadline = measured_from + args.duration
 
     def browse(one):
+        time.sleep(one.random.uniform(*think))  # staff do not all click at the same instant
         while time.perf_counter() < deadline:
             kind, path = one.next_request(member_ids)
             sent = time.perf_counter()
