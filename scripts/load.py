@@ -10,8 +10,8 @@ list, a later page of it, a name search, a member's page, the upcoming-milestone
 two pages, and before their first, they read for a random time in the --think range (seconds; 0
 for no pause, which measures the server's capacity rather than staff at work).
 
-The first --warmup seconds are reported apart: each worker process then computes the answers it
-keeps until the register changes (members/versions.py), as it does once after each change.
+The first --warmup seconds are reported apart: a freshly started server answers its first pages
+more slowly (each worker compiles its templates and opens its database connection).
 Only the standard library is used, so it runs wherever the app runs.
 """
 
