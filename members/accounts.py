@@ -10,12 +10,20 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from members.models import Role, UserAccess
 from vusta_party.audit_events import record
 from vusta_party.models import AuditEvent
 
 User = get_user_model()
+
+
+def record_last_login(sender, user, **kwargs) -> None:
+    """Replaces Django's receiver, which saves the whole user and so would add a row to the
+    account's history at every sign-in (the sign-ins have their own log)."""
+    user.last_login = timezone.now()
+    type(user).objects.filter(pk=user.pk).update(last_login=user.last_login)
 
 
 def _check_role(role: str, cells) -> None:
@@ -65,12 +73,10 @@ def account_update(
         )
     if account.is_active != is_active:
         _log(request, account, "mở lại tài khoản" if is_active else "khóa tài khoản")
-    account.first_name, account.email, account.is_active = (
-        full_name.strip(),
-        email.strip(),
-        is_active,
-    )
-    account.save(update_fields=["first_name", "email", "is_active"])
+    # The whole name is kept in first_name (Vietnamese names are not split into given and family).
+    account.first_name, account.last_name = full_name.strip(), ""
+    account.email, account.is_active = email.strip(), is_active
+    account.save(update_fields=["first_name", "last_name", "email", "is_active"])
     access, _ = UserAccess.objects.get_or_create(user=account, defaults={"role": role})
     if access.role != role or {c.pk for c in access.cells.all()} != {c.pk for c in cells}:
         access.role = role
@@ -89,5 +95,6 @@ def account_set_password(request, *, account, password: str) -> None:
     except ValidationError as error:
         raise ValidationError({"password1": error.messages}) from error
     account.set_password(password)
+    account.skip_history_when_saving = True  # the history never holds passwords; the event says it
     account.save(update_fields=["password"])
     _log(request, account, "đặt lại mật khẩu")

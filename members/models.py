@@ -8,8 +8,10 @@ its facts.
 from datetime import date
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import models
 from django.db.models import F, Q
+from simple_history import register
 from simple_history.models import HistoricalRecords
 
 from vusta_party.text import fold, name_sort_key
@@ -572,3 +574,9 @@ class RegisterVersion(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+# User accounts' history (name, email, switched on or off): the audit trail's "Tài khoản người
+# dùng". Passwords are never copied; sign-ins are in django-axes' log, not here (see
+# members/apps.py, which records last_login without a save).
+register(User, app="members", excluded_fields=["password", "last_login"])

@@ -77,6 +77,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     """A user changes their own password; the audit trail records it (not the password)."""
 
     def form_valid(self, form):
+        form.user.skip_history_when_saving = True  # the history never holds passwords
         response = super().form_valid(form)
         record(
             self.request,

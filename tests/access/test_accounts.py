@@ -210,3 +210,28 @@ def test_a_user_changing_their_own_password_is_in_the_audit_trail(client, make_u
         "xem: tự đổi mật khẩu",
     )
     assert NEW_PASSWORD not in event.subject
+
+
+def test_an_accounts_history_has_its_name_and_state_but_not_sign_ins_or_passwords(
+    office_client, make_user
+):
+    account = make_user("viewer", username="xem")
+    rows_before = account.history.count()
+
+    edit(office_client, account, full_name="Lê Thị Hoa", is_active="")
+    account.refresh_from_db()
+    edit(office_client, account, is_active="on")
+    signed_in(Client(), "xem", PASSWORD)
+    office_client.post(
+        reverse("members:account_password", args=[account.pk]),
+        {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
+
+    changes = [
+        (h.history_user.username, h.first_name, h.is_active)
+        for h in account.history.order_by("history_date")[rows_before:]
+    ]
+    assert changes == [("vanphong", "Lê Thị Hoa", False), ("vanphong", "Lê Thị Hoa", True)]
+    assert not hasattr(account.history.first(), "password")
+    account.refresh_from_db()
+    assert account.last_login is not None  # the sign-in is recorded, without a history row
