@@ -9,6 +9,7 @@ therefore never disagree: both are `evaluate()`.
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from typing import NamedTuple
 
 from django.db.models import Q, QuerySet
@@ -109,7 +110,12 @@ def _disciplines(*, since: date, on: date, rules: RuleSet) -> dict[int, list]:
 
 
 NOTHING: frozenset[int] = frozenset()
-_HELD: dict[int, frozenset[int]] = {}  # highest badge -> {it}: shared, the register holds few
+
+
+@cache
+def _held(milestone: int) -> frozenset[int]:
+    """{milestone}, one shared set per badge level (the register holds few)."""
+    return frozenset({milestone})
 
 
 def member_facts(row, *, disciplines=(), proposed=NOTHING) -> MemberFacts:
@@ -126,7 +132,7 @@ def member_facts(row, *, disciplines=(), proposed=NOTHING) -> MemberFacts:
         row.on_hold,
         row.hold_reason,
         tuple(disciplines),
-        (_HELD.get(held) or _HELD.setdefault(held, frozenset({held}))) if held else NOTHING,
+        _held(held) if held else NOTHING,
         frozenset(proposed) if proposed else NOTHING,
     )
 

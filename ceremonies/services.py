@@ -246,6 +246,7 @@ def round_decide(
             + ", ".join(f"{m} năm" for m in missing)
             + ": hãy nhập hệ số (Huy hiệu Đảng → Tiền thưởng) trước khi ghi quyết định."
         )
+    in_force_milestones = set(rules_on(round_.date).milestones)
     for line in awards:
         line.coefficient = coefficients[line.milestone]
         line.base_salary = salary.amount
@@ -260,7 +261,7 @@ def round_decide(
             decision_number=decision_number.strip(),
             decision_date=decision_date,
             note=f"{round_}",
-            milestones=tuple(sorted({*rules_on(round_.date).milestones, line.milestone})),
+            milestones=tuple(sorted(in_force_milestones | {line.milestone})),
             user=user,
         )
     round_.decision_number = decision_number.strip()

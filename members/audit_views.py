@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 from members.audit import audit_log_rows, audit_sources, history_queryset
 from members.audit_export import audit_workbook
 from members.exports import xlsx_response
+from members.views import PAGE_SIZE
 from vusta_party.forms import DateRangeForm
 from vusta_party.models import AuditEvent
 
-PAGE_SIZE = 50
 EVENTS = "su-kien"  # the tab of downloads and account actions
 
 

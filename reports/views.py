@@ -123,20 +123,20 @@ def _report_page(request, period: Period, *, stem: str, issue_url: str):
 
 @require_POST
 def issue(request, kind, year):
-    return _issue(request, _period(kind, year))
+    return _issue(request, _period(kind, year), reverse("reports:report", args=[kind, year]))
 
 
 @require_POST
 def range_issue(request, start, end):
-    return _issue(request, _range(start, end))
+    return _issue(request, _range(start, end), reverse("reports:range_report", args=[start, end]))
 
 
-def _issue(request, period: Period):
+def _issue(request, period: Period, report_url: str):
     if not request.user.has_perm("reports.add_issuedreport"):
         raise PermissionDenied
     issued = services.report_issue(period=period, user=request.user)
     messages.success(request, f"Đã ban hành {issued}.")
-    return redirect(request.path.removesuffix("ban-hanh/"))
+    return redirect(report_url)
 
 
 def issued_file(request, pk, ext):
