@@ -37,21 +37,22 @@ def audit_rows(records, masked: frozenset[str] = frozenset()) -> list[AuditRow]:
     with all but their last digits hidden.
     """
     records = list(records)
-    rows = []
-    for newer, older in pairwise([*records, None]):
-        changes: tuple[FieldChange, ...] = ()
-        if older is not None and newer.history_type == "~":
-            delta = newer.diff_against(older)
-            changes = tuple(
-                FieldChange(_label(newer, change.field), change.old, change.new)
-                if change.field not in masked
-                else FieldChange(
-                    _label(newer, change.field), mask_tail(change.old), mask_tail(change.new)
-                )
-                for change in delta.changes
-            )
-        rows.append(AuditRow(newer, CHANGE_TYPES[newer.history_type], changes))
-    return rows
+    return [
+        AuditRow(newer, CHANGE_TYPES[newer.history_type], _changes(newer, older, masked))
+        for newer, older in pairwise([*records, None])
+    ]
+
+
+def _changes(record, prior, masked: frozenset[str] = frozenset()) -> tuple[FieldChange, ...]:
+    """The fields an edit changed, before and after (nothing for a creation or a deletion)."""
+    if prior is None or record.history_type != "~":
+        return ()
+    return tuple(
+        FieldChange(_label(record, change.field), change.old, change.new)
+        if change.field not in masked
+        else FieldChange(_label(record, change.field), mask_tail(change.old), mask_tail(change.new))
+        for change in record.diff_against(prior).changes
+    )
 
 
 # key -> (label, model): the models whose django-simple-history the log reads. Each app adds its
@@ -118,15 +119,12 @@ def audit_log_rows(source: str, records) -> list[AuditRow]:
     for record in records:
         older = [c for c in previous.get(record.id, []) if c.history_date < record.history_date]
         prior = older[-1] if older else None
-        changes: tuple[FieldChange, ...] = ()
-        if prior is not None and record.history_type == "~":
-            changes = tuple(
-                FieldChange(_label(record, change.field), change.old, change.new)
-                for change in record.diff_against(prior).changes
-            )
         rows.append(
             AuditRow(
-                record, CHANGE_TYPES[record.history_type], changes, subjects[record.history_id]
+                record,
+                CHANGE_TYPES[record.history_type],
+                _changes(record, prior),
+                subjects[record.history_id],
             )
         )
     return rows
