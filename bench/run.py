@@ -219,7 +219,9 @@ def roster_versus_bare_table(rows: int = 1000, runs: int = 3) -> tuple[float, fl
 
     return (
         median_seconds(
-            lambda: render_pdf("documents/round_roster.html", {"roster": roster, "doc": doc})
+            lambda: render_pdf(
+                "ceremonies/documents/round_roster.html", {"roster": roster, "doc": doc}
+            )
         ),
         median_seconds(lambda: html_to_pdf(bare)),
     )

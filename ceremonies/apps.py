@@ -6,16 +6,8 @@ class CeremoniesConfig(AppConfig):
     verbose_name = "Huy hiệu Đảng"
 
     def ready(self):
-        from members import versions  # noqa: PLC0415 -- models are ready only here
-        from members.audit import register_source  # noqa: PLC0415
-
-        for key, label, name in (
-            ("round", "Đợt tặng Huy hiệu", "Round"),
-            ("proposal", "Danh sách đề nghị", "Proposal"),
-            ("badge_rules", "Quy định xét Huy hiệu", "BadgeRules"),
-            ("base_salary", "Lương cơ sở", "BaseSalary"),
-            ("coefficient", "Hệ số tiền thưởng", "BonusCoefficient"),
-        ):
-            register_source(key, label, self.get_model(name))
+        # Rules and round lists are part of the register's state that whole-register answers
+        # remember (members/versions.py): a change to them changes the register's version.
+        from members import versions  # noqa: PLC0415 -- versions.py imports models, loaded only once the registry is ready
 
         versions.watch(*(self.get_model(name) for name in ("BadgeRules", "Round", "Proposal")))

@@ -10,28 +10,17 @@ from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
+from ceremonies.enums import FIXED_OCCASIONS
+from members.enums import REMOVED, BadgeKind, DisciplineForm, Status
 from members.party_age import add_months, milestone_due_date
 
-REGULAR = "regular"
-EARLY = "early"
-POSTHUMOUS = "posthumous"
-POSTHUMOUS_EARLY = "posthumous_early"
-KIND_LABELS = {
-    REGULAR: "tặng",
-    EARLY: "tặng sớm",
-    POSTHUMOUS: "truy tặng",
-    POSTHUMOUS_EARLY: "truy tặng sớm",
-}
-# Statuses that end the committee's part in a member's badges (§2).
-REMOVED = {
-    "struck_off": "đã bị xóa tên",
-    "expelled": "đã bị khai trừ",
-    "left": "đã ra khỏi Đảng",
-    "transferred_out": "đã chuyển sinh hoạt đi khỏi Đảng bộ",
-}
-DISCIPLINE_LABELS = {"reprimand": "khiển trách", "warning": "cảnh cáo", "removal": "cách chức"}
-# The fixed award occasions (day, month) of each year.
-OCCASIONS = ((3, 2), (19, 5), (2, 9), (7, 11))
+REGULAR = BadgeKind.REGULAR
+EARLY = BadgeKind.EARLY
+POSTHUMOUS = BadgeKind.POSTHUMOUS
+POSTHUMOUS_EARLY = BadgeKind.POSTHUMOUS_EARLY
+# As written in a sentence ("truy tặng sớm").
+KIND_LABELS = {kind.value: kind.label.lower() for kind in BadgeKind}
+DISCIPLINE_LABELS = {form.value: form.label.lower() for form in DisciplineForm}
 
 
 @dataclass(frozen=True)
@@ -44,7 +33,11 @@ class RuleSet:
     early_split: int = 65
     posthumous_early_months: int = 12
     discipline_delay_months: dict[str, int] = field(
-        default_factory=lambda: {"reprimand": 6, "warning": 9, "removal": 12}
+        default_factory=lambda: {
+            DisciplineForm.REPRIMAND: 6,
+            DisciplineForm.WARNING: 9,
+            DisciplineForm.REMOVAL: 12,
+        }
     )
 
     @cached_property
@@ -70,7 +63,7 @@ class MemberFacts(NamedTuple):
     start: date  # party age start: the admission date or the staff override
     official_date: date | None
     interrupted_days: int = 0
-    status: str = "active"
+    status: str = Status.ACTIVE
     death_date: date | None = None
     seriously_ill: bool = False
     on_hold: bool = False
@@ -112,7 +105,7 @@ def _d(day: date) -> str:
 def round_on_or_after(day: date) -> date:
     """The first fixed award occasion (3/2, 19/5, 2/9, 7/11) on or after a day."""
     for year in (day.year, day.year + 1):
-        for dom, month in OCCASIONS:
+        for _code, month, dom in FIXED_OCCASIONS:
             occasion = date(year, month, dom)
             if occasion >= day:
                 return occasion

@@ -1,17 +1,63 @@
-"""Spreadsheets of the award rounds."""
+"""The files of an award round: each printed document as PDF, the lists also as workbooks."""
 
-from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from ceremonies import documents
 from ceremonies.documents import ProposalList
-from members.exports import xlsx_response
+from ceremonies.models import Round
+from vusta_party.exports import PDF, Export
+from vusta_party.pdf import render_pdf
+from vusta_party.spreadsheets import new_workbook, xlsx_export
+
+# The documents of a round (URL name -> what it is), besides the lists of documents.LISTS.
+SUBMISSION = "to-trinh"
+DECLARATIONS = "to-khai"
+ROSTER = "danh-sach-trao-tang"
+SIGNATURES = "so-ky-nhan"
+DOCUMENTS = (*documents.LISTS, SUBMISSION, DECLARATIONS, ROSTER, SIGNATURES)
 
 
-def proposal_list_xlsx(data: ProposalList, *, filename: str):
+def file_stem(round_: Round, name: str) -> str:
+    return f"{name}-{round_.date:%Y%m%d}"
+
+
+def document_page(round_: Round, name: str, members) -> tuple[str, dict]:
+    """(template, context) of a round's document, for the members given (a user's scope)."""
+    if name in documents.LISTS:
+        data = documents.proposal_list(round_, name, members)
+        return "ceremonies/documents/round_list.html", {"list": data, "doc": data.doc}
+    if name == SUBMISSION:
+        data = documents.submission(round_)
+        return "ceremonies/documents/round_submission.html", {"sub": data, "doc": data.doc}
+    if name == DECLARATIONS:
+        data = documents.proposal_list(round_, "4", members)
+        posthumous = documents.proposal_list(round_, "4b", members)
+        return "ceremonies/documents/declaration_6hhd.html", {
+            "lines": data.lines + posthumous.lines,
+            "doc": data.doc,
+            "blank_lines": range(8),
+        }
+    if name in (ROSTER, SIGNATURES):
+        data = documents.roster(round_, members)
+        template = (
+            "ceremonies/documents/round_roster.html"
+            if name == ROSTER
+            else "ceremonies/documents/round_signatures.html"
+        )
+        return template, {"roster": data, "doc": data.doc}
+    raise ValueError(f"unknown document {name}")
+
+
+def document_pdf(round_: Round, name: str, members) -> Export:
+    template, context = document_page(round_, name, members)
+    return Export(f"{file_stem(round_, name)}.pdf", PDF, render_pdf(template, context))
+
+
+def proposal_list_xlsx(round_: Round, name: str, members) -> Export:
     """A list 4-HHĐ, 4A-HHĐ or 4B-HHĐ with the columns of the printed form."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = data.code
+    data: ProposalList = documents.proposal_list(round_, name, members)
+    workbook = new_workbook()
+    sheet = workbook.create_sheet(data.code)
     sheet.append([data.title])
     sheet.append([f"{data.round_label} – Mẫu {data.code}"])
     sheet.append(list(data.columns))
@@ -33,4 +79,4 @@ def proposal_list_xlsx(data: ProposalList, *, filename: str):
         if data.code == "4A-HHĐ":
             row.insert(1, line.old_badge_number)
         sheet.append(row)
-    return xlsx_response(workbook, filename)
+    return xlsx_export(workbook, f"{file_stem(round_, 'danh-sach-' + name)}.xlsx")

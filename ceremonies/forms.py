@@ -1,7 +1,7 @@
 from django import forms
-from django.utils import timezone
 
 from ceremonies.models import BadgeRules, BaseSalary, BonusCoefficient, Round
+from vusta_party import clock
 from vusta_party.forms import DateInput
 
 WINDOWS = [(3, "3 tháng"), (6, "6 tháng"), (12, "12 tháng"), (24, "24 tháng")]
@@ -40,7 +40,7 @@ class BadgeRulesForm(forms.ModelForm):
             raise forms.ValidationError(
                 "Đã có quy định áp dụng từ ngày này: chọn ngày khác (mỗi thay đổi là một phiên bản)."
             )
-        if valid_from > timezone.localdate().replace(year=timezone.localdate().year + 2):
+        if valid_from > clock.today().replace(year=clock.today().year + 2):
             raise forms.ValidationError("Ngày áp dụng quá xa trong tương lai.")
         return valid_from
 

@@ -9,6 +9,10 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from ceremonies.eligibility import RuleSet
+from ceremonies.enums import CLOSED_STATES, Occasion, ProposalKind, RoundState
+from members.enums import DisciplineForm
+from members.models import Member
+from vusta_party.dated import DatedQuerySet
 
 
 def parse_milestones(text: str) -> tuple[int, ...]:
@@ -20,15 +24,6 @@ def parse_milestones(text: str) -> tuple[int, ...]:
     if values[0] < 1 or values[-1] > 100:
         raise ValidationError("Mốc Huy hiệu phải từ 1 đến 100 năm.")
     return values
-
-
-class BadgeRulesQuerySet(models.QuerySet):
-    def in_force(self, on: date) -> "BadgeRules":
-        """The version in force on a date; before the first version, the first version."""
-        return (
-            self.filter(valid_from__lte=on).order_by("-valid_from").first()
-            or self.order_by("valid_from").first()
-        )
 
 
 class BadgeRules(models.Model):
@@ -69,7 +64,7 @@ class BadgeRules(models.Model):
         related_name="+",
     )
 
-    objects = BadgeRulesQuerySet.as_manager()
+    objects = DatedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -88,16 +83,17 @@ class BadgeRules(models.Model):
             early_split=self.early_split,
             posthumous_early_months=self.posthumous_early_months,
             discipline_delay_months={
-                "reprimand": self.reprimand_delay_months,
-                "warning": self.warning_delay_months,
-                "removal": self.removal_delay_months,
+                DisciplineForm.REPRIMAND: self.reprimand_delay_months,
+                DisciplineForm.WARNING: self.warning_delay_months,
+                DisciplineForm.REMOVAL: self.removal_delay_months,
             },
         )
 
 
 def rules_on(day: date) -> RuleSet:
-    """The rule set in force on a date (the defaults of DOMAIN.md if the table is empty)."""
-    version = BadgeRules.objects.in_force(day)
+    """The rule set in force on a date: before the first version, the first version; the
+    defaults of DOMAIN.md if the table is empty."""
+    version = BadgeRules.objects.in_force(day, earliest_before_first=True)
     return version.rule_set() if version else RuleSet()
 
 
@@ -111,6 +107,7 @@ class BaseSalary(models.Model):
     amount = models.PositiveIntegerField("Mức lương cơ sở (đồng/tháng)")
     legal_basis = models.CharField("Căn cứ", max_length=200, blank=True)
 
+    objects = DatedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -130,6 +127,7 @@ class BonusCoefficient(models.Model):
     coefficient = models.DecimalField("Hệ số", max_digits=5, decimal_places=2)
     legal_basis = models.CharField("Căn cứ", max_length=200, blank=True)
 
+    objects = DatedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -152,20 +150,8 @@ class BonusCoefficient(models.Model):
 
 
 class Round(models.Model):
-    class Occasion(models.TextChoices):
-        FEB_3 = "0203", "Kỷ niệm ngày thành lập Đảng (3/2)"
-        MAY_19 = "0519", "Kỷ niệm ngày sinh Chủ tịch Hồ Chí Minh (19/5)"
-        SEP_2 = "0902", "Quốc khánh (2/9)"
-        NOV_7 = "1107", "Kỷ niệm Cách mạng Tháng Mười Nga (7/11)"
-        AD_HOC = "other", "Dịp khác"
-
-    class State(models.TextChoices):
-        DRAFT = "draft", "Đang lập danh sách"
-        LOCKED = "locked", "Đã chốt danh sách"
-        SUBMITTED = "submitted", "Đã trình cấp trên"
-        DECIDED = "decided", "Đã có quyết định"
-        HELD = "held", "Đã trao tặng"
-        CANCELLED = "cancelled", "Đã hủy"
+    Occasion = Occasion
+    State = RoundState
 
     date = models.DateField("Ngày trao tặng")
     occasion = models.CharField("Dịp", max_length=5, choices=Occasion.choices)
@@ -204,23 +190,16 @@ class Round(models.Model):
     @property
     def is_open(self) -> bool:
         """Open rounds hold their members' milestones (§2: one open round per milestone)."""
-        return self.state not in (self.State.HELD, self.State.CANCELLED)
+        return self.state not in CLOSED_STATES
 
 
 class Proposal(models.Model):
     """A member on the list of a round: a badge to propose, or a lost badge to re-issue."""
 
-    class Kind(models.TextChoices):
-        REGULAR = "regular", "Tặng"
-        EARLY = "early", "Tặng sớm"
-        POSTHUMOUS = "posthumous", "Truy tặng"
-        POSTHUMOUS_EARLY = "posthumous_early", "Truy tặng sớm"
-        REISSUE = "reissue", "Cấp lại (bị mất)"
+    Kind = ProposalKind
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="proposals")
-    member = models.ForeignKey(
-        "members.Member", on_delete=models.PROTECT, related_name="badge_proposals"
-    )
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="badge_proposals")
     milestone = models.PositiveSmallIntegerField("Huy hiệu (năm)")
     kind = models.CharField("Loại", max_length=16, choices=Kind.choices)
     due_date = models.DateField("Ngày đủ tuổi Đảng", null=True, blank=True)

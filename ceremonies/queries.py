@@ -16,13 +16,17 @@ from django.db.models import Q, QuerySet
 
 from ceremonies.eligibility import (
     EARLY,
-    REMOVED,
     Evaluation,
     MemberFacts,
     RuleSet,
     evaluate,
     round_on_or_after,
 )
+from ceremonies.enums import CLOSED_STATES
+from ceremonies.models import Proposal, rules_on
+from members import versions
+from members.access import members_for, scope_key
+from members.enums import REMOVED
 from members.models import Discipline, Member, Organisation
 from members.party_age import add_months, add_years
 
@@ -215,10 +219,8 @@ def proposed_in_open_rounds(
     member: Member | None = None, *, exclude_round=None
 ) -> dict[int, set[int]]:
     """The milestones each member holds in rounds not yet held or cancelled (one query)."""
-    from ceremonies.models import Proposal  # noqa: PLC0415 -- models import this module
-
     lines = Proposal.objects.filter(live=True).exclude(kind=Proposal.Kind.REISSUE)
-    lines = lines.exclude(round__state__in=("held", "cancelled"))
+    lines = lines.exclude(round__state__in=CLOSED_STATES)
     if member is not None:
         lines = lines.filter(member=member)
     if exclude_round is not None:
@@ -259,3 +261,22 @@ def outlook(
     early.sort(key=lambda row: (row.evaluation.due_date, row.sort_key))
     deferred.sort(key=lambda item: item[0].sort_key)
     return Outlook(today, until, due, early, deferred, now)
+
+
+OUTLOOK_MONTHS = 12  # the window the "Sắp đến hạn" page opens with
+
+
+def remembered_outlook(user, today: date, months: int = OUTLOOK_MONTHS) -> Outlook:
+    """The user's outlook over `months` from today, remembered until the register changes
+    (members/versions.py): it reads the whole register."""
+    until = add_months(today, months)
+    return versions.remembered(
+        ("outlook", scope_key(user), today, until),
+        lambda: outlook(
+            members_for(user),
+            today=today,
+            until=until,
+            rules=rules_on(until),
+            proposed=proposed_in_open_rounds(),
+        ),
+    )

@@ -5,11 +5,9 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from ceremonies import documents, services
-from ceremonies.exports import proposal_list_xlsx
+from ceremonies import documents, exports, services
 from ceremonies.forms import (
     AddProposalForm,
     CancelForm,
@@ -23,7 +21,8 @@ from ceremonies.models import Round
 from ceremonies.workflow import upcoming_occasions
 from members.access import members_for
 from members.models import Member
-from vusta_party.pdf import pdf_response, render_pdf
+from vusta_party import clock
+from vusta_party.exports import send
 
 
 def _scope(request):
@@ -39,7 +38,7 @@ def round_list(request):
     taken = set(Round.objects.exclude(state=Round.State.CANCELLED).values_list("date", flat=True))
     suggestions = [
         (day, Round.Occasion(code).label)
-        for day, code in upcoming_occasions(timezone.localdate())
+        for day, code in upcoming_occasions(clock.today())
         if day not in taken
     ]
     form = RoundForm(request.POST or None)
@@ -91,7 +90,7 @@ def round_detail(request, pk):
             },
             "roster": roster,
             "add_form": AddProposalForm(),
-            "submit_form": SubmitForm(initial={"on": timezone.localdate()}),
+            "submit_form": SubmitForm(initial={"on": clock.today()}),
             "decision_form": DecisionForm(),
             "hold_form": HoldForm(initial={"held_on": round_.date}),
             "cancel_form": CancelForm(),
@@ -279,46 +278,20 @@ def badge_numbers(request, pk):
 # --- documents ------------------------------------------------------------------------------
 
 
-def _file_stem(round_: Round, name: str) -> str:
-    return f"{name}-{round_.date:%Y%m%d}"
-
-
 def document(request, pk, name, ext):
     """tờ trình (PDF), lists 4/4a/4b (PDF, XLSX), 6-HHĐ forms (PDF), roster (HTML, PDF), signatures."""
     round_ = get_object_or_404(Round, pk=pk)
+    if name not in exports.DOCUMENTS or ext not in ("html", "pdf", "xlsx"):
+        raise PermissionDenied
+    # The committee's letter counts every cell's members: the office's document only.
+    if name == exports.SUBMISSION and not request.user.has_perm("ceremonies.lock_round"):
+        raise PermissionDenied
     scope = _scope(request)
-    if name in documents.LISTS:
-        data = documents.proposal_list(round_, name, scope)
-        if ext == "xlsx":
-            return proposal_list_xlsx(
-                data, filename=f"{_file_stem(round_, 'danh-sach-' + name)}.xlsx"
-            )
-        template, context = "documents/round_list.html", {"list": data, "doc": data.doc}
-    elif name == "to-trinh":
-        # The committee's letter counts every cell's members: the office's document only.
-        if not request.user.has_perm("ceremonies.lock_round"):
+    if ext == "xlsx":
+        if name not in documents.LISTS:
             raise PermissionDenied
-        data = documents.submission(round_)
-        template, context = "documents/round_submission.html", {"sub": data, "doc": data.doc}
-    elif name == "to-khai":
-        data = documents.proposal_list(round_, "4", scope)
-        posthumous = documents.proposal_list(round_, "4b", scope)
-        template = "documents/declaration_6hhd.html"
-        context = {"lines": data.lines + posthumous.lines, "doc": data.doc, "blank_lines": range(8)}
-    elif name in ("danh-sach-trao-tang", "so-ky-nhan"):
-        data = documents.roster(round_, scope)
-        template = (
-            "documents/round_roster.html"
-            if name == "danh-sach-trao-tang"
-            else "documents/round_signatures.html"
-        )
-        context = {"roster": data, "doc": data.doc}
-    else:
-        raise PermissionDenied
+        return send(exports.proposal_list_xlsx(round_, name, scope))
     if ext == "html":
+        template, context = exports.document_page(round_, name, scope)
         return render(request, template, context)
-    if ext != "pdf":
-        raise PermissionDenied
-    return pdf_response(
-        render_pdf(template, context), filename=f"{_file_stem(round_, name)}.pdf", inline=False
-    )
+    return send(exports.document_pdf(round_, name, scope), inline=False)

@@ -5,7 +5,6 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from ceremonies.eligibility import evaluate
@@ -15,6 +14,7 @@ from ceremonies.workflow import WorkflowError, bonus_amount, default_deadline, n
 from members import services as register
 from members import versions
 from members.models import Badge, Member
+from vusta_party import clock
 from vusta_party.services import next_document_number
 
 SUBMISSION_TYPE = "TTr"
@@ -182,7 +182,7 @@ def round_lock(*, round_: Round, user=None, today: date | None = None) -> Round:
     round_.state = _advance(round_, "lock")
     if not round_.proposals.filter(included=True).exists():
         raise ValidationError("Danh sách chưa có đảng viên nào được đề nghị.")
-    today = today or timezone.localdate()
+    today = today or clock.today()
     if round_.submission_number is None:
         round_.submission_number, _term = next_document_number(type_code=SUBMISSION_TYPE, day=today)
         round_.submission_date = today
@@ -211,10 +211,6 @@ def round_submit(*, round_: Round, on: date, user=None) -> Round:
     return round_
 
 
-def in_force(model, on: date, **filters):
-    return model.objects.filter(valid_from__lte=on, **filters).order_by("-valid_from").first()
-
-
 @transaction.atomic
 def round_decide(
     *, round_: Round, decision_number: str, decision_date: date, decided_by: str = "", user=None
@@ -229,14 +225,14 @@ def round_decide(
         raise ValidationError({"decision_date": "Ngày quyết định trước ngày trình."})
     lines = list(round_.proposals.filter(included=True).select_related("member"))
     awards = [line for line in lines if line.kind != Proposal.Kind.REISSUE]
-    salary = in_force(BaseSalary, decision_date)
+    salary = BaseSalary.objects.in_force(decision_date)
     if awards and salary is None:
         raise ValidationError(
             "Chưa có mức lương cơ sở áp dụng cho ngày quyết định: hãy nhập trước."
         )
     coefficients = {}
     for milestone in sorted({line.milestone for line in awards}):
-        found = in_force(BonusCoefficient, decision_date, milestone=milestone)
+        found = BonusCoefficient.objects.filter(milestone=milestone).in_force(decision_date)
         if found is not None:
             coefficients[milestone] = found.coefficient
     missing = sorted({line.milestone for line in awards} - set(coefficients))

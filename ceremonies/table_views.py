@@ -39,7 +39,7 @@ def row_edit(request, table, pk):
         return redirect(listing)
     return render(
         request,
-        "members/simple_form.html",
+        "simple_form.html",
         {"form": form, "title": f"Sửa: {row}", "cancel_url": reverse(listing)},
     )
 

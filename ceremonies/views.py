@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from ceremonies.eligibility import KIND_LABELS, due_date, evaluate, round_on_or_after
 from ceremonies.forms import (
@@ -15,29 +14,19 @@ from ceremonies.forms import (
     OutlookForm,
 )
 from ceremonies.models import BadgeRules, BaseSalary, BonusCoefficient, rules_on
-from ceremonies.queries import FIELDS, member_facts, outlook, proposed_in_open_rounds
-from members import versions
-from members.access import member_or_404, members_for, scope_key
+from ceremonies.queries import (
+    FIELDS,
+    OUTLOOK_MONTHS,
+    member_facts,
+    proposed_in_open_rounds,
+    remembered_outlook,
+)
+from members.access import member_or_404, members_for
 from members.models import Member
 from members.party_age import add_months
+from vusta_party import clock
 
 OUTLOOK_PAGE_SIZE = 100
-OUTLOOK_MONTHS = 12  # the window the page opens with
-
-
-def remembered_outlook(user, today, months: int):
-    """The user's outlook over `months` from today, remembered until the register changes."""
-    until = add_months(today, months)
-    return versions.remembered(
-        ("outlook", scope_key(user), today, until),
-        lambda: outlook(
-            members_for(user),
-            today=today,
-            until=until,
-            rules=rules_on(until),
-            proposed=proposed_in_open_rounds(),
-        ),
-    )
 
 
 def index(request):
@@ -45,7 +34,7 @@ def index(request):
 
     The answer reads the whole register (about a second at 100,000 members), so it is remembered
     until the register changes or the day turns (members/versions.py)."""
-    today = timezone.localdate()
+    today = clock.today()
     form = OutlookForm(request.GET or None)
     months = (form.cleaned_data.get("months") if form.is_valid() else None) or OUTLOOK_MONTHS
     result = remembered_outlook(request.user, today, months)
@@ -98,7 +87,7 @@ def _explanation(member: Member, on, user):
         "answer": evaluate(facts, on=on, rules=rules),
         "rounds": rounds,
         "milestones": milestones,
-        "rules": BadgeRules.objects.in_force(on),
+        "rules": BadgeRules.objects.in_force(on, earliest_before_first=True),
         "kinds": KIND_LABELS,
     }
 
@@ -106,7 +95,7 @@ def _explanation(member: Member, on, user):
 def member_explanation(request, pk):
     member = member_or_404(request.user, pk)
     form = ExplainForm(request.GET or None)
-    on = (form.cleaned_data.get("on") if form.is_valid() else None) or timezone.localdate()
+    on = (form.cleaned_data.get("on") if form.is_valid() else None) or clock.today()
     template = (
         "ceremonies/member_panel.html"
         if request.GET.get("panel")
@@ -132,16 +121,16 @@ def rules(request):
 
 
 def _initial_rules() -> dict:
-    current = BadgeRules.objects.in_force(timezone.localdate())
+    current = BadgeRules.objects.in_force(clock.today(), earliest_before_first=True)
     if current is None:
-        return {"valid_from": timezone.localdate()}
+        return {"valid_from": clock.today()}
     fields = BadgeRulesForm.Meta.fields
-    return {name: getattr(current, name) for name in fields} | {"valid_from": timezone.localdate()}
+    return {name: getattr(current, name) for name in fields} | {"valid_from": clock.today()}
 
 
 def bonus_tables(request):
     """Coefficients and base salaries, dated; the office adds a value from a date."""
-    today = timezone.localdate()
+    today = clock.today()
     coefficient_form = CoefficientForm(request.POST if "coefficient" in request.POST else None)
     salary_form = BaseSalaryForm(request.POST if "amount" in request.POST else None)
     if request.method == "POST":
@@ -163,7 +152,7 @@ def bonus_tables(request):
             "milestone", "valid_from"
         )
     }
-    salary = BaseSalary.objects.filter(valid_from__lte=today).first()
+    salary = BaseSalary.objects.in_force(today)
     return render(
         request,
         "ceremonies/bonus_tables.html",

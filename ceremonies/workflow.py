@@ -6,22 +6,16 @@ draft → locked → submitted → decided → held; a round can be cancelled un
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from ceremonies.enums import FIXED_OCCASIONS, RoundState
+
 DRAFT, LOCKED, SUBMITTED, DECIDED, HELD, CANCELLED = (
-    "draft",
-    "locked",
-    "submitted",
-    "decided",
-    "held",
-    "cancelled",
+    RoundState.DRAFT,
+    RoundState.LOCKED,
+    RoundState.SUBMITTED,
+    RoundState.DECIDED,
+    RoundState.HELD,
+    RoundState.CANCELLED,
 )
-STATE_LABELS = {
-    DRAFT: "đang lập danh sách",
-    LOCKED: "đã chốt danh sách",
-    SUBMITTED: "đã trình cấp trên",
-    DECIDED: "đã có quyết định",
-    HELD: "đã trao tặng",
-    CANCELLED: "đã hủy",
-}
 # action: (states it may start from, state it leads to, what the action is called)
 TRANSITIONS = {
     "edit_list": ((DRAFT,), DRAFT, "sửa danh sách"),
@@ -34,8 +28,6 @@ TRANSITIONS = {
     "cancel": ((DRAFT, LOCKED, SUBMITTED, DECIDED), CANCELLED, "hủy đợt"),
 }
 DEFAULT_DEADLINE_DAYS = 30
-# Fixed occasions (day, month, code).
-OCCASIONS = ((3, 2, "0203"), (19, 5, "0519"), (2, 9, "0902"), (7, 11, "1107"))
 
 
 class WorkflowError(ValueError):
@@ -46,7 +38,7 @@ def next_state(state: str, action: str) -> str:
     """The state after `action`, or WorkflowError saying why it is not allowed now."""
     allowed, target, name = TRANSITIONS[action]
     if state not in allowed:
-        raise WorkflowError(f"Không thể {name}: đợt tặng {STATE_LABELS[state]}.")
+        raise WorkflowError(f"Không thể {name}: đợt tặng {RoundState(state).label.lower()}.")
     return target or state
 
 
@@ -64,7 +56,7 @@ def upcoming_occasions(today: date, count: int = 4) -> list[tuple[date, str]]:
     found = []
     year = today.year
     while len(found) < count:
-        for day, month, code in OCCASIONS:
+        for code, month, day in FIXED_OCCASIONS:
             occasion = date(year, month, day)
             if occasion > today and len(found) < count:
                 found.append((occasion, code))

@@ -1,31 +1,15 @@
 """Who may see and do what (DESIGN.md, Access).
 
 Every query that returns members or cells goes through `members_for()` / `cells_for()`, so a cell
-secretary cannot reach another cell's member by any URL, export or PDF. Permissions come from the
-role through `RoleBackend`.
+secretary cannot reach another cell's member by any URL, export or PDF. What a role may do is
+granted by `office.backend.RoleBackend`, from each app's `permissions.py`.
 """
 
 from django.db.models import QuerySet
 from django.http import Http404
 
-from members.models import Member, Organisation, Role
-
-APPS = frozenset({"vusta_party", "members", "ceremonies", "reports"})
-
-# Permissions beyond "view" that each role has; the office has every permission of the apps.
-EXTRA_PERMISSIONS = {
-    Role.STANDING: frozenset({"members.export_members", "reports.add_issuedreport"}),
-    Role.SECRETARY: frozenset(
-        {
-            "members.add_member",
-            "members.change_member",
-            "members.export_members",
-            "ceremonies.propose_round",
-            "members.add_memberrating",
-        }
-    ),
-    Role.VIEWER: frozenset(),
-}
+from members.enums import Role
+from members.models import Member, Organisation
 
 
 def role_of(user) -> str | None:
@@ -94,24 +78,3 @@ def sees_personal_numbers(user) -> bool:
 
 def is_office(user) -> bool:
     return role_of(user) == Role.OFFICE
-
-
-class RoleBackend:
-    """Grants the permissions of the user's role (authentication stays with ModelBackend)."""
-
-    def authenticate(self, request, **credentials):
-        return None
-
-    def has_perm(self, user, perm: str, obj=None) -> bool:
-        role = role_of(user)
-        if role is None:
-            return False
-        app, _, codename = perm.partition(".")
-        if app not in APPS:
-            return False
-        if role == Role.OFFICE:
-            return True
-        return codename.startswith("view_") or perm in EXTRA_PERMISSIONS[role]
-
-    def has_module_perms(self, user, app_label: str) -> bool:
-        return role_of(user) is not None and app_label in APPS

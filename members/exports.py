@@ -1,24 +1,23 @@
 """Exports of the register: the filtered member list (XLSX) and the members register
 (sổ danh sách đảng viên, form 7-HSĐV) as XLSX and PDF, from one set of rows."""
 
-import io
 from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpResponse
-from django.utils import timezone
-from django.utils.http import content_disposition_header
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from members.enums import EventKind, Status
 from members.models import Member, MembershipEvent
 from members.queries import MilestoneRow, party_years_today
+from vusta_party import clock
 from vusta_party.documents import party_document
-from vusta_party.pdf import pdf_response, render_pdf
+from vusta_party.exports import PDF, Export
+from vusta_party.pdf import render_pdf
+from vusta_party.spreadsheets import column_letter, new_workbook, table_sheet, xlsx_export
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-Kind = MembershipEvent.Kind
+Kind = EventKind
 LEAVING = {
     Kind.STRUCK_OFF: "Xóa tên",
     Kind.EXPELLED: "Khai trừ",
@@ -28,21 +27,6 @@ LEAVING = {
 
 def _d(day: date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
-
-
-def xlsx_response(workbook: Workbook, filename: str) -> HttpResponse:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
-
-
-def _sheet(title: str, headers: list[str]):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title)
-    sheet.append(headers)
-    return workbook, sheet
 
 
 # --- the filtered list ---------------------------------------------------------------------
@@ -63,12 +47,11 @@ LIST_HEADERS = [
 ]
 
 
-def member_list_xlsx(
-    queryset: QuerySet[Member], upcoming: list[MilestoneRow] | None, *, user
-) -> HttpResponse:
+def member_list_xlsx(queryset: QuerySet[Member], upcoming: list[MilestoneRow] | None) -> Export:
     """Any filtered list of the member page, in the same order (one query, or two)."""
-    today = timezone.localdate()
-    workbook, sheet = _sheet("Danh sách", LIST_HEADERS)
+    today = clock.today()
+    workbook = new_workbook()
+    sheet = table_sheet(workbook, "Danh sách", LIST_HEADERS)
     if upcoming is None:
         members = queryset.select_related("cell")
         milestones = {}
@@ -96,7 +79,7 @@ def member_list_xlsx(
                 _d(row.due_date) if row else "",
             ]
         )
-    return xlsx_response(workbook, f"danh-sach-dang-vien-{today:%Y%m%d}.xlsx")
+    return xlsx_export(workbook, f"danh-sach-dang-vien-{today:%Y%m%d}.xlsx")
 
 
 # --- the members register, form 7-HSĐV -------------------------------------------------------
@@ -148,7 +131,7 @@ def register_rows(queryset: QuerySet[Member]) -> list[RegisterRow]:
         notes = []
         if member.party_age_start_override:
             notes.append(f"Tuổi Đảng tính từ {_d(member.party_age_start_override)}")
-        if member.status == "exempt":
+        if member.status == Status.EXEMPT:
             notes.append("Miễn công tác và sinh hoạt")
         rows.append(
             RegisterRow(
@@ -187,8 +170,8 @@ def register_rows(queryset: QuerySet[Member]) -> list[RegisterRow]:
     return rows
 
 
-def register_xlsx(queryset: QuerySet[Member]) -> HttpResponse:
-    today = timezone.localdate()
+def register_xlsx(queryset: QuerySet[Member]) -> Export:
+    today = clock.today()
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Sổ danh sách đảng viên"
@@ -202,16 +185,16 @@ def register_xlsx(queryset: QuerySet[Member]) -> HttpResponse:
         sheet.append([row.number, *row.cells])
     widths = [5, 26, 18, 22, 24, 22, 14, 18, 10, 20, 20, 12, 18, 20]
     for index, width in enumerate(widths):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
+        sheet.column_dimensions[column_letter(index)].width = width
     sheet.freeze_panes = "A4"
-    return xlsx_response(workbook, f"so-danh-sach-dang-vien-{today:%Y%m%d}.xlsx")
+    return xlsx_export(workbook, f"so-danh-sach-dang-vien-{today:%Y%m%d}.xlsx")
 
 
-def register_pdf(queryset: QuerySet[Member], *, title_suffix: str = "") -> HttpResponse:
-    today = timezone.localdate()
+def register_pdf(queryset: QuerySet[Member], *, title_suffix: str = "") -> Export:
+    today = clock.today()
     rows = register_rows(queryset)
     pdf = render_pdf(
-        "documents/member_register.html",
+        "members/documents/member_register.html",
         {
             "doc": party_document(day=today, type_code="DS"),
             "headers": REGISTER_HEADERS,
@@ -220,4 +203,4 @@ def register_pdf(queryset: QuerySet[Member], *, title_suffix: str = "") -> HttpR
             "today": today,
         },
     )
-    return pdf_response(pdf, filename=f"so-danh-sach-dang-vien-{today:%Y%m%d}.pdf")
+    return Export(f"so-danh-sach-dang-vien-{today:%Y%m%d}.pdf", PDF, pdf)

@@ -2,17 +2,8 @@ import re
 
 from django import forms
 
-from members.models import (
-    Badge,
-    Discipline,
-    Interruption,
-    Member,
-    MembershipEvent,
-    Organisation,
-    Role,
-    Sex,
-    Status,
-)
+from members.enums import Sex, Status
+from members.models import Badge, Discipline, Interruption, Member, MembershipEvent, Organisation
 from members.party_age import DEFAULT_MILESTONES
 from members.services import EDITABLE_FIELDS
 from vusta_party.forms import DateInput, QuickSelect
@@ -239,62 +230,3 @@ class ImportForm(forms.Form):
         label="Tệp danh sách (.xlsx hoặc .csv)",
         help_text="Dòng 1 là tên cột: Họ và tên, Chi bộ, Ngày vào Đảng (bắt buộc) và các cột khác.",
     )
-
-
-class CellsField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name
-
-
-class AccountForm(forms.Form):
-    """A user account's name, role and cells (the office manages accounts)."""
-
-    full_name = forms.CharField(label="Họ và tên", max_length=150)
-    email = forms.EmailField(label="Thư điện tử", required=False)
-    role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
-    cells = CellsField(
-        label="Chi bộ phụ trách (chỉ với bí thư chi bộ)",
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.CELL).order_by("name_sort"),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-    )
-    is_active = forms.BooleanField(
-        label="Đang hoạt động",
-        required=False,
-        initial=True,
-        help_text="Bỏ chọn để khóa tài khoản: người dùng không đăng nhập được nữa.",
-    )
-
-
-class PasswordPairForm(forms.Form):
-    password1 = forms.CharField(
-        label="Mật khẩu",
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="Ít nhất 10 ký tự, không toàn chữ số, không quá giống tên tài khoản.",
-    )
-    password2 = forms.CharField(
-        label="Nhập lại mật khẩu",
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("password1") and data.get("password1") != data.get("password2"):
-            self.add_error("password2", "Hai lần nhập mật khẩu không khớp.")
-        return data
-
-
-class AccountCreateForm(AccountForm, PasswordPairForm):
-    username = forms.RegexField(
-        label="Tên đăng nhập",
-        max_length=150,
-        regex=re.compile(r"^[\w.@+-]+$", re.ASCII),
-        error_messages={"invalid": "Tên đăng nhập chỉ gồm chữ không dấu, số và . @ + - _"},
-    )
-    field_order = ["username", "full_name", "email", "role", "cells", "password1", "password2"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        del self.fields["is_active"]

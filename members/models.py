@@ -8,22 +8,30 @@ its facts.
 from datetime import date
 
 from django.conf import settings
-from django.contrib.auth.models import User
 from django.db import models
 from django.db.models import F, Q
-from simple_history import register
 from simple_history.models import HistoricalRecords
 
+from members.enums import (
+    ON_ROLLS,
+    BadgeKind,
+    DisciplineForm,
+    EventKind,
+    ImportState,
+    InterruptionReason,
+    OrganisationKind,
+    PoliticalTheory,
+    Role,
+    Sex,
+    Status,
+)
 from vusta_party.text import fold, name_sort_key
 
 
 class Organisation(models.Model):
     """A node of the organisation tree: the committee at the root, cells as leaves."""
 
-    class Kind(models.TextChoices):
-        COMMITTEE = "committee", "Đảng bộ"
-        BRANCH = "branch", "Đảng bộ bộ phận"
-        CELL = "cell", "Chi bộ"
+    Kind = OrganisationKind
 
     kind = models.CharField("Loại", max_length=12, choices=Kind.choices, default=Kind.CELL)
     name = models.CharField("Tên", max_length=200)
@@ -98,33 +106,6 @@ class FormerName(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} (đến {self.used_until:%d/%m/%Y})"
-
-
-class Status(models.TextChoices):
-    """Where a member stands on the rolls, derived from their facts."""
-
-    ACTIVE = "active", "Đang sinh hoạt"
-    EXEMPT = "exempt", "Miễn công tác và sinh hoạt"
-    TRANSFERRED_OUT = "transferred_out", "Đã chuyển đi"
-    DECEASED = "deceased", "Đã từ trần"
-    STRUCK_OFF = "struck_off", "Đã xóa tên"
-    EXPELLED = "expelled", "Đã khai trừ"
-    LEFT = "left", "Đã ra khỏi Đảng"
-
-
-ON_ROLLS = (Status.ACTIVE, Status.EXEMPT)
-
-
-class Sex(models.TextChoices):
-    MALE = "M", "Nam"
-    FEMALE = "F", "Nữ"
-
-
-class PoliticalTheory(models.TextChoices):
-    ELEMENTARY = "elementary", "Sơ cấp"
-    INTERMEDIATE = "intermediate", "Trung cấp"
-    ADVANCED = "advanced", "Cao cấp"
-    BACHELOR = "bachelor", "Cử nhân"
 
 
 class MemberQuerySet(models.QuerySet):
@@ -228,7 +209,6 @@ class Member(models.Model):
         permissions = [
             ("import_members", "Nhập danh sách đảng viên từ tệp"),
             ("export_members", "Xuất danh sách, sổ danh sách đảng viên"),
-            ("read_audit_log", "Xem nhật ký thay đổi"),
         ]
         indexes = [
             models.Index(fields=["cell", "name_sort"], name="member_cell_name"),
@@ -283,20 +263,7 @@ class Member(models.Model):
 class MembershipEvent(models.Model):
     """A dated fact of a member's membership; the member's status is derived from them."""
 
-    class Kind(models.TextChoices):
-        ADMITTED = "admitted", "Kết nạp"
-        MADE_OFFICIAL = "made_official", "Công nhận chính thức"
-        TRANSFERRED_IN = "transferred_in", "Chuyển sinh hoạt đến"
-        CELL_TRANSFER = "cell_transfer", "Chuyển sinh hoạt giữa các chi bộ"
-        TRANSFERRED_OUT = "transferred_out", "Chuyển sinh hoạt đi"
-        EXEMPTED = "exempted", "Miễn công tác và sinh hoạt"
-        EXEMPTION_ENDED = "exemption_ended", "Thôi miễn công tác và sinh hoạt"
-        DIED = "died", "Từ trần"
-        STRUCK_OFF = "struck_off", "Xóa tên"
-        EXPELLED = "expelled", "Khai trừ"
-        LEFT = "left", "Ra khỏi Đảng"
-        READMITTED = "readmitted", "Kết nạp lại"
-        RESTORED = "restored", "Khôi phục đảng tịch"
+    Kind = EventKind
 
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField("Sự kiện", max_length=16, choices=Kind.choices)
@@ -331,13 +298,7 @@ class MembershipEvent(models.Model):
 class Interruption(models.Model):
     """A period that does not count toward party age (§1): [start, end)."""
 
-    class Reason(models.TextChoices):
-        EXPELLED = "expelled", "Bị khai trừ (sau đó kết nạp lại)"
-        STRUCK_OFF = "struck_off", "Bị xóa tên (sau đó kết nạp lại)"
-        LEFT = "left", "Ra khỏi Đảng (sau đó kết nạp lại)"
-        LOST_CONTACT = "lost_contact", "Mất liên lạc với tổ chức đảng"
-        TRANSFER_GAP = "transfer_gap", "Gián đoạn do chuyển sinh hoạt đảng"
-        OTHER = "other", "Lý do khác"
+    Reason = InterruptionReason
 
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="interruptions")
     start = models.DateField("Từ ngày", help_text="Ngày đầu tiên không sinh hoạt đảng.")
@@ -366,11 +327,7 @@ class Interruption(models.Model):
 
 
 class Discipline(models.Model):
-    class Form(models.TextChoices):
-        REPRIMAND = "reprimand", "Khiển trách"
-        WARNING = "warning", "Cảnh cáo"
-        REMOVAL = "removal", "Cách chức"
-        EXPULSION = "expulsion", "Khai trừ"
+    Form = DisciplineForm
 
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="disciplines")
     form = models.CharField("Hình thức", max_length=10, choices=Form.choices)
@@ -397,11 +354,7 @@ class Badge(models.Model):
     """A Party badge the member holds (Huy hiệu Đảng), whether recorded by hand, imported or
     awarded through a round of the badge app."""
 
-    class Kind(models.TextChoices):
-        REGULAR = "regular", "Tặng"
-        EARLY = "early", "Tặng sớm"
-        POSTHUMOUS = "posthumous", "Truy tặng"
-        POSTHUMOUS_EARLY = "posthumous_early", "Truy tặng sớm"
+    Kind = BadgeKind
 
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="badges")
     milestone = models.PositiveSmallIntegerField("Huy hiệu (năm tuổi Đảng)")
@@ -424,13 +377,6 @@ class Badge(models.Model):
 
     def __str__(self) -> str:
         return f"Huy hiệu {self.milestone} năm tuổi Đảng"
-
-
-class Role(models.TextChoices):
-    OFFICE = "office", "Văn phòng Đảng ủy"
-    STANDING = "standing", "Ban Thường vụ"
-    SECRETARY = "secretary", "Bí thư chi bộ"
-    VIEWER = "viewer", "Chỉ xem"
 
 
 class UserAccess(models.Model):
@@ -462,9 +408,7 @@ class ImportBatch(models.Model):
     """An uploaded members file: kept so the preview, the commit and the error report read the
     same bytes, and so an inspection can see who imported what."""
 
-    class State(models.TextChoices):
-        PREVIEWED = "previewed", "Đã xem trước"
-        COMMITTED = "committed", "Đã nhập"
+    State = ImportState
 
     file_name = models.CharField("Tên tệp", max_length=255)
     content = models.BinaryField("Nội dung")
@@ -485,82 +429,6 @@ class ImportBatch(models.Model):
         return f"{self.file_name} ({self.uploaded_at:%d/%m/%Y %H:%M})"
 
 
-class RatingLevel(models.TextChoices):
-    EXCELLENT = "HTXSNV", "Hoàn thành xuất sắc nhiệm vụ"
-    GOOD = "HTTNV", "Hoàn thành tốt nhiệm vụ"
-    COMPLETED = "HTNV", "Hoàn thành nhiệm vụ"
-    NOT_COMPLETED = "KHTNV", "Không hoàn thành nhiệm vụ"
-
-
-class RatingYear(models.Model):
-    """The yearly rating of a year, with its parameters; locked once the office approves it."""
-
-    year = models.PositiveSmallIntegerField("Năm", unique=True)
-    quota_enabled = models.BooleanField("Áp dụng tỉ lệ HTXSNV", default=True)
-    quota_percent = models.PositiveSmallIntegerField("Tỉ lệ HTXSNV tối đa (% số HTTNV)", default=20)
-    late_admission_from = models.DateField(
-        "Kết nạp từ ngày này trở đi thì chưa xếp loại",
-        help_text="Mặc định 01/07 của năm; cần đối chiếu hướng dẫn hiện hành.",
-    )
-    streak_threshold = models.PositiveSmallIntegerField(
-        "Số năm liền HTXSNV để đề nghị khen thưởng", default=5
-    )
-    locked = models.BooleanField("Đã khóa", default=False)
-    locked_at = models.DateTimeField(null=True, blank=True)
-    locked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = "Năm xếp loại"
-        verbose_name_plural = "Năm xếp loại"
-        ordering = ["-year"]
-
-    def __str__(self) -> str:
-        return f"Xếp loại năm {self.year}"
-
-
-class MemberRating(models.Model):
-    year = models.ForeignKey(RatingYear, on_delete=models.CASCADE, related_name="member_ratings")
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="ratings")
-    cell = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    level = models.CharField("Mức xếp loại", max_length=6, choices=RatingLevel.choices)
-    score = models.PositiveSmallIntegerField("Điểm (thang 100)", null=True, blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = "Xếp loại đảng viên"
-        verbose_name_plural = "Xếp loại đảng viên"
-        constraints = [
-            models.UniqueConstraint(fields=["year", "member"], name="member_rated_once_a_year"),
-            models.CheckConstraint(condition=Q(score__lte=100), name="member_score_at_most_100"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.member} – {self.level} ({self.year.year})"
-
-
-class CellRating(models.Model):
-    year = models.ForeignKey(RatingYear, on_delete=models.CASCADE, related_name="cell_ratings")
-    cell = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="ratings")
-    level = models.CharField("Mức xếp loại chi bộ", max_length=6, choices=RatingLevel.choices)
-    score = models.PositiveSmallIntegerField("Điểm (thang 100)", null=True, blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = "Xếp loại chi bộ"
-        verbose_name_plural = "Xếp loại chi bộ"
-        constraints = [
-            models.UniqueConstraint(fields=["year", "cell"], name="cell_rated_once_a_year"),
-            models.CheckConstraint(condition=Q(score__lte=100), name="cell_score_at_most_100"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.cell} – {self.level} ({self.year.year})"
-
-
 class RegisterVersion(models.Model):
     """One row whose token changes in the same transaction as any write that a whole-register
     answer depends on (members/versions.py). A token, not a counter: a restored database can
@@ -574,9 +442,3 @@ class RegisterVersion(models.Model):
 
     def __str__(self) -> str:
         return self.token
-
-
-# User accounts' history (name, email, switched on or off): the audit trail's "Tài khoản người
-# dùng". Passwords are never copied; sign-ins are in django-axes' log, not here (see
-# members/apps.py, which records last_login without a save).
-register(User, app="members", excluded_fields=["password", "last_login"])

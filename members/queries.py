@@ -3,9 +3,11 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
-from members.models import ON_ROLLS, Member, Organisation
+from members.access import member_or_404, members_for, sees_personal_numbers
+from members.enums import ON_ROLLS
+from members.models import Member, MembershipEvent, Organisation
 from members.party_age import DEFAULT_MILESTONES, add_months, next_milestone, party_age_years
 from members.rules import PROBATION_MONTHS, PROBATION_OVERDUE_MONTHS
 
@@ -82,4 +84,62 @@ def party_years_today(member: Member, today: date) -> int | None:
         return None
     return party_age_years(
         start=member.party_age_start, on=today, interrupted_days=member.interrupted_days
+    )
+
+
+@dataclass(frozen=True)
+class MemberList:
+    """The member list of a user for a search and filters: the members (scoped, filtered, in
+    name order), or, for the milestone filter, the milestone rows in name order."""
+
+    members: QuerySet[Member]
+    upcoming: list[MilestoneRow] | None
+
+
+def member_list(user, filters: dict, *, today: date) -> MemberList:
+    """The user's members for the list page's filters (q, cell, status, sex, milestone months):
+    the scope first, then the filters in SQL; the milestone filter answers in Python over one
+    query (§1)."""
+    queryset = members_for(user)
+    status = filters.get("status", "")
+    if status == "":
+        queryset = queryset.filter(status__in=ON_ROLLS)
+    elif status.startswith("probation"):
+        kind = status.removeprefix("probation").removeprefix("_") or "all"
+        queryset = queryset.filter(probation_filter(kind, on=today))
+    elif status != "all":
+        queryset = queryset.filter(status=status)
+    if filters.get("cell"):
+        queryset = queryset.filter(cell=filters["cell"])
+    if filters.get("sex"):
+        queryset = queryset.filter(sex=filters["sex"])
+    if filters.get("q"):
+        queryset = queryset.search(filters["q"], by_citizen_id=sees_personal_numbers(user))
+    upcoming = None
+    if filters.get("milestone"):
+        upcoming = upcoming_milestones(
+            queryset, start=today, end=add_months(today, int(filters["milestone"]))
+        )
+    return MemberList(queryset.in_name_order(), upcoming)
+
+
+def list_page_members(queryset: QuerySet[Member], ids=None):
+    """The members a list page shows, with what each row prints (cell, badges): two queries."""
+    queryset = queryset.select_related("cell").prefetch_related("badges")
+    return queryset if ids is None else queryset.in_bulk(ids)
+
+
+def member_page(user, pk: int) -> Member:
+    """A member the user may see, with every fact their page shows (one query per kind)."""
+    return member_or_404(
+        user,
+        pk,
+        members_for(user)
+        .select_related("cell")
+        .prefetch_related(
+            Prefetch("events", queryset=MembershipEvent.objects.select_related("cell")),
+            "interruptions",
+            "disciplines",
+            "badges",
+        ),
     )

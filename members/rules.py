@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from members.models import ON_ROLLS, MembershipEvent, Status
+from members.enums import ON_ROLLS, EventKind, Status
 from members.party_age import Interval, add_months, add_years
 
-Kind = MembershipEvent.Kind
+Kind = EventKind
 
 MIN_ADMISSION_AGE = 18
 PROBATION_MONTHS = 12

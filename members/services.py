@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from members.models import (
@@ -21,6 +20,7 @@ from members.models import (
 )
 from members.party_age import DEFAULT_MILESTONES, Interval, interruption_days
 from members.rules import Fact, RuleError, check_interruptions, check_member_dates, replay
+from vusta_party import clock
 from vusta_party.text import fold
 
 Kind = MembershipEvent.Kind
@@ -48,7 +48,7 @@ INTERRUPTING_REMOVALS = {
 
 
 def _today(today: date | None) -> date:
-    return today or timezone.localdate()
+    return today or clock.today()
 
 
 def _as_validation_error(error: RuleError) -> ValidationError:

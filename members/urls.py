@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members import account_views, audit_views, imports_views, rating_views, views
+from members import import_views, views
 
 app_name = "members"
 
@@ -8,9 +8,9 @@ urlpatterns = [
     path("dang-vien/", views.member_list, name="member_list"),
     path("dang-vien/them/", views.member_create, name="member_create"),
     path("dang-vien/so-danh-sach/", views.register_export, name="register_export"),
-    path("dang-vien/nhap/", imports_views.import_upload, name="import_upload"),
-    path("dang-vien/nhap/<int:pk>/", imports_views.import_preview, name="import_preview"),
-    path("dang-vien/nhap/<int:pk>/loi.xlsx", imports_views.import_errors, name="import_errors"),
+    path("dang-vien/nhap/", import_views.import_upload, name="import_upload"),
+    path("dang-vien/nhap/<int:pk>/", import_views.import_preview, name="import_preview"),
+    path("dang-vien/nhap/<int:pk>/loi.xlsx", import_views.import_errors, name="import_errors"),
     path("dang-vien/<int:pk>/", views.member_detail, name="member_detail"),
     path("dang-vien/<int:pk>/sua/", views.member_edit, name="member_edit"),
     path("dang-vien/<int:pk>/su-kien/", views.fact_create, name="fact_create"),
@@ -28,18 +28,4 @@ urlpatterns = [
     path("chi-bo/them-dang-bo-bo-phan/", views.branch_create, name="branch_create"),
     path("chi-bo/<int:pk>/", views.cell_detail, name="cell_detail"),
     path("chi-bo/<int:pk>/doi-ten/", views.cell_rename, name="cell_rename"),
-    path("nhat-ky/", audit_views.audit_log, name="audit_log"),
-    path("nhat-ky/xuat/", audit_views.audit_export, name="audit_export"),
-    path("nhat-ky-dang-nhap/", audit_views.sign_in_log, name="sign_in_log"),
-    path("nhat-ky-dang-nhap/<int:pk>/mo-khoa/", audit_views.sign_in_unlock, name="sign_in_unlock"),
-    path("nguoi-dung/", account_views.account_list, name="account_list"),
-    path("nguoi-dung/them/", account_views.account_create, name="account_create"),
-    path("nguoi-dung/<int:pk>/", account_views.account_edit, name="account_edit"),
-    path("nguoi-dung/<int:pk>/mat-khau/", account_views.account_password, name="account_password"),
-    path("xep-loai/", rating_views.rating_index, name="rating_index"),
-    path("xep-loai/nhap/", rating_views.rating_import, name="rating_import"),
-    path("xep-loai/<int:year>/", rating_views.rating_index, name="rating_year"),
-    path("xep-loai/<int:year>/khoa/", rating_views.rating_lock, name="rating_lock"),
-    path("xep-loai/<int:year>/chi-bo/<int:cell_pk>/", rating_views.rating_grid, name="rating_grid"),
-    path("xep-loai/<int:year>/khen-thuong/", rating_views.commendation_list, name="commendations"),
 ]

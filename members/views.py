@@ -2,16 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from members import exports, services
+from members import exports, queries, services
 from members.access import cells_for, member_or_404, members_for, sees_personal_numbers
-from members.audit import audit_rows
 from members.forms import (
     BadgeForm,
     BranchForm,
@@ -24,78 +21,45 @@ from members.forms import (
     MemberForm,
     RenameForm,
 )
-from members.models import ON_ROLLS, Interruption, MemberRating, MembershipEvent
-from members.party_age import add_months, highest_reached, next_milestone, party_age
-from members.queries import (
-    cells_with_counts,
-    party_years_today,
-    probation_filter,
-    upcoming_milestones,
-)
+from members.models import Interruption
+from members.party_age import highest_reached, next_milestone, party_age
+from members.queries import cells_with_counts, party_years_today
 from members.rules import probation_state
 from members.timeline import member_timeline
+from vusta_party import clock
+from vusta_party.exports import send
 from vusta_party.forms import show_errors
+from vusta_party.history import audit_rows
+from vusta_party.pages import PAGE_SIZE
 from vusta_party.text import mask_tail
 
-PAGE_SIZE = 50
 # Shown masked to roles that do not keep members' records (access.sees_personal_numbers).
 PERSONAL_NUMBER_FIELDS = frozenset({"citizen_id", "phone"})
 
 
-def filtered_members(request):
-    """The member list's query: the user's scope, then the search and filters of the request.
-
-    Returns (form, queryset or None, upcoming rows or None): the milestone filter is answered
-    in Python over one query (§1), the others in SQL.
-    """
-    today = timezone.localdate()
+def member_list(request):
+    today = clock.today()
     by_citizen_id = sees_personal_numbers(request.user)
     form = MemberFilterForm(
         request.GET or None, cells=cells_for(request.user), by_citizen_id=by_citizen_id
     )
-    queryset = members_for(request.user)
-    data = form.cleaned_data if form.is_valid() else {}
-    status = data.get("status", "")
-    if status == "":
-        queryset = queryset.filter(status__in=ON_ROLLS)
-    elif status.startswith("probation"):
-        kind = status.removeprefix("probation").removeprefix("_") or "all"
-        queryset = queryset.filter(probation_filter(kind, on=today))
-    elif status != "all":
-        queryset = queryset.filter(status=status)
-    if data.get("cell"):
-        queryset = queryset.filter(cell=data["cell"])
-    if data.get("sex"):
-        queryset = queryset.filter(sex=data["sex"])
-    if data.get("q"):
-        queryset = queryset.search(data["q"], by_citizen_id=by_citizen_id)
-    upcoming = None
-    if data.get("milestone"):
-        upcoming = upcoming_milestones(
-            queryset, start=today, end=add_months(today, int(data["milestone"]))
-        )
-    return form, queryset.in_name_order(), upcoming
-
-
-def member_list(request):
-    form, queryset, upcoming = filtered_members(request)
+    found = queries.member_list(
+        request.user, form.cleaned_data if form.is_valid() else {}, today=today
+    )
     if request.GET.get("format") == "xlsx":
         if not request.user.has_perm("members.export_members"):
             raise PermissionDenied
-        return exports.member_list_xlsx(queryset, upcoming, user=request.user)
-    today = timezone.localdate()
-    if upcoming is not None:
-        page = Paginator(upcoming, PAGE_SIZE).get_page(request.GET.get("page"))
-        by_id = (
-            queryset.select_related("cell")
-            .prefetch_related("badges")
-            .in_bulk([row.member_id for row in page.object_list])
+        return send(exports.member_list_xlsx(found.members, found.upcoming))
+    if found.upcoming is not None:
+        page = Paginator(found.upcoming, PAGE_SIZE).get_page(request.GET.get("page"))
+        by_id = queries.list_page_members(
+            found.members, [row.member_id for row in page.object_list]
         )
         rows = [(by_id[row.member_id], (row.milestone, row.due_date)) for row in page.object_list]
     else:
-        page = Paginator(
-            queryset.select_related("cell").prefetch_related("badges"), PAGE_SIZE
-        ).get_page(request.GET.get("page"))
+        page = Paginator(queries.list_page_members(found.members), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
         rows = [(member, None) for member in page.object_list]
     table = [_list_row(member, milestone, today) for member, milestone in rows]
     query = request.GET.copy()
@@ -141,23 +105,8 @@ def _list_row(member, milestone, today):
 
 
 def member_detail(request, pk):
-    member = member_or_404(
-        request.user,
-        pk,
-        members_for(request.user)
-        .select_related("cell")
-        .prefetch_related(
-            Prefetch("events", queryset=MembershipEvent.objects.select_related("cell")),
-            "interruptions",
-            "disciplines",
-            "badges",
-            Prefetch(
-                "ratings",
-                queryset=MemberRating.objects.select_related("year").order_by("-year__year"),
-            ),
-        ),
-    )
-    today = timezone.localdate()
+    member = queries.member_page(request.user, pk)
+    today = clock.today()
     # Party age stops at death, or when the member left this committee's rolls.
     age_on = member.death_date or member.left_rolls_on or today
     age = party_age(
@@ -375,7 +324,7 @@ def cell_create(request):
         else:
             messages.success(request, f"Đã thêm {cell.name}.")
             return redirect("members:cell_list")
-    return render(request, "members/simple_form.html", {"form": form, "title": "Thêm chi bộ"})
+    return render(request, "simple_form.html", {"form": form, "title": "Thêm chi bộ"})
 
 
 @permission_required("members.add_organisation", raise_exception=True)
@@ -391,9 +340,7 @@ def branch_create(request):
                 request, f"Đã thêm {branch.name}: có thể chọn khi thêm chi bộ trực thuộc."
             )
             return redirect("members:cell_list")
-    return render(
-        request, "members/simple_form.html", {"form": form, "title": "Thêm đảng bộ bộ phận"}
-    )
+    return render(request, "simple_form.html", {"form": form, "title": "Thêm đảng bộ bộ phận"})
 
 
 @permission_required("members.change_organisation", raise_exception=True)
@@ -410,7 +357,7 @@ def cell_rename(request, pk):
             return redirect("members:cell_list")
     return render(
         request,
-        "members/simple_form.html",
+        "simple_form.html",
         {"form": form, "title": f"Đổi tên {cell.name}", "former_names": cell.former_names.all()},
     )
 
@@ -431,5 +378,5 @@ def register_export(request):
         queryset = queryset.filter(cell=cell)
         title = cell.name
     if request.GET.get("format") == "pdf":
-        return exports.register_pdf(queryset, title_suffix=title)
-    return exports.register_xlsx(queryset)
+        return send(exports.register_pdf(queryset, title_suffix=title))
+    return send(exports.register_xlsx(queryset))

@@ -7,7 +7,7 @@ from ceremonies.models import Round, rules_on
 from ceremonies.queries import candidates, proposed_in_open_rounds
 from members import versions
 from members.access import cells_for, members_for, scope_key
-from members.models import ON_ROLLS
+from members.enums import ON_ROLLS
 from members.party_age import add_months
 from members.queries import probation_filter, upcoming_milestones
 from reports.models import IssuedReport

@@ -11,19 +11,13 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet, Sum
 
 from ceremonies.models import Proposal
-from members.models import (
-    Badge,
-    CellRating,
-    Discipline,
-    Member,
-    MemberRating,
-    MembershipEvent,
-    Organisation,
-    RatingLevel,
-)
+from members.enums import BadgeKind, DisciplineForm, EventKind
+from members.models import Badge, Discipline, Member, MembershipEvent, Organisation
+from ratings.enums import RatingLevel
+from ratings.models import CellRating, MemberRating
 from reports.periods import Period
 
-Kind = MembershipEvent.Kind
+Kind = EventKind
 ENTRIES = (Kind.ADMITTED, Kind.TRANSFERRED_IN, Kind.READMITTED, Kind.RESTORED)
 EXITS = (Kind.TRANSFERRED_OUT, Kind.DIED, Kind.STRUCK_OFF, Kind.EXPELLED, Kind.LEFT)
 AGE_BANDS = (
@@ -34,8 +28,8 @@ AGE_BANDS = (
     (61, 71, "Từ 61 đến 70"),
     (71, 200, "Trên 70 tuổi"),
 )
-DISCIPLINE_LABELS = dict(Discipline.Form.choices)
-KIND_ORDER = ("regular", "early", "posthumous", "posthumous_early")
+DISCIPLINE_LABELS = dict(DisciplineForm.choices)
+KIND_ORDER = tuple(BadgeKind.values)
 
 
 def _age(born: date, on: date) -> int:

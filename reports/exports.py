@@ -1,13 +1,42 @@
-"""The statistics tables of a report as a spreadsheet."""
+"""The files of a report: the PDF, the figures as JSON, the statistics tables as a workbook."""
+
+import json
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from members.exports import xlsx_response
 from reports.documents import ReportDocument
+from reports.models import IssuedReport
+from vusta_party.exports import JSON, PDF, Export
+from vusta_party.pdf import html_to_pdf
+from vusta_party.spreadsheets import xlsx_export
 
 
-def report_xlsx(report: ReportDocument, *, filename: str):
+def _json(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=2).encode()
+
+
+def draft_pdf(html: str, *, stem: str) -> Export:
+    return Export(f"{stem}-ban-thao.pdf", PDF, html_to_pdf(html))
+
+
+def report_json(report: ReportDocument, *, stem: str) -> Export:
+    return Export(f"{stem}.json", JSON, _json(report.summary.contract()))
+
+
+def issued_stem(issued: IssuedReport) -> str:
+    return f"bao-cao-{issued.number:02d}-{issued.start:%Y%m%d}-{issued.end:%Y%m%d}"
+
+
+def issued_pdf(issued: IssuedReport) -> Export:
+    return Export(f"{issued_stem(issued)}.pdf", PDF, bytes(issued.pdf))
+
+
+def issued_json(issued: IssuedReport) -> Export:
+    return Export(f"{issued_stem(issued)}.json", JSON, _json(issued.data))
+
+
+def report_xlsx(report: ReportDocument, *, stem: str) -> Export:
     summary = report.summary
     workbook = Workbook()
     figures = workbook.active
@@ -46,4 +75,4 @@ def report_xlsx(report: ReportDocument, *, filename: str):
     for sheet in workbook.worksheets:
         for cell in sheet[2 if sheet is figures else 1]:
             cell.font = Font(bold=True)
-    return xlsx_response(workbook, filename)
+    return xlsx_export(workbook, f"{stem}.xlsx")

@@ -6,11 +6,11 @@ from datetime import date
 
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
 
 from reports.documents import NARRATIVE_SECTIONS, report_document
 from reports.models import IssuedReport, ReportDraft
 from reports.periods import Period
+from vusta_party import clock
 from vusta_party.pdf import html_to_pdf
 from vusta_party.services import next_document_number
 
@@ -57,7 +57,7 @@ def render_report(period: Period, *, members=None, number=None, issued_on=None, 
         narrative={key: paragraphs for key, _title, paragraphs in narrative},
     )
     html = render_to_string(
-        "documents/membership_report.html",
+        "reports/documents/membership_report.html",
         {
             "report": report,
             "doc": report.doc,
@@ -71,7 +71,7 @@ def render_report(period: Period, *, members=None, number=None, issued_on=None, 
 def report_issue(*, period: Period, user, today: date | None = None) -> IssuedReport:
     """Issue the report of a period: the next number of the term, the figures and the narrative
     frozen as JSON, the PDF and its SHA-256. Issuing again makes a new version with a new number."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     number, term = next_document_number(type_code=REPORT_TYPE, day=today)
     draft = ReportDraft.objects.filter(kind=period.kind, start=period.start, end=period.end).first()
     report, html = render_report(period, number=number, issued_on=today, draft=draft)

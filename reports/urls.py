@@ -5,6 +5,7 @@ from reports import views
 app_name = "reports"
 
 urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
     path("bao-cao/", views.index, name="index"),
     path("bao-cao/<str:kind>/<int:year>/", views.report, name="report"),
     path("bao-cao/<str:kind>/<int:year>/ban-hanh/", views.issue, name="issue"),

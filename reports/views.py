@@ -1,4 +1,3 @@
-import json
 from datetime import date
 
 from django.contrib import messages
@@ -6,19 +5,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from members.access import members_for
-from reports import services
+from reports import exports, services
 from reports.dashboard import dashboard_data
-from reports.exports import report_xlsx
 from reports.forms import DraftForm
 from reports.models import IssuedReport, ReportDraft
 from reports.periods import CUSTOM, Period
+from vusta_party import clock
+from vusta_party.exports import send
 from vusta_party.forms import DateRangeForm
-from vusta_party.pdf import html_to_pdf, pdf_response
 
 KINDS = {"nam": Period.year, "6-thang": Period.first_half}
 
@@ -38,7 +36,7 @@ def _range(start: str, end: str) -> Period:
 
 
 def index(request):
-    today = timezone.localdate()
+    today = clock.today()
     form = DateRangeForm(request.GET or None)
     if form.is_valid():
         data = form.cleaned_data
@@ -91,18 +89,13 @@ def _report_page(request, period: Period, *, stem: str, issue_url: str):
     document, html = services.render_report(period, members=members, draft=draft)
     output = request.GET.get("format")
     if output == "pdf":
-        return pdf_response(html_to_pdf(html), filename=f"{stem}-ban-thao.pdf")
+        return send(exports.draft_pdf(html, stem=stem))
     if output == "html":
         return HttpResponse(html)
     if output == "json":
-        response = HttpResponse(
-            json.dumps(document.summary.contract(), ensure_ascii=False, indent=2),
-            content_type="application/json; charset=utf-8",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{stem}.json"'
-        return response
+        return send(exports.report_json(document, stem=stem))
     if output == "xlsx":
-        return report_xlsx(document, filename=f"{stem}.xlsx")
+        return send(exports.report_xlsx(document, stem=stem))
     return render(
         request,
         "reports/report.html",
@@ -141,22 +134,14 @@ def _issue(request, period: Period, report_url: str):
 
 def issued_file(request, pk, ext):
     issued = get_object_or_404(IssuedReport, pk=pk)
-    stem = f"bao-cao-{issued.number:02d}-{issued.start:%Y%m%d}-{issued.end:%Y%m%d}"
     if ext == "pdf":
-        return pdf_response(bytes(issued.pdf), filename=f"{stem}.pdf", inline=False)
+        return send(exports.issued_pdf(issued), inline=False)
     if ext == "json":
-        response = HttpResponse(
-            json.dumps(issued.data, ensure_ascii=False, indent=2),
-            content_type="application/json; charset=utf-8",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{stem}.json"'
-        return response
+        return send(exports.issued_json(issued))
     raise Http404
 
 
 def dashboard(request):
     """The home page: the next round and its candidates, milestones coming, probationary members
     due for recognition, the last issued report."""
-    return render(
-        request, "reports/dashboard.html", dashboard_data(request.user, timezone.localdate())
-    )
+    return render(request, "reports/dashboard.html", dashboard_data(request.user, clock.today()))

@@ -4,14 +4,14 @@ to compute them. Only the committee-wide scope (office, standing committee, view
 a change to the register makes each worker compute again on demand (members/versions.py)."""
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
-from ceremonies.views import OUTLOOK_MONTHS, remembered_outlook
+from ceremonies.queries import remembered_outlook
 from reports.dashboard import dashboard_data
+from vusta_party import clock
 
 
 def warm_remembered_answers(today=None) -> None:
-    today = today or timezone.localdate()
+    today = today or clock.today()
     whole_register = get_user_model()(is_superuser=True, is_active=True)  # never saved
-    remembered_outlook(whole_register, today, OUTLOOK_MONTHS)
+    remembered_outlook(whole_register, today)
     dashboard_data(whole_register, today)

@@ -2,8 +2,6 @@ import pytest
 
 from tests.factories import UserFactory
 
-PASSWORD = "mat-khau-thu-nghiem"
-
 
 @pytest.fixture
 def office_user(db):

@@ -4,6 +4,8 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+PASSWORD = "mat-khau-thu-nghiem"  # every test user's password
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -14,7 +16,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     first_name = "Nguyễn Văn"
     last_name = "An"
-    password = factory.PostGenerationMethodCall("set_password", "mat-khau-thu-nghiem")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
     def save_password(obj, create, extracted, **kwargs):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 
 
 class VustaPartyConfig(AppConfig):
@@ -6,8 +7,6 @@ class VustaPartyConfig(AppConfig):
     verbose_name = "Thiết lập chung"
 
     def ready(self):
-        from django.contrib.auth.signals import user_logged_in  # noqa: PLC0415
-
-        from vusta_party.security import stamp_sign_in  # noqa: PLC0415
+        from vusta_party.security import stamp_sign_in  # noqa: PLC0415 -- it imports django.contrib.auth.views, which loads models
 
         user_logged_in.connect(stamp_sign_in, dispatch_uid="vusta-party-stamp-sign-in")

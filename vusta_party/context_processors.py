@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
+from vusta_party import clock
 from vusta_party.models import CommitteeProfile
 
 
@@ -20,7 +20,7 @@ NAVIGATION = (
     ("Đảng viên", "members:member_list", "/dang-vien/"),
     ("Chi bộ", "members:cell_list", "/chi-bo/"),
     ("Huy hiệu Đảng", "ceremonies:index", "/huy-hieu/"),
-    ("Xếp loại", "members:rating_index", "/xep-loai/"),
+    ("Xếp loại", "ratings:rating_index", "/xep-loai/"),
     ("Báo cáo", "reports:index", "/bao-cao/"),
 )
 
@@ -39,7 +39,7 @@ def _nav_items(path: str) -> tuple[NavItem, ...]:
 def site(request):
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return {}
-    profile = CommitteeProfile.objects.in_force(timezone.localdate())
+    profile = CommitteeProfile.objects.in_force(clock.today(), earliest_before_first=True)
     return {
         "nav_items": _nav_items(request.path),
         "committee_name": profile.committee_name if profile else "",

@@ -57,7 +57,7 @@ def party_document(
     recipients: tuple[str, ...] = (),
 ) -> PartyDocument:
     """The document parts from the committee profile in force on `day`."""
-    profile = CommitteeProfile.objects.in_force(day)
+    profile = CommitteeProfile.objects.in_force(day, earliest_before_first=True)
     if profile is None:
         raise ImproperlyConfigured(
             f"Chưa có thông tin cấp ủy áp dụng cho ngày {day:%d/%m/%Y}: "

@@ -1,11 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-
-from vusta_party.models import CommitteeProfile
 
 
 class DateInput(forms.DateInput):
@@ -45,66 +42,6 @@ class QuickSelect(forms.Select):
         )
         final = {**self.build_attrs(self.attrs, attrs), "name": name}
         return format_html("<select{}>{}</select>", flatatt(final), options)
-
-
-class CommitteeProfileForm(forms.ModelForm):
-    class Meta:
-        model = CommitteeProfile
-        fields = [
-            "valid_from",
-            "higher_committee_name",
-            "committee_name",
-            "higher_committee_text",
-            "committee_text",
-            "place_name",
-            "document_symbol",
-            "term_name",
-            "term_start",
-            "signer_authority",
-            "signer_title",
-            "signer_name",
-        ]
-        widgets = {"valid_from": DateInput(), "term_start": DateInput()}
-
-    def clean_valid_from(self):
-        valid_from = self.cleaned_data["valid_from"]
-        if valid_from > timezone.localdate():
-            raise forms.ValidationError("Ngày áp dụng không được ở tương lai.")
-        return valid_from
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in ("higher_committee_name", "committee_name", "signer_authority", "signer_title"):
-            if cleaned.get(name):
-                cleaned[name] = " ".join(cleaned[name].split()).upper()
-        return cleaned
-
-    def validate_unique(self):
-        # A version with the same start date is replaced, not duplicated (see the service).
-        pass
-
-
-class LetterForm(forms.Form):
-    """The optional contents of a letter (công văn) of the committee."""
-
-    subject = forms.CharField(label="Trích yếu (V/v)", max_length=200, required=False)
-    addressee = forms.CharField(label="Kính gửi", max_length=200, required=False)
-    body = forms.CharField(
-        label="Nội dung",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Mỗi dòng là một đoạn. Để trống để in mẫu công văn có dòng kẻ để viết tay.",
-    )
-    recipients = forms.CharField(
-        label="Nơi nhận",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Mỗi dòng một nơi nhận.",
-    )
-
-    @staticmethod
-    def lines(text: str) -> tuple[str, ...]:
-        return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
 def show_errors(form, error: ValidationError) -> None:

@@ -1,21 +1,10 @@
-"""Settings of the installation that documents print: the committee profile, with its history."""
-
-from datetime import date
+"""Settings of the installation that documents print: the committee profile, with its history,
+and the register of document numbers."""
 
 from django.conf import settings
 from django.db import models
 
-
-class CommitteeProfileQuerySet(models.QuerySet):
-    def in_force(self, on: date) -> "CommitteeProfile | None":
-        """The version in force on a date: the latest that starts on or before it.
-
-        A date before the first version gets the first version: the oldest names known.
-        """
-        return (
-            self.filter(valid_from__lte=on).order_by("-valid_from").first()
-            or self.order_by("valid_from").first()
-        )
+from vusta_party.dated import DatedQuerySet
 
 
 class CommitteeProfile(models.Model):
@@ -80,7 +69,8 @@ class CommitteeProfile(models.Model):
         related_name="+",
     )
 
-    objects = CommitteeProfileQuerySet.as_manager()
+    # A date before the first version gets the first version: the oldest names known.
+    objects = DatedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Thông tin cấp ủy"
@@ -108,42 +98,3 @@ class DocumentCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.type_code} nhiệm kỳ {self.term_name}: {self.last_number}"
-
-
-class AuditEvent(models.Model):
-    """What the change history does not hold: each download of a document or a list, and each
-    action on a user account. Written once; never changed or deleted."""
-
-    class Action(models.TextChoices):
-        DOWNLOAD = "download", "Tải xuống"
-        ACCOUNT = "account", "Tài khoản người dùng"
-
-    at = models.DateTimeField("Lúc", auto_now_add=True, db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="Người dùng",
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    username = models.CharField("Tài khoản", max_length=150)  # kept if the user is deleted
-    ip_address = models.GenericIPAddressField("Địa chỉ IP", null=True, blank=True)
-    action = models.CharField("Loại", max_length=10, choices=Action.choices)
-    subject = models.CharField("Nội dung", max_length=300)
-    path = models.CharField("Địa chỉ trang", max_length=500, blank=True)
-
-    class Meta:
-        verbose_name = "Sự kiện nhật ký"
-        verbose_name_plural = "Sự kiện nhật ký"
-        ordering = ["-at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.at:%d/%m/%Y %H:%M} {self.username}: {self.subject}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("Nhật ký không thể sửa.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Nhật ký không thể xóa.")

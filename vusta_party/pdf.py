@@ -13,9 +13,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils.http import content_disposition_header
 
 # Documents are rendered against this origin; only its static URLs resolve. ".invalid" is a
 # reserved top-level domain: the name can never reach a real host.
@@ -75,10 +73,3 @@ def html_to_pdf(html: str) -> bytes:
 def render_pdf(template_name: str, context: dict) -> bytes:
     """Render a template to PDF bytes."""
     return html_to_pdf(render_to_string(template_name, context))
-
-
-def pdf_response(pdf: bytes, *, filename: str, inline: bool = True) -> HttpResponse:
-    """An HTTP response carrying a PDF, shown in the browser or downloaded."""
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(not inline, filename)
-    return response

@@ -39,7 +39,10 @@ INSTALLED_APPS = [
     "vusta_party",
     "members",
     "ceremonies",
+    "ratings",
     "reports",
+    "office",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -55,7 +58,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "vusta_party.security.IdleSessionMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "vusta_party.audit_events.DownloadAuditMiddleware",
+    "office.audit_events.DownloadAuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -102,7 +105,7 @@ AUTHENTICATION_BACKENDS = [
     # First: refuses a sign-in while the username is locked out from this address.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
-    "members.access.RoleBackend",
+    "office.backend.RoleBackend",
 ]
 
 LOGIN_URL = "login"
@@ -116,7 +119,7 @@ AXES_LOCKOUT_CALLABLE = "vusta_party.lockout.lockout_response"
 AXES_VERBOSE = False
 # Every failed sign-in is also kept (AccessFailureLog), for the audit trail of an inspection.
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "reports:dashboard"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

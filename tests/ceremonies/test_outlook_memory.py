@@ -11,7 +11,7 @@ from members import services, versions
 from members.imports import commit_import, plan_import
 from members.party_age import add_months, add_years
 from tests.factories import CellFactory, make_member
-from tests.members.spreadsheets import xlsx_bytes
+from tests.spreadsheets import xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()

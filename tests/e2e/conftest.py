@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from vusta_party.management.commands.create_demo_user import DEMO_PASSWORD
+from demo.management.commands.create_demo_user import DEMO_PASSWORD
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # there (arranging data) are still plain synchronous calls.

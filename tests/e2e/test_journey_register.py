@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from members.party_age import add_months, add_years
 from tests.factories import CellFactory, make_member
-from tests.members.spreadsheets import xlsx_bytes
+from tests.spreadsheets import xlsx_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 

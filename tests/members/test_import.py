@@ -6,10 +6,12 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from members.imports import ImportFileError, commit_import, plan_import
-from members.models import Badge, Discipline, Interruption, Member, Organisation, Status
+from members.enums import Status
+from members.imports import commit_import, plan_import
+from members.models import Badge, Discipline, Interruption, Member, Organisation
 from tests.factories import CellFactory, make_member
-from tests.members.spreadsheets import HEADERS, csv_bytes, xlsx_bytes
+from tests.spreadsheets import HEADERS, csv_bytes, xlsx_bytes
+from vusta_party.spreadsheets import SpreadsheetError
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 22)
@@ -393,12 +395,12 @@ def test_rule_errors_of_a_row_name_the_rule():
 
 def test_a_file_without_a_required_header_is_refused():
     with pytest.raises(
-        ImportFileError, match=re.escape("Thiếu cột bắt buộc: Chi bộ, Ngày vào Đảng.")
+        SpreadsheetError, match=re.escape("Thiếu cột bắt buộc: Chi bộ, Ngày vào Đảng.")
     ):
         plan(xlsx_bytes([["Nguyễn Văn An"]], headers=["Họ và tên"]))
-    with pytest.raises(ImportFileError, match=re.escape("Chỉ nhận tệp .xlsx hoặc .csv.")):
+    with pytest.raises(SpreadsheetError, match=re.escape("Chỉ nhận tệp .xlsx hoặc .csv.")):
         plan(b"x", "danh-sach.xls")
-    with pytest.raises(ImportFileError, match="Không đọc được tệp Excel"):
+    with pytest.raises(SpreadsheetError, match="Không đọc được tệp Excel"):
         plan(b"not a zip", "danh-sach.xlsx")
 
 

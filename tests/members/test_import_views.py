@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from members.models import ImportBatch, Member
 from tests.factories import CellFactory
-from tests.members.spreadsheets import csv_bytes, xlsx_bytes
+from tests.spreadsheets import csv_bytes, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from members.models import MembershipEvent, Status
+from members.enums import Status
+from members.models import MembershipEvent
 from members.party_age import Interval
 from members.rules import (
     Fact,

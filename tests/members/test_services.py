@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from members import services
-from members.models import Badge, Discipline, Interruption, Member, MembershipEvent, Status
+from members.enums import Status
+from members.models import Badge, Discipline, Interruption, Member, MembershipEvent
 from tests.factories import CellFactory, make_member
 
 pytestmark = pytest.mark.django_db

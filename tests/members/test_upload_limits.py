@@ -8,10 +8,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from members import imports
-from members.imports import ImportFileError, read_table, upload_error
-from members.models import ImportBatch, MemberRating
-from tests.members.spreadsheets import csv_bytes, xlsx_bytes
+from members.models import ImportBatch
+from ratings.models import MemberRating
+from tests.spreadsheets import csv_bytes, xlsx_bytes
+from vusta_party import spreadsheets
+from vusta_party.spreadsheets import SpreadsheetError, read_table, upload_error
 
 ROW = ["Nguyễn Văn An", "01/01/1960", "Nam"]
 
@@ -46,20 +47,20 @@ def test_an_upload_is_refused_by_type_and_size_before_it_is_read(name, size, err
 
 
 def test_a_workbook_that_unpacks_too_large_is_refused(monkeypatch):
-    monkeypatch.setattr(imports, "MAX_XLSX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr(spreadsheets, "MAX_XLSX_UNPACKED_BYTES", 1000)
 
     with pytest.raises(
-        ImportFileError, match=r"^Tệp Excel giải nén ra quá lớn: hãy chia nhỏ tệp\.$"
+        SpreadsheetError, match=r"^Tệp Excel giải nén ra quá lớn: hãy chia nhỏ tệp\.$"
     ):
         read_table("a.xlsx", xlsx_bytes([ROW]))
 
 
 @pytest.mark.parametrize(("name", "make"), [("a.xlsx", xlsx_bytes), ("a.csv", csv_bytes)])
 def test_a_file_with_too_many_rows_is_refused(monkeypatch, name, make):
-    monkeypatch.setattr(imports, "MAX_ROWS", 3)
+    monkeypatch.setattr(spreadsheets, "MAX_ROWS", 3)
 
     assert len(read_table(name, make([ROW, ROW]))) == 3  # the header and two rows
-    with pytest.raises(ImportFileError, match=r"^Tệp có quá 3 dòng\.$"):
+    with pytest.raises(SpreadsheetError, match=r"^Tệp có quá 3 dòng\.$"):
         read_table(name, make([ROW, ROW, ROW]))
 
 
@@ -76,12 +77,12 @@ def test_xml_entities_in_a_workbook_are_refused():
         sheet = ElementTree.fromstring(archive.read("xl/worksheets/sheet1.xml"))
     assert "aaaaaaaaaa" * 4 + "Nguyễn" in "".join(sheet.itertext())
 
-    with pytest.raises(ImportFileError, match=r"^Không đọc được tệp Excel \(\.xlsx\)"):
+    with pytest.raises(SpreadsheetError, match=r"^Không đọc được tệp Excel \(\.xlsx\)"):
         read_table("a.xlsx", content)
 
 
 def test_a_file_that_is_not_a_workbook_is_refused():
-    with pytest.raises(ImportFileError, match=r"^Không đọc được tệp Excel \(\.xlsx\)"):
+    with pytest.raises(SpreadsheetError, match=r"^Không đọc được tệp Excel \(\.xlsx\)"):
         read_table("a.xlsx", b"PK\x03\x04 not really a zip")
 
 
@@ -99,7 +100,7 @@ def test_the_import_page_refuses_a_wrong_type_and_keeps_nothing(office_client):
 @pytest.mark.django_db
 def test_the_ratings_import_refuses_a_wrong_type(office_client):
     response = office_client.post(
-        reverse("members:rating_import"),
+        reverse("ratings:rating_import"),
         {"file": SimpleUploadedFile("xep-loai.pdf", b"%PDF-1.7")},
         follow=True,
     )

@@ -7,7 +7,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from members import services
-from members.models import Member, MembershipEvent, Organisation, Status
+from members.enums import Status
+from members.models import Member, MembershipEvent, Organisation
 from members.party_age import add_months, add_years
 from tests.factories import CellFactory, make_member
 
@@ -386,7 +387,7 @@ def test_audit_log_lists_changes_with_before_and_after_for_the_office_only(
         member=member, values={"hometown": "Huế"}, expected_version=member.version
     )
 
-    response = office_client.get(reverse("members:audit_log"))
+    response = office_client.get(reverse("office:audit_log"))
     rows = response.context["rows"]
 
     assert [(r.action, [(c.label, c.before, c.after) for c in r.changes]) for r in rows] == [
@@ -394,7 +395,7 @@ def test_audit_log_lists_changes_with_before_and_after_for_the_office_only(
         ("Tạo mới", []),
     ]
     client.force_login(make_user("viewer"))
-    assert client.get(reverse("members:audit_log")).status_code == 403
+    assert client.get(reverse("office:audit_log")).status_code == 403
 
 
 def test_register_pdf_lists_members_in_the_document_layout(office_client):
@@ -434,7 +435,7 @@ def test_audit_log_of_round_lists_takes_the_same_queries_for_few_and_many_rows(
 
     # session, user, count, the page, previous versions, members' names, committee profile
     with django_assert_num_queries(7):
-        response = office_client.get(reverse("members:audit_log"), {"loai": "proposal"})
+        response = office_client.get(reverse("office:audit_log"), {"loai": "proposal"})
 
     assert sorted(row.subject for row in response.context["rows"]) == [
         f"{line.member.full_name}: Đảng viên trong danh sách đề nghị #{line.pk}"

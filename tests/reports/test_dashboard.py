@@ -37,7 +37,7 @@ def register():
 
 
 def test_the_dashboard_shows_what_is_coming(office_client, register):
-    response = office_client.get(reverse("home"))
+    response = office_client.get(reverse("reports:dashboard"))
 
     context = response.context
     assert (
@@ -72,13 +72,13 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(
     # proposals, badges held, candidates, disciplines, cells, members coming, their names,
     # probation (count, list), last report, committee profile
     with django_assert_num_queries(17):
-        response = office_client.get(reverse("home"))
+        response = office_client.get(reverse("reports:dashboard"))
 
     assert response.context["probation_count"] == item_count
 
     # The register unchanged: session, user, register version, last report, committee profile.
     with django_assert_num_queries(5):
-        again = office_client.get(reverse("home"))
+        again = office_client.get(reverse("reports:dashboard"))
 
     assert again.context["probation_count"] == item_count
     make_member(
@@ -88,4 +88,6 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(
         official_date=None,
         date_of_birth=add_years(TODAY, -30),
     )
-    assert office_client.get(reverse("home")).context["probation_count"] == item_count + 1
+    assert (
+        office_client.get(reverse("reports:dashboard")).context["probation_count"] == item_count + 1
+    )

@@ -161,7 +161,7 @@ def test_report_data_takes_a_fixed_number_of_queries(item_count, django_assert_n
 
 
 def test_an_annual_report_carries_the_ratings_of_its_year(register):
-    from members import rating_services  # noqa: PLC0415 -- only this test rates
+    from ratings import services as rating_services  # noqa: PLC0415 -- only this test rates
 
     a, _b, _m1 = register
     year = rating_services.rating_year(2025)

@@ -26,7 +26,7 @@ def test_warmed_answers_serve_the_first_visitors_without_reading_the_register(
         office_client.get(reverse("ceremonies:index"))
     # session, user, register version, last report, committee profile
     with django_assert_num_queries(5):
-        home = office_client.get(reverse("home"))
+        home = office_client.get(reverse("reports:dashboard"))
 
     assert home.context["on_rolls"] == 1
 

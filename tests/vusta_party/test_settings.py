@@ -81,7 +81,7 @@ def test_dates_are_shown_and_parsed_as_dd_mm_yyyy():
 
 @pytest.mark.django_db
 def test_every_page_says_which_scripts_and_frames_it_allows(office_client):
-    response = office_client.get(reverse("home"))
+    response = office_client.get(reverse("reports:dashboard"))
 
     assert response["Content-Security-Policy"] == (
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -98,14 +98,14 @@ def test_an_idle_session_ends_at_its_next_request(office_client, monkeypatch, se
     settings.SESSION_IDLE_MINUTES = 60
     clock = [1_000_000.0]
     monkeypatch.setattr("vusta_party.security.now", lambda: clock[0])
-    assert office_client.get(reverse("home")).status_code == 200
+    assert office_client.get(reverse("reports:dashboard")).status_code == 200
     stamped = office_client.session["last_seen"]
 
     clock[0] += 30  # within a minute: the session is not written again
-    assert office_client.get(reverse("home")).status_code == 200
+    assert office_client.get(reverse("reports:dashboard")).status_code == 200
     assert office_client.session["last_seen"] == stamped
     clock[0] = stamped + 60 * 60  # exactly the idle limit since the stamp: still signed in
-    assert office_client.get(reverse("home")).status_code == 200
+    assert office_client.get(reverse("reports:dashboard")).status_code == 200
     assert office_client.session["last_seen"] == clock[0]
     clock[0] += 60 * 60 + 1
 
@@ -117,4 +117,4 @@ def test_an_idle_session_ends_at_its_next_request(office_client, monkeypatch, se
     assert [str(m) for m in response.context["messages"]] == [
         "Phiên làm việc đã kết thúc sau 60 phút không thao tác. Hãy đăng nhập lại."
     ]
-    assert office_client.get(reverse("home")).status_code == 302
+    assert office_client.get(reverse("reports:dashboard")).status_code == 302

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from members.imports import ImportFileError, commit_import, plan_import
+from members.imports import commit_import, plan_import
+from vusta_party.spreadsheets import SpreadsheetError
 
 
 class Command(BaseCommand):
@@ -26,7 +27,7 @@ class Command(BaseCommand):
             raise CommandError(f"Không tìm thấy tệp {file}.")
         try:
             plan = plan_import(path.name, path.read_bytes())
-        except ImportFileError as error:
+        except SpreadsheetError as error:
             raise CommandError(str(error)) from error
         counts = (
             f"{plan.count('create')} thêm mới, {plan.count('update')} cập nhật, "

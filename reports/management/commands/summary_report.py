@@ -35,7 +35,7 @@ class Command(BaseCommand):
         else:
             report = report_document(period)
             html = render_to_string(
-                "documents/membership_report.html",
+                "reports/documents/membership_report.html",
                 {"report": report, "doc": report.doc, "narrative": []},
             )
             content = html.encode() if output_format == "html" else html_to_pdf(html)

@@ -1,0 +1,566 @@
+"""Deterministic demo data resembling the first user (56 cells, about 750 members).
+
+Each member's facts are drawn first, then replayed through the register's own rules
+(`members.rules.replay`) to fill the cached fields, so the demo register is consistent in the
+same way as one built through the services. Rows are written in bulk, so 100,000 members take
+seconds, not hours.
+"""
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db import connection, transaction
+
+from ceremonies.eligibility import RuleSet, round_on_or_after
+from ceremonies.models import rules_on
+from members import versions
+from members.enums import OrganisationKind, PoliticalTheory
+from members.models import Badge, Discipline, Interruption, Member, MembershipEvent, Organisation
+from members.party_age import add_months, add_years, milestone_due_date
+from members.rules import Fact, replay
+from vusta_party.text import fold
+
+Kind = MembershipEvent.Kind
+
+ASSOCIATIONS = [
+    "Cơ quan Liên hiệp Hội",
+    "Văn phòng Liên hiệp Hội",
+    "Ban Tổ chức – Kiểm tra",
+    "Ban Khoa học – Công nghệ",
+    "Ban Hội nhập quốc tế",
+    "Tạp chí Khoa học và Tổ quốc",
+    "Báo Khoa học và Đời sống",
+    "Nhà xuất bản Tri thức",
+    "Trung tâm Thông tin",
+    "Hội Vật lý Việt Nam",
+    "Hội Hóa học Việt Nam",
+    "Hội Toán học Việt Nam",
+    "Hội Sinh học Việt Nam",
+    "Hội Địa chất Việt Nam",
+    "Hội Cơ học Việt Nam",
+    "Hội Tin học Việt Nam",
+    "Hội Điện lực Việt Nam",
+    "Tổng hội Xây dựng Việt Nam",
+    "Hội Kiến trúc sư Việt Nam",
+    "Hội Cơ khí Việt Nam",
+    "Hội Khoa học Kinh tế Việt Nam",
+    "Hội Y học Việt Nam",
+    "Hội Dược học Việt Nam",
+    "Hội Khoa học Đất Việt Nam",
+    "Hội Thủy lợi Việt Nam",
+    "Hội Khoa học Lịch sử Việt Nam",
+    "Hội Ngôn ngữ học Việt Nam",
+    "Hội Tâm lý học Việt Nam",
+    "Hội Xã hội học Việt Nam",
+    "Hội Địa lý Việt Nam",
+    "Hội Khoa học Kỹ thuật Biển",
+    "Hội Khoa học Kỹ thuật Lâm nghiệp",
+    "Hội Khoa học Kỹ thuật Nông nghiệp",
+    "Hội Khoa học Kỹ thuật Thủy sản",
+    "Hội Khoa học Công nghệ Mỏ",
+    "Hội Dầu khí Việt Nam",
+    "Hội Vô tuyến Điện tử",
+    "Hội Tự động hóa Việt Nam",
+    "Hội Cầu đường Việt Nam",
+    "Hội Khoa học Công nghệ Hàng không",
+    "Hội Môi trường Xây dựng",
+    "Hội Bảo vệ Thiên nhiên và Môi trường",
+    "Hội Năng lượng Việt Nam",
+    "Hội Khoa học Kỹ thuật Hàng hải",
+    "Hội Nghiên cứu Biên tập",
+    "Hội Trắc địa Bản đồ",
+    "Hội Khoa học Kỹ thuật Hạt nhân",
+    "Hội Vật liệu Xây dựng",
+    "Hội Công nghệ Sinh học",
+    "Hội Thống kê Việt Nam",
+    "Hội Khoa học Hành chính",
+    "Hội Kế toán và Kiểm toán",
+    "Hội Luật gia Cơ quan",
+    "Viện Nghiên cứu Phát triển",
+    "Trung tâm Tư vấn Khoa học",
+    "Trung tâm Chuyển giao Công nghệ",
+]
+FAMILIES = [
+    ("Nguyễn", 38),
+    ("Trần", 11),
+    ("Lê", 9.5),
+    ("Phạm", 7),
+    ("Hoàng", 4),
+    ("Huỳnh", 1.5),
+    ("Phan", 4.5),
+    ("Vũ", 3),
+    ("Võ", 1),
+    ("Đặng", 2.1),
+    ("Bùi", 2),
+    ("Đỗ", 1.4),
+    ("Hồ", 1.3),
+    ("Ngô", 1.3),
+    ("Dương", 1),
+    ("Lý", 0.5),
+    ("Đinh", 1),
+    ("Trịnh", 0.8),
+    ("Đoàn", 0.8),
+    ("Lương", 0.5),
+    ("Mai", 0.5),
+    ("Tạ", 0.4),
+    ("Cao", 0.5),
+    ("Lâm", 0.4),
+    ("Chu", 0.3),
+    ("Phùng", 0.3),
+]
+MIDDLE = {
+    "M": [
+        "Văn",
+        "Đức",
+        "Minh",
+        "Quang",
+        "Hữu",
+        "Xuân",
+        "Thành",
+        "Công",
+        "Đình",
+        "Ngọc",
+        "Mạnh",
+        "Tiến",
+        "Hồng",
+        "Thế",
+        "Trọng",
+        "Anh",
+        "Việt",
+        "Văn Hữu",
+    ],
+    "F": [
+        "Thị",
+        "Thu",
+        "Ngọc",
+        "Thanh",
+        "Minh",
+        "Kim",
+        "Hồng",
+        "Phương",
+        "Hoài",
+        "Thúy",
+        "Thị Thu",
+        "Thị Minh",
+        "Bích",
+        "Diệu",
+    ],
+}
+GIVEN = {
+    "M": [
+        "An",
+        "Bình",
+        "Cường",
+        "Dũng",
+        "Đạt",
+        "Đức",
+        "Giang",
+        "Hải",
+        "Hiếu",
+        "Hùng",
+        "Huy",
+        "Khoa",
+        "Khánh",
+        "Lâm",
+        "Long",
+        "Minh",
+        "Nam",
+        "Nghĩa",
+        "Phong",
+        "Phúc",
+        "Quân",
+        "Quang",
+        "Sơn",
+        "Tài",
+        "Thắng",
+        "Thành",
+        "Toàn",
+        "Trung",
+        "Tuấn",
+        "Việt",
+        "Vinh",
+        "Ân",
+        "Ánh",
+        "Hưng",
+        "Kiên",
+        "Lộc",
+        "Thịnh",
+        "Tú",
+        "Vũ",
+    ],
+    "F": [
+        "Anh",
+        "Ánh",
+        "Bích",
+        "Chi",
+        "Dung",
+        "Giang",
+        "Hà",
+        "Hạnh",
+        "Hằng",
+        "Hoa",
+        "Hồng",
+        "Hương",
+        "Lan",
+        "Linh",
+        "Loan",
+        "Mai",
+        "Nga",
+        "Ngọc",
+        "Nhung",
+        "Oanh",
+        "Phương",
+        "Quyên",
+        "Tâm",
+        "Thảo",
+        "Thủy",
+        "Trang",
+        "Tuyết",
+        "Vân",
+        "Yến",
+        "Ân",
+        "Ngân",
+        "Hiền",
+    ],
+}
+PROVINCES = [
+    "Hà Nội",
+    "TP. Hồ Chí Minh",
+    "Hải Phòng",
+    "Đà Nẵng",
+    "Huế",
+    "Cần Thơ",
+    "Nghệ An",
+    "Thanh Hóa",
+    "Hà Tĩnh",
+    "Ninh Bình",
+    "Hưng Yên",
+    "Bắc Ninh",
+    "Phú Thọ",
+    "Thái Nguyên",
+    "Quảng Ninh",
+    "Lào Cai",
+    "Tuyên Quang",
+    "Lạng Sơn",
+    "Cao Bằng",
+    "Sơn La",
+    "Điện Biên",
+    "Quảng Trị",
+    "Quảng Ngãi",
+    "Gia Lai",
+    "Đắk Lắk",
+    "Khánh Hòa",
+    "Lâm Đồng",
+    "Đồng Nai",
+    "Tây Ninh",
+    "Đồng Tháp",
+    "Vĩnh Long",
+    "An Giang",
+    "Cà Mau",
+]
+ETHNICITIES = [("Kinh", 95), ("Tày", 1.5), ("Mường", 1), ("Thái", 1), ("Nùng", 0.8), ("Hoa", 0.7)]
+RELIGIONS = [("", 90), ("Phật giáo", 6), ("Công giáo", 4)]
+QUALIFICATIONS = [
+    "Cử nhân",
+    "Kỹ sư",
+    "Thạc sĩ",
+    "Tiến sĩ",
+    "Phó Giáo sư, Tiến sĩ",
+    "Giáo sư, Tiến sĩ",
+]
+OCCUPATIONS = [
+    "Chuyên viên",
+    "Nghiên cứu viên",
+    "Biên tập viên",
+    "Kỹ sư",
+    "Giảng viên",
+    "Cán bộ hưu trí",
+]
+# (first year, last year, weight): admissions from the 1930s, so every milestone up to 90 has members.
+ADMISSION_ERAS = [
+    (1934, 1945, 1.2),
+    (1946, 1960, 5),
+    (1961, 1980, 14),
+    (1981, 2000, 30),
+    (2001, 2023, 42),
+]
+# The 45, 55, 65, 75, 85 and 90-year badges exist since QĐ 29-QĐ/TW of 25/7/2016.
+MILESTONES_SINCE_2016 = {45, 55, 65, 75, 85, 90}
+BADGES_2016 = date(2016, 7, 25)
+
+
+def _pick(rng: random.Random, weighted):
+    values, weights = zip(*weighted, strict=True)
+    return rng.choices(values, weights=weights)[0]
+
+
+def _day_between(rng: random.Random, start: date, end: date) -> date:
+    if end <= start:
+        return start
+    return start + timedelta(days=rng.randint(0, (end - start).days))
+
+
+@dataclass
+class Draft:
+    member: Member
+    cell_index: int
+    facts: list[tuple[str, date, int, str]] = field(
+        default_factory=list
+    )  # kind, day, cell, counterpart
+    interruptions: list[tuple[date, date, str]] = field(default_factory=list)
+    disciplines: list[tuple[str, date]] = field(default_factory=list)
+    badges: list[tuple[int, str, date, str]] = field(
+        default_factory=list
+    )  # milestone, decision, day, kind
+
+
+def _draft_member(rng: random.Random, index: int, cells: int, today: date, rules: RuleSet) -> Draft:
+    sex = "F" if rng.random() < 0.38 else "M"
+    full_name = f"{_pick(rng, FAMILIES)} {rng.choice(MIDDLE[sex])} {rng.choice(GIVEN[sex])}"
+    recent = rng.random() < 0.07
+    # A few living members near 85 and 90 years of party age, as real registers have.
+    veteran = index % 97 == 7
+    if veteran:
+        recent = False
+        oldest, youngest = (-90, -86) if index % 194 == 7 else (-85, -82)
+        admission = _day_between(rng, add_years(today, oldest), add_years(today, youngest))
+    elif recent:  # admitted in the last two years: probationary or just made official
+        admission = _day_between(rng, add_months(today, -26), add_months(today, -1))
+    else:
+        first, last, _weight = _pick(rng, [((a, b, w), w) for a, b, w in ADMISSION_ERAS])
+        admission = _day_between(rng, date(first, 1, 1), date(min(last, today.year - 2), 12, 31))
+    birth = _day_between(
+        rng, add_years(admission, -42), add_years(admission, -18) - timedelta(days=1)
+    )
+    cell = rng.randrange(cells)
+    member = Member(
+        full_name=full_name,
+        sex=sex,
+        date_of_birth=birth,
+        hometown=rng.choice(PROVINCES),
+        ethnicity=_pick(rng, ETHNICITIES),
+        religion=_pick(rng, RELIGIONS),
+        citizen_id=f"{rng.randint(1, 96):03d}{(0 if birth.year < 2000 else 2) + (1 if sex == 'F' else 0)}"
+        f"{birth.year % 100:02d}{index:06d}",
+        phone=f"09{rng.randint(10_000_000, 99_999_999)}" if rng.random() < 0.8 else "",
+        education="12/12" if admission.year > 1975 else "10/10",
+        qualification=rng.choice(QUALIFICATIONS),
+        political_theory=rng.choice(list(PoliticalTheory.values)),
+        occupation=rng.choice(OCCUPATIONS),
+        admission_date=admission,
+        party_card_number=f"{index + 1:08d}" if rng.random() < 0.95 else None,
+        record_number=f"{index + 1:06d}HN",
+    )
+    draft = Draft(member=member, cell_index=cell)
+    official = add_months(admission, 12) + timedelta(days=rng.randint(0, 45))
+    if recent and (official > today or rng.random() < 0.25):
+        official = None  # still probationary (some overdue)
+    transferred_in = not recent and not veteran and rng.random() < 0.15
+    if transferred_in and official:
+        entry = _day_between(rng, official + timedelta(days=1), add_months(today, -3))
+        draft.facts.append((Kind.TRANSFERRED_IN, entry, cell, "Đảng bộ Bộ Khoa học và Công nghệ"))
+        member.official_date = official
+    else:
+        draft.facts.append((Kind.ADMITTED, admission, cell, ""))
+        if official:
+            draft.facts.append((Kind.MADE_OFFICIAL, official, cell, ""))
+        entry = admission
+    last = max(day for _, day, _, _ in draft.facts)
+    if official and rng.random() < 0.05:  # moved between cells once
+        day = _day_between(rng, last + timedelta(days=1), today)
+        new_cell = (cell + 1 + rng.randrange(cells - 1)) % cells if cells > 1 else cell
+        if new_cell != cell:
+            draft.facts.append((Kind.CELL_TRANSFER, day, new_cell, ""))
+            cell, last = new_cell, day
+    if official and rng.random() < 0.02:  # lost contact for a while
+        start = _day_between(rng, last + timedelta(days=30), today - timedelta(days=500))
+        if last + timedelta(days=30) <= start < today - timedelta(days=500):
+            end = start + timedelta(days=rng.randint(30, 400))
+            draft.interruptions.append((start, end, "lost_contact"))
+            last = end
+    if official and rng.random() < 0.02 and last < today - timedelta(days=2):
+        day = _day_between(rng, max(last, add_months(today, -48)), today - timedelta(days=1))
+        draft.disciplines.append(
+            (rng.choice(["reprimand", "reprimand", "warning", "removal"]), day)
+        )
+        last = day
+    if not veteran:
+        _draft_ending(rng, draft, birth=birth, official=official, cell=cell, last=last, today=today)
+    if official and today.year - birth.year > 75 and rng.random() < 0.03:
+        member.seriously_ill, member.seriously_ill_reason = (
+            True,
+            "Bệnh nặng, có xác nhận của bệnh viện",
+        )
+    if official and rng.random() < 0.003:
+        member.on_hold, member.hold_reason = True, "Đang được xem xét, kiểm tra"
+    _draft_badges(rng, draft, today, entry, rules.ascending)
+    return draft
+
+
+def _draft_ending(rng, draft: Draft, *, birth, official, cell, last, today) -> None:
+    """At most one way off the rolls, after every other fact; death likelier the older."""
+    first = last + timedelta(days=1)
+    if first >= today:
+        return
+    age = today.year - birth.year
+    death_chance = 0.7 if age > 95 else 0.35 if age > 85 else 0.08 if age > 75 else 0.005
+    roll = rng.random()
+    if rng.random() < death_chance:
+        draft.facts.append(
+            (Kind.DIED, _day_between(rng, max(first, add_years(birth, 60)), today), cell, "")
+        )
+    elif not official:
+        return
+    elif roll < 0.02:
+        draft.facts.append(
+            (Kind.TRANSFERRED_OUT, _day_between(rng, first, today), cell, "Đảng bộ Bộ Y tế")
+        )
+    elif roll < 0.027:
+        day = _day_between(rng, first, today)
+        draft.facts.append((Kind.STRUCK_OFF, day, cell, ""))
+        if rng.random() < 0.4 and day < add_years(today, -4):  # re-admitted years later
+            back = day + timedelta(days=rng.randint(1100, 1400))
+            draft.facts.append((Kind.READMITTED, back, cell, ""))
+            draft.interruptions.append((day, back, "struck_off"))
+    elif roll < 0.029:
+        draft.facts.append((Kind.EXPELLED, _day_between(rng, first, today), cell, ""))
+    elif roll < 0.031:
+        draft.facts.append((Kind.LEFT, _day_between(rng, first, today), cell, ""))
+    elif age > 70 and roll < 0.2:
+        draft.facts.append(
+            (Kind.EXEMPTED, _day_between(rng, max(first, add_years(birth, 70)), today), cell, "")
+        )
+
+
+def _draft_badges(
+    rng: random.Random, draft: Draft, today: date, entry: date, milestones: tuple[int, ...]
+) -> None:
+    """Badges already held: most past milestones were awarded at the round after their due date."""
+    member = draft.member
+    if member.official_date is None and not any(k == Kind.MADE_OFFICIAL for k, *_ in draft.facts):
+        return
+    gap = sum((end - start).days for start, end, _ in draft.interruptions)
+    death = next((day for kind, day, *_ in draft.facts if kind == Kind.DIED), None)
+    for milestone in milestones:
+        due = milestone_due_date(
+            start=member.admission_date, milestone=milestone, interrupted_days=gap
+        )
+        awarded = round_on_or_after(due)
+        if awarded > add_months(today, -6) or (death and due > death):
+            break
+        if milestone in MILESTONES_SINCE_2016 and awarded < BADGES_2016:
+            continue
+        if awarded < entry and rng.random() < 0.5:
+            continue  # history from the previous committee left unrecorded
+        if rng.random() < 0.93:
+            kind = "posthumous" if death and awarded > death else "regular"
+            draft.badges.append((milestone, f"{rng.randint(10, 999)}-QĐ/ĐU", awarded, kind))
+    if death:
+        _settle_posthumous(rng, draft, death=death, gap=gap, today=today, milestones=milestones)
+
+
+def _settle_posthumous(
+    rng: random.Random,
+    draft: Draft,
+    *,
+    death: date,
+    gap: int,
+    today: date,
+    milestones: tuple[int, ...],
+) -> None:
+    """A death long ago was mostly settled: the highest milestone reached by the death (or within
+    the 12 months after it) was awarded posthumously at the round after the death."""
+    settled_on = round_on_or_after(death)
+    if settled_on > add_months(today, -6) or rng.random() > 0.9:
+        return
+    held = max((badge[0] for badge in draft.badges), default=0)
+    reached = []
+    for milestone in milestones:
+        due = milestone_due_date(
+            start=draft.member.admission_date, milestone=milestone, interrupted_days=gap
+        )
+        if add_months(due, -12) > death:
+            break
+        if milestone not in MILESTONES_SINCE_2016 or settled_on >= BADGES_2016:
+            reached.append((milestone, "posthumous" if due <= death else "posthumous_early"))
+    if reached and reached[-1][0] > held:
+        milestone, kind = reached[-1]
+        draft.badges.append((milestone, f"{rng.randint(10, 999)}-QĐ/ĐU", settled_on, kind))
+
+
+@transaction.atomic
+def seed_demo(*, members: int = 750, cells: int = 56, seed: int = 1, today: date) -> dict[str, int]:
+    """Create the demo register; returns the numbers of rows made."""
+    rng = random.Random(seed)
+    root = Organisation.objects.get(parent__isnull=True, kind=OrganisationKind.COMMITTEE)
+    names = [
+        f"Chi bộ {ASSOCIATIONS[i]}" if i < len(ASSOCIATIONS) else f"Chi bộ số {i + 1}"
+        for i in range(cells)
+    ]
+    cell_rows = [
+        Organisation(kind=OrganisationKind.CELL, name=name, parent=root, name_sort=fold(name))
+        for name in names
+    ]
+    cell_rows = Organisation.objects.bulk_create(cell_rows)
+
+    rules = rules_on(today)
+    drafts = [_draft_member(rng, index, cells, today, rules) for index in range(members)]
+    for draft in drafts:
+        member = draft.member
+        facts = [Fact(kind, day, cell_rows[cell].pk) for kind, day, cell, _ in draft.facts]
+        state = replay(
+            facts, admission_date=member.admission_date, official_before_facts=member.official_date
+        )
+        member.status, member.cell_id = state.status, state.cell_id
+        member.official_date, member.death_date = state.official_date, state.death_date
+        member.left_rolls_on = state.left_rolls_on
+        member.interrupted_days = sum((end - start).days for start, end, _ in draft.interruptions)
+        member.highest_badge = max((badge[0] for badge in draft.badges), default=0)
+        member.fill_derived_fields()
+    Member.objects.bulk_create([d.member for d in drafts], batch_size=2000)
+
+    events = [
+        MembershipEvent(
+            member=d.member, kind=kind, date=day, cell=cell_rows[cell], counterpart=counterpart
+        )
+        for d in drafts
+        for kind, day, cell, counterpart in d.facts
+    ]
+    MembershipEvent.objects.bulk_create(events, batch_size=5000)
+    interruptions = [
+        Interruption(member=d.member, start=start, end=end, reason=reason)
+        for d in drafts
+        for start, end, reason in d.interruptions
+    ]
+    Interruption.objects.bulk_create(interruptions, batch_size=5000)
+    disciplines = [
+        Discipline(member=d.member, form=form, decision_date=day, issued_by="Đảng ủy")
+        for d in drafts
+        for form, day in d.disciplines
+    ]
+    Discipline.objects.bulk_create(disciplines, batch_size=5000)
+    badges = [
+        Badge(
+            member=d.member,
+            milestone=milestone,
+            kind=kind,
+            decision_number=number,
+            decision_date=day,
+            awarded_on=day,
+        )
+        for d in drafts
+        for milestone, number, day, kind in d.badges
+    ]
+    Badge.objects.bulk_create(badges, batch_size=5000)
+    versions.bump()  # bulk_create sends no signals
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh statistics, or the planner guesses on a bulk-filled table
+    return {
+        "cells": len(cell_rows),
+        "members": len(drafts),
+        "events": len(events),
+        "interruptions": len(interruptions),
+        "disciplines": len(disciplines),
+        "badges": len(badges),
+    }

@@ -1,0 +1,91 @@
+"""The committee profile, a letter of the committee, and a user's own password change."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ImproperlyConfigured
+from django.shortcuts import redirect, render
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+
+from office.audit_events import record
+from office.forms import CommitteeProfileForm, LetterForm
+from office.models import AuditEvent
+from office.profile import PROFILE_FIELDS, committee_profile_save
+from vusta_party import clock
+from vusta_party.documents import party_document
+from vusta_party.exports import PDF, Export, send
+from vusta_party.models import CommitteeProfile
+from vusta_party.pdf import render_pdf
+
+# Ruled lines printed on a blank letter, for writing by hand.
+BLANK_LETTER_LINES = 14
+
+
+@permission_required("vusta_party.change_committeeprofile", raise_exception=True)
+def committee_profile(request):
+    current = CommitteeProfile.objects.in_force(clock.today(), earliest_before_first=True)
+    if request.method == "POST":
+        form = CommitteeProfileForm(request.POST)
+        if form.is_valid():
+            committee_profile_save(
+                valid_from=form.cleaned_data["valid_from"],
+                values={name: form.cleaned_data[name] for name in PROFILE_FIELDS},
+                user=request.user,
+            )
+            messages.success(request, "Đã lưu thông tin cấp ủy.")
+            return redirect("office:committee_profile")
+    else:
+        initial = {"valid_from": clock.today()}
+        if current:
+            initial |= {name: getattr(current, name) for name in PROFILE_FIELDS}
+        form = CommitteeProfileForm(initial=initial)
+    history = CommitteeProfile.objects.select_related("created_by")
+    return render(
+        request,
+        "office/committee_profile.html",
+        {"form": form, "current": current, "history": history},
+    )
+
+
+@xframe_options_sameorigin  # the page previews the letter in a frame of its own
+def sample_document(request):
+    """A letter of the committee (công văn), blank or filled in, as HTML and PDF."""
+    form = LetterForm(request.GET or None)
+    letter = form.cleaned_data if form.is_valid() else {}
+    today = clock.today()
+    try:
+        doc = party_document(
+            day=today, type_code="CV", recipients=LetterForm.lines(letter.get("recipients", ""))
+        )
+    except ImproperlyConfigured as error:
+        messages.error(request, str(error))
+        return redirect("reports:dashboard")
+    context = {
+        "doc": doc,
+        "letter": {
+            "subject": letter.get("subject", ""),
+            "addressee": letter.get("addressee", ""),
+            "paragraphs": LetterForm.lines(letter.get("body", "")),
+        },
+        "blank_lines": range(BLANK_LETTER_LINES),
+    }
+    if request.GET.get("format") == "pdf":
+        pdf = render_pdf("office/documents/letter.html", context)
+        return send(Export(f"cong-van-{today:%Y%m%d}.pdf", PDF, pdf))
+    if request.GET.get("format") == "html":
+        return render(request, "office/documents/letter.html", context)
+    return render(request, "office/sample_document.html", {"form": form, **context})
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """A user changes their own password; the audit trail records it (not the password)."""
+
+    def form_valid(self, form):
+        form.user.skip_history_when_saving = True  # the history never holds passwords
+        response = super().form_valid(form)
+        record(
+            self.request,
+            AuditEvent.Action.ACCOUNT,
+            f"{self.request.user.get_username()}: tự đổi mật khẩu",
+        )
+        return response

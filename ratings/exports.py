@@ -1,0 +1,40 @@
+"""The commendation proposals as PDF and as a workbook."""
+
+from ratings.models import RatingYear
+from ratings.queries import Commendation
+from vusta_party import clock
+from vusta_party.documents import party_document
+from vusta_party.exports import PDF, Export
+from vusta_party.pdf import render_pdf
+from vusta_party.spreadsheets import new_workbook, table_sheet, xlsx_export
+
+
+def commendations_pdf(
+    year: RatingYear, members: list[Commendation], cells: list[Commendation]
+) -> Export:
+    context = {
+        "year": year,
+        "members": members,
+        "cells": cells,
+        "doc": party_document(day=clock.today(), type_code="DS"),
+    }
+    return Export(
+        f"de-nghi-khen-thuong-{year.year}.pdf",
+        PDF,
+        render_pdf("ratings/documents/commendations.html", context),
+    )
+
+
+def commendations_xlsx(
+    year: RatingYear, members: list[Commendation], cells: list[Commendation]
+) -> Export:
+    workbook = new_workbook()
+    sheet = table_sheet(
+        workbook,
+        "Đề nghị khen thưởng",
+        ["STT", "Đảng viên / chi bộ", "Chi bộ", f"Số năm liền HTXSNV đến {year.year}"],
+        widths=[6, 32, 32, 16],
+    )
+    for number, item in enumerate([*members, *cells], 1):
+        sheet.append([number, item.name, item.cell, item.years])
+    return xlsx_export(workbook, f"de-nghi-khen-thuong-{year.year}.xlsx")

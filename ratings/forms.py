@@ -1,0 +1,49 @@
+"""The rating grid: one form per member to rate, and the cell's own rating. A bound grid keeps
+every value typed, and marks the field that is wrong."""
+
+from django import forms
+
+from ratings.enums import RatingLevel
+
+LEVEL_CHOICES = [
+    ("", "—"),
+    *((value, f"{value} – {label}") for value, label in RatingLevel.choices),
+]
+
+
+class RatingForm(forms.Form):
+    level = forms.ChoiceField(label="Mức xếp loại", choices=LEVEL_CHOICES, required=False)
+    score = forms.IntegerField(
+        label="Điểm",
+        min_value=0,
+        max_value=100,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={"invalid": "Điểm là số nguyên từ 0 đến 100."},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("score") is not None and not data.get("level"):
+            self.add_error("level", "Có điểm thì phải chọn mức xếp loại.")
+        return data
+
+
+def grid_forms(rows, data=None, cell_rating=None) -> tuple[list[tuple], RatingForm]:
+    """(row, form or None) for each grid row, and the cell's form; a row not rated has none."""
+    pairs = []
+    for row in rows:
+        if row.not_rated:
+            pairs.append((row, None))
+            continue
+        initial = {"level": row.rating.level, "score": row.rating.score} if row.rating else {}
+        pairs.append((row, RatingForm(data, prefix=f"m{row.member.pk}", initial=initial)))
+    cell_initial = {"level": cell_rating.level, "score": cell_rating.score} if cell_rating else {}
+    return pairs, RatingForm(data, prefix="cell", initial=cell_initial)
+
+
+class RatingImportForm(forms.Form):
+    file = forms.FileField(label="Tệp xếp loại")
+    lock = forms.BooleanField(
+        label="Khóa các năm được nhập (để tính số năm liền)", required=False, initial=True
+    )

@@ -1,0 +1,206 @@
+"""Reads of the yearly ratings, scoped through the register's one scoping function
+(`members.access`): a cell secretary sees only their cells' grids, checks and proposals."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from members.access import cells_for, members_for
+from members.enums import ON_ROLLS
+from members.models import Discipline, Member, Organisation
+from ratings.models import CellRating, MemberRating, RatingYear
+from ratings.rules import NOT_COMPLETED, not_rated_reason, quota_checks, streak
+
+
+def year_or_unsaved(year: int) -> RatingYear:
+    """The rating year, or an unsaved one with the default parameters: a page that only reads
+    never creates it."""
+    return RatingYear.objects.filter(year=year).first() or RatingYear.unsaved(year)
+
+
+@dataclass(frozen=True)
+class GridRow:
+    member: Member
+    rating: MemberRating | None
+    not_rated: str | None  # why the member is not rated, if so
+
+
+def grid(*, year: RatingYear, cell: Organisation) -> list[GridRow]:
+    """The members of a cell to rate in a year, in name order, with their ratings (two queries)."""
+    members = list(Member.objects.filter(cell=cell, status__in=ON_ROLLS).in_name_order())
+    ratings = (
+        {r.member_id: r for r in MemberRating.objects.filter(year=year, member__in=members)}
+        if year.pk
+        else {}
+    )
+    return [
+        GridRow(
+            member=m,
+            rating=ratings.get(m.pk),
+            not_rated=not_rated_reason(
+                status=m.status,
+                admission_date=m.admission_date,
+                year=year.year,
+                late_admission_from=year.late_admission_from,
+            ),
+        )
+        for m in members
+    ]
+
+
+def cell_rating(*, year: RatingYear, cell: Organisation) -> CellRating | None:
+    return CellRating.objects.filter(year=year, cell=cell).first() if year.pk else None
+
+
+@dataclass(frozen=True)
+class CellProgress:
+    cell: Organisation
+    to_rate: int  # members on the rolls
+    rated: int
+    level: str | None  # the cell's own rating
+
+
+def year_progress(user, year: RatingYear) -> list[CellProgress]:
+    """The user's cells with how many of their members are rated: three queries."""
+    cells = cells_for(user).annotate(
+        to_rate=Count("members", filter=Q(members__status__in=ON_ROLLS))
+    )
+    rated, levels = {}, {}
+    if year.pk:
+        rated = dict(
+            year.member_ratings.values_list("cell_id")
+            .annotate(n=Count("id"))
+            .values_list("cell_id", "n")
+        )
+        levels = dict(CellRating.objects.filter(year=year).values_list("cell_id", "level"))
+    return [
+        CellProgress(cell, cell.to_rate, rated.get(cell.pk, 0), levels.get(cell.pk))
+        for cell in cells
+    ]
+
+
+@dataclass(frozen=True)
+class YearChecks:
+    missing: list[str]  # members not rated who should be
+    quota: list[str]  # groups over the HTXSNV quota
+    disciplined: list[str]  # disciplined in the year and rated above KHTNV
+
+    @property
+    def blocking(self) -> bool:
+        return bool(self.missing)
+
+    @property
+    def warnings(self) -> bool:
+        return bool(self.quota or self.disciplined)
+
+
+def year_checks(year: RatingYear) -> YearChecks:
+    """What the office sees before locking a year (fixed number of queries)."""
+    members = list(
+        Member.objects.filter(status__in=ON_ROLLS).select_related("cell").in_name_order()
+    )
+    ratings = (
+        {r.member_id: r for r in MemberRating.objects.filter(year=year).select_related("cell")}
+        if year.pk
+        else {}
+    )
+    missing = [
+        f"{m.full_name} ({m.cell.name})"
+        for m in members
+        if m.pk not in ratings
+        and not not_rated_reason(
+            status=m.status,
+            admission_date=m.admission_date,
+            year=year.year,
+            late_admission_from=year.late_admission_from,
+        )
+    ]
+    by_cell: dict[str, list[str]] = {}
+    for rating in ratings.values():
+        by_cell.setdefault(rating.cell.name, []).append(rating.level)
+    quota = (
+        [
+            c.message
+            for c in quota_checks(dict(sorted(by_cell.items())), percent=year.quota_percent)
+            if c.exceeded
+        ]
+        if year.quota_enabled
+        else []
+    )
+    disciplined_ids = set(
+        Discipline.objects.filter(decision_date__year=year.year).values_list("member_id", flat=True)
+    )
+    disciplined = sorted(
+        f"{r.member.full_name}: bị kỷ luật trong năm nhưng xếp loại {r.level}"
+        for r in MemberRating.objects.filter(
+            year__year=year.year, member_id__in=disciplined_ids
+        ).select_related("member")
+        if r.level != NOT_COMPLETED
+    )
+    return YearChecks(missing=missing, quota=quota, disciplined=disciplined)
+
+
+@dataclass(frozen=True)
+class Commendation:
+    name: str
+    cell: str
+    years: int
+
+
+def commendations(
+    user, *, up_to: int, threshold: int
+) -> tuple[list[Commendation], list[Commendation]]:
+    """Members and cells of the user's scope rated HTXSNV in at least `threshold` consecutive
+    locked years ending with `up_to` (§4): the commendation proposals. Two queries of ratings,
+    one of locked years."""
+    locked = set(RatingYear.objects.filter(locked=True).values_list("year", flat=True))
+    first = up_to - 60
+    member_levels: dict[int, dict[int, str]] = {}
+    names = {}
+    for (
+        member_id,
+        full_name,
+        name_sort,
+        cell,
+        cell_sort,
+        year_value,
+        level,
+    ) in MemberRating.objects.filter(
+        year__year__gt=first, year__year__lte=up_to, member__in=members_for(user)
+    ).values_list(
+        "member_id",
+        "member__full_name",
+        "member__name_sort",
+        "member__cell__name",
+        "member__cell__name_sort",
+        "year__year",
+        "level",
+    ):
+        member_levels.setdefault(member_id, {})[year_value] = level
+        names[member_id] = (full_name, cell, (cell_sort, name_sort))
+    cell_levels: dict[int, dict[int, str]] = {}
+    cell_names = {}
+    for cell_id, cell, cell_sort, year_value, level in CellRating.objects.filter(
+        year__year__gt=first, year__year__lte=up_to, cell__in=cells_for(user)
+    ).values_list("cell_id", "cell__name", "cell__name_sort", "year__year", "level"):
+        cell_levels.setdefault(cell_id, {})[year_value] = level
+        cell_names[cell_id] = (cell, cell_sort)
+    members = [
+        (names[m][2], Commendation(names[m][0], names[m][1], years=n))
+        for m, levels in member_levels.items()
+        if (n := streak(levels, up_to=up_to, counted_years=locked)) >= threshold
+    ]
+    cells = [
+        (cell_names[c][1], Commendation(cell_names[c][0], cell_names[c][0], years=n))
+        for c, levels in cell_levels.items()
+        if (n := streak(levels, up_to=up_to, counted_years=locked)) >= threshold
+    ]
+    # By cell, then Vietnamese name order (§7).
+    return [c for _key, c in sorted(members, key=lambda item: item[0])], [
+        c for _key, c in sorted(cells, key=lambda item: item[0])
+    ]
+
+
+def member_ratings(member: Member) -> list[MemberRating]:
+    """A member's ratings, newest year first (one query)."""
+    return list(member.ratings.select_related("year").order_by("-year__year"))

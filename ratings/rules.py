@@ -1,0 +1,70 @@
+"""Yearly quality ratings (DOMAIN.md §4): the quota, the streaks, who is not rated. Pure.
+
+Levels: HTXSNV (excellent), HTTNV (good), HTNV (completed), KHTNV (not completed).
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from members.enums import Status
+from ratings.enums import RatingLevel
+
+EXCELLENT, GOOD, NOT_COMPLETED = RatingLevel.EXCELLENT, RatingLevel.GOOD, RatingLevel.NOT_COMPLETED
+
+
+@dataclass(frozen=True)
+class QuotaCheck:
+    group: str
+    excellent: int
+    good: int
+    allowed: int  # the most HTXSNV the quota allows in the group
+
+    @property
+    def exceeded(self) -> bool:
+        return self.excellent > self.allowed
+
+    @property
+    def message(self) -> str:
+        return (
+            f"{self.group}: {self.excellent} HTXSNV, vượt tỉ lệ cho phép {self.allowed} "
+            f"(tối đa theo tỉ lệ trên {self.good} HTTNV)."
+        )
+
+
+def quota_allowed(*, good: int, percent: int) -> int:
+    """The most HTXSNV allowed: `percent`% of the HTTNV count, rounded down (7 × 20% = 1.4 → 1)."""
+    return good * percent // 100
+
+
+def quota_checks(levels_by_group: Mapping[str, Iterable[str]], *, percent: int) -> list[QuotaCheck]:
+    """The quota per group (§4: HTXSNV may not exceed `percent`% of HTTNV within a group)."""
+    checks = []
+    for group, levels in levels_by_group.items():
+        levels = list(levels)
+        excellent, good = levels.count(EXCELLENT), levels.count(GOOD)
+        checks.append(QuotaCheck(group, excellent, good, quota_allowed(good=good, percent=percent)))
+    return checks
+
+
+def streak(levels_by_year: Mapping[int, str], *, up_to: int, counted_years: Iterable[int]) -> int:
+    """Consecutive years rated HTXSNV ending with `up_to`. Only years in `counted_years` (locked)
+    count: a missing year, another level or a year not locked ends the streak."""
+    counted = set(counted_years)
+    years = 0
+    year = up_to
+    while year in counted and levels_by_year.get(year) == EXCELLENT:
+        years += 1
+        year -= 1
+    return years
+
+
+def not_rated_reason(
+    *, status: str, admission_date: date, year: int, late_admission_from: date
+) -> str | None:
+    """Why a member on the rolls is not rated in `year`, or None when they are rated."""
+    if status == Status.EXEMPT:
+        return "Miễn công tác và sinh hoạt đảng: không xếp loại."
+    if admission_date >= late_admission_from:
+        return f"Kết nạp ngày {admission_date:%d/%m/%Y}, chưa đủ thời gian để xếp loại năm {year}."
+    return None

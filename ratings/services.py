@@ -1,0 +1,195 @@
+"""Writes of the yearly ratings (DOMAIN.md §4): one transaction each, ValidationError in
+Vietnamese."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from members.models import Member, Organisation
+from ratings.enums import RatingLevel
+from ratings.models import CellRating, MemberRating, RatingYear, default_late_admission_from
+from ratings.queries import grid, year_checks
+from vusta_party import clock
+from vusta_party.spreadsheets import SpreadsheetError, read_table
+from vusta_party.text import fold
+
+FIRST_YEAR = 1990
+
+
+def rating_year(year: int) -> RatingYear:
+    """The rating year, created with its default parameters on the first write."""
+    found, _ = RatingYear.objects.get_or_create(
+        year=year, defaults={"late_admission_from": default_late_admission_from(year)}
+    )
+    return found
+
+
+def _locked_year(year: RatingYear) -> RatingYear:
+    year = RatingYear.objects.select_for_update().get(pk=rating_year(year.year).pk)
+    if year.locked:
+        raise ValidationError(f"Xếp loại năm {year.year} đã khóa: không thể sửa.")
+    return year
+
+
+@transaction.atomic
+def ratings_save(
+    *,
+    year: RatingYear,
+    cell: Organisation,
+    levels: dict[int, tuple[str, int | None]],
+    cell_level: str = "",
+    cell_score: int | None = None,
+    user=None,
+) -> int:
+    """Save a cell's grid in one transaction: every member's level (and score) and the cell's.
+    A member given no level loses the rating they had. Returns how many members are rated."""
+    year = _locked_year(year)
+    rows = {row.member.pk: row for row in grid(year=year, cell=cell)}
+    unknown = set(levels) - set(rows)
+    if unknown:
+        raise ValidationError("Có đảng viên không thuộc chi bộ này trong bảng xếp loại.")
+    valid = set(RatingLevel.values)
+    saved = 0
+    for member_id, (level, score) in levels.items():
+        row = rows[member_id]
+        if not level:
+            MemberRating.objects.filter(year=year, member_id=member_id).delete()
+            continue
+        if row.not_rated:
+            raise ValidationError(f"{row.member}: {row.not_rated}")
+        if level not in valid or (score is not None and not 0 <= score <= 100):
+            raise ValidationError(f"{row.member}: mức xếp loại hoặc điểm không hợp lệ.")
+        MemberRating.objects.update_or_create(
+            year=year, member_id=member_id, defaults={"cell": cell, "level": level, "score": score}
+        )
+        saved += 1
+    if cell_level:
+        if cell_level not in valid:
+            raise ValidationError("Mức xếp loại chi bộ không hợp lệ.")
+        CellRating.objects.update_or_create(
+            year=year, cell=cell, defaults={"level": cell_level, "score": cell_score}
+        )
+    return saved
+
+
+@transaction.atomic
+def year_lock(*, year: RatingYear, user, accept_warnings: bool = False) -> RatingYear:
+    year = _locked_year(year)
+    checks = year_checks(year)
+    if checks.blocking:
+        raise ValidationError(f"Còn {len(checks.missing)} đảng viên chưa được xếp loại.")
+    if checks.warnings and not accept_warnings:
+        raise ValidationError(
+            "Có cảnh báo (tỉ lệ HTXSNV, kỷ luật): hãy xem và xác nhận trước khi khóa."
+        )
+    year.locked, year.locked_at, year.locked_by = True, timezone.now(), user
+    year.save()
+    return year
+
+
+RATING_HEADERS = {
+    "Năm": "year",
+    "Số thẻ đảng viên": "card",
+    "Số CCCD": "citizen_id",
+    "Họ và tên": "full_name",
+    "Chi bộ": "cell",
+    "Xếp loại": "level",
+    "Điểm": "score",
+}
+
+
+@dataclass(frozen=True)
+class RatingImportError:
+    row: int
+    column: str
+    message: str
+
+
+@transaction.atomic
+def ratings_import(filename: str, content: bytes, *, lock_years: bool, user=None) -> dict[str, int]:
+    """Past years' ratings from a spreadsheet (.xlsx or .csv): a row with a card number or a CCCD
+    rates that member; a row with only a cell rates the cell. Every row is checked first; any bad
+    row imports nothing (ValidationError listing them)."""
+    try:
+        table = [
+            row for row in read_table(filename, content) if any(str(c or "").strip() for c in row)
+        ]
+    except SpreadsheetError as error:
+        raise ValidationError(str(error)) from error
+    if not table:
+        raise ValidationError("Tệp không có dữ liệu.")
+    known = {fold(header).replace(" ", ""): key for header, key in RATING_HEADERS.items()}
+    columns = {i: known.get(fold(str(h or "")).replace(" ", "")) for i, h in enumerate(table[0])}
+    if "year" not in columns.values() or "level" not in columns.values():
+        raise ValidationError("Thiếu cột bắt buộc: Năm, Xếp loại.")
+    members = {m.party_card_number: m for m in Member.objects.exclude(party_card_number=None)}
+    by_cccd = {m.citizen_id: m for m in Member.objects.exclude(citizen_id=None)}
+    cells = {c.name.casefold(): c for c in Organisation.objects.filter(kind=Organisation.Kind.CELL)}
+    locked = set(RatingYear.objects.filter(locked=True).values_list("year", flat=True))
+    this_year = clock.today().year
+    errors, member_rows, cell_rows = [], [], []
+    for number, raw in enumerate(table[1:], start=2):
+        row = {
+            key: str(raw[i]).strip() if i < len(raw) and raw[i] is not None else ""
+            for i, key in columns.items()
+            if key
+        }
+        row = {k: (v[:-2] if v.endswith(".0") else v) for k, v in row.items()}
+        if not row.get("year", "").isdigit() or not FIRST_YEAR <= int(row["year"]) <= this_year:
+            errors.append(RatingImportError(number, "Năm", "Năm không hợp lệ."))
+            continue
+        year = int(row["year"])
+        level = row.get("level", "").upper()
+        if level not in RatingLevel.values:
+            errors.append(
+                RatingImportError(number, "Xếp loại", "Ghi một trong: HTXSNV, HTTNV, HTNV, KHTNV.")
+            )
+        score = row.get("score", "")
+        if score and (not score.isdigit() or int(score) > 100):
+            errors.append(RatingImportError(number, "Điểm", "Điểm là số từ 0 đến 100."))
+        if year in locked:
+            errors.append(RatingImportError(number, "Năm", f"Xếp loại năm {year} đã khóa."))
+        member = members.get(row.get("card", "")) or by_cccd.get(row.get("citizen_id", ""))
+        if row.get("card") or row.get("citizen_id"):
+            if member is None:
+                errors.append(
+                    RatingImportError(number, "Số thẻ đảng viên", "Không tìm thấy đảng viên.")
+                )
+            else:
+                member_rows.append((year, member, level, int(score) if score else None))
+        elif row.get("cell"):
+            cell = cells.get(row["cell"].casefold())
+            if cell is None:
+                errors.append(
+                    RatingImportError(number, "Chi bộ", f"Không có chi bộ “{row['cell']}”.")
+                )
+            else:
+                cell_rows.append((year, cell, level, int(score) if score else None))
+        else:
+            errors.append(
+                RatingImportError(
+                    number, "Số thẻ đảng viên", "Cần số thẻ, số CCCD hoặc tên chi bộ."
+                )
+            )
+    if errors:
+        raise ValidationError([f"Dòng {e.row}, cột {e.column}: {e.message}" for e in errors])
+    years = {}
+    for year, member, level, score in member_rows:
+        year_obj = years.setdefault(year, rating_year(year))
+        MemberRating.objects.update_or_create(
+            year=year_obj,
+            member=member,
+            defaults={"cell": member.cell, "level": level, "score": score},
+        )
+    for year, cell, level, score in cell_rows:
+        year_obj = years.setdefault(year, rating_year(year))
+        CellRating.objects.update_or_create(
+            year=year_obj, cell=cell, defaults={"level": level, "score": score}
+        )
+    if lock_years:
+        RatingYear.objects.filter(pk__in=[y.pk for y in years.values()]).update(
+            locked=True, locked_at=timezone.now(), locked_by=user
+        )
+    return {"members": len(member_rows), "cells": len(cell_rows), "years": len(years)}

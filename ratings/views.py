@@ -1,0 +1,150 @@
+"""Pages of the yearly ratings: the year, a cell's grid, locking, commendation proposals."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from members.access import cells_for, member_or_404
+from ratings import exports, queries, services
+from ratings.forms import RatingImportForm, grid_forms
+from vusta_party import clock
+from vusta_party.exports import send
+from vusta_party.spreadsheets import upload_error
+
+YEARS_SHOWN = 6
+
+
+def _year(year: int):
+    if not services.FIRST_YEAR <= year <= clock.today().year + 1:
+        raise Http404("Không có năm xếp loại này.")
+    return queries.year_or_unsaved(year)
+
+
+def rating_index(request, year: int | None = None):
+    today = clock.today()
+    year = _year(year or today.year)
+    can_lock = request.user.has_perm("ratings.change_ratingyear")
+    return render(
+        request,
+        "ratings/rating_index.html",
+        {
+            "year": year,
+            "rows": queries.year_progress(request.user, year),
+            "checks": queries.year_checks(year) if can_lock else None,
+            "can_lock": can_lock,
+            "years": range(today.year, today.year - YEARS_SHOWN, -1),
+            "import_form": RatingImportForm(),
+        },
+    )
+
+
+@require_POST
+@permission_required("ratings.change_ratingyear", raise_exception=True)
+def rating_lock(request, year: int):
+    try:
+        services.year_lock(
+            year=_year(year), user=request.user, accept_warnings=bool(request.POST.get("accept"))
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Đã khóa xếp loại năm {year}.")
+    return redirect("ratings:rating_year", year=year)
+
+
+def rating_grid(request, year: int, cell_pk: int):
+    year_obj = _year(year)
+    cell = cells_for(request.user).filter(pk=cell_pk).first()
+    if cell is None:
+        raise Http404("Không tìm thấy chi bộ.")
+    rows = queries.grid(year=year_obj, cell=cell)
+    data = request.POST if request.method == "POST" else None
+    if data is not None and not request.user.has_perm("ratings.add_memberrating"):
+        raise PermissionDenied
+    pairs, cell_form = grid_forms(rows, data, queries.cell_rating(year=year_obj, cell=cell))
+    forms = [form for _row, form in pairs if form is not None]
+    if data is not None:
+        if all(form.is_valid() for form in [*forms, cell_form]):
+            try:
+                saved = services.ratings_save(
+                    year=year_obj,
+                    cell=cell,
+                    levels={
+                        row.member.pk: (form.cleaned_data["level"], form.cleaned_data["score"])
+                        for row, form in pairs
+                        if form is not None
+                    },
+                    cell_level=cell_form.cleaned_data["level"],
+                    cell_score=cell_form.cleaned_data["score"],
+                    user=request.user,
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, f"Đã lưu xếp loại {saved} đảng viên của {cell.name}.")
+                return redirect("ratings:rating_grid", year=year, cell_pk=cell.pk)
+        else:
+            bad = sum(1 for form in [*forms, cell_form] if form.errors)
+            messages.error(
+                request,
+                f"Chưa lưu: {bad} dòng có ô chưa đúng (tô đỏ bên dưới). Các ô khác vẫn giữ.",
+            )
+    return render(
+        request,
+        "ratings/rating_grid.html",
+        {"year": year_obj, "cell": cell, "pairs": pairs, "cell_form": cell_form},
+    )
+
+
+def commendation_list(request, year: int):
+    year_obj = _year(year)
+    members, cells = queries.commendations(
+        request.user, up_to=year_obj.year, threshold=year_obj.streak_threshold
+    )
+    output = request.GET.get("format")
+    if output == "pdf":
+        return send(exports.commendations_pdf(year_obj, members, cells))
+    if output == "xlsx":
+        return send(exports.commendations_xlsx(year_obj, members, cells))
+    return render(
+        request,
+        "ratings/commendations.html",
+        {"year": year_obj, "members": members, "cells": cells},
+    )
+
+
+def member_panel(request, pk):
+    """A member's ratings, shown on the member's page."""
+    member = member_or_404(request.user, pk)
+    return render(request, "ratings/member_panel.html", {"ratings": queries.member_ratings(member)})
+
+
+@require_POST
+@permission_required("ratings.change_ratingyear", raise_exception=True)
+def rating_import(request):
+    """Past years' ratings from a spreadsheet (office only)."""
+    form = RatingImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "Hãy chọn tệp xếp loại.")
+        return redirect("ratings:rating_index")
+    upload = form.cleaned_data["file"]
+    refused = upload_error(upload)
+    if refused:
+        messages.error(request, "Chưa nhập gì. " + refused)
+        return redirect("ratings:rating_index")
+    try:
+        counts = services.ratings_import(
+            upload.name, upload.read(), lock_years=form.cleaned_data["lock"], user=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, "Chưa nhập gì. " + " ".join(error.messages[:30]))
+    else:
+        messages.success(
+            request,
+            f"Đã nhập xếp loại của {counts['members']} đảng viên và {counts['cells']} chi bộ "
+            f"trong {counts['years']} năm.",
+        )
+    return redirect("ratings:rating_index")

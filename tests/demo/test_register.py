@@ -1,0 +1,84 @@
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from members.enums import Status
+from members.models import Badge, Member, MembershipEvent, Organisation
+from members.rules import Fact, replay
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 11, 22)
+
+
+def snapshot():
+    return list(
+        Member.objects.order_by("citizen_id").values_list(
+            "full_name", "admission_date", "status", "cell__name"
+        )
+    )
+
+
+def test_seed_demo_is_deterministic_and_resembles_the_first_user(capsys):
+    call_command("seed_demo", "--today", "2026-11-22")
+    first = snapshot()
+    Badge.objects.all().delete()
+    MembershipEvent.objects.all().delete()
+    Member.objects.all().delete()
+    Organisation.objects.filter(kind="cell").delete()
+    call_command("seed_demo", "--today", "2026-11-22")
+
+    assert snapshot() == first
+    assert Organisation.objects.filter(kind="cell").count() == 56
+    assert Member.objects.count() == 750
+    statuses = set(Member.objects.values_list("status", flat=True))
+    assert statuses >= {Status.ACTIVE, Status.EXEMPT, Status.DECEASED, Status.TRANSFERRED_OUT}
+    assert Member.objects.filter(
+        official_date__isnull=True, status__in=["active", "exempt"]
+    ).exists()
+    assert Member.objects.filter(interruptions__isnull=False).exists()
+    assert Member.objects.filter(disciplines__isnull=False).exists()
+    assert "Đã tạo dữ liệu mẫu: 56 chi bộ, 750 đảng viên" in capsys.readouterr().out
+
+
+def test_every_milestone_from_30_to_90_has_members_coming_up():
+    from members.queries import upcoming_milestones  # noqa: PLC0415 -- local to this test
+
+    call_command("seed_demo", "--today", "2026-11-22")
+
+    rows = upcoming_milestones(Member.objects.all(), start=TODAY, end=date(2031, 11, 22))
+
+    assert {row.milestone for row in rows} == {30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90}
+
+
+def test_demo_members_are_consistent_with_their_facts():
+    call_command(
+        "seed_demo", "--members", "300", "--cells", "7", "--seed", "5", "--today", "2026-11-22"
+    )
+
+    for member in Member.objects.prefetch_related("events"):
+        facts = [Fact(e.kind, e.date, e.cell_id, e.pk) for e in member.events.all()]
+        official_before = (
+            None if any(f.kind == "made_official" for f in facts) else member.official_date
+        )
+        state = replay(
+            facts, admission_date=member.admission_date, official_before_facts=official_before
+        )
+        assert (state.status, state.cell_id, state.death_date) == (
+            member.status,
+            member.cell_id,
+            member.death_date,
+        )
+        assert all(e.date <= TODAY for e in member.events.all())
+
+
+def test_seed_demo_refuses_a_register_with_members_unless_if_empty(capsys):
+    call_command("seed_demo", "--members", "5", "--cells", "2")
+
+    with pytest.raises(CommandError, match="dữ liệu mẫu chỉ tạo trên cơ sở dữ liệu trống"):
+        call_command("seed_demo")
+    call_command("seed_demo", "--if-empty")
+
+    assert Member.objects.count() == 5
+    assert "Đã có dữ liệu đảng viên: không tạo dữ liệu mẫu." in capsys.readouterr().out

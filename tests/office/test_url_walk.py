@@ -1,0 +1,245 @@
+"""Every URL of the project, for every role, with the exact outcome (issue 8).
+
+A new URL pattern without a line in EXPECTED fails this test: each page needs a decision on who
+may see it. "login" is a redirect to the sign-in page; numbers are HTTP status codes.
+"""
+
+from datetime import date
+
+import pytest
+from django.test import Client
+from django.urls import URLResolver, get_resolver, reverse
+
+from ceremonies import services as rounds
+from ceremonies.models import BonusCoefficient
+from members import services
+from reports import services as reports
+from reports.periods import Period
+from tests.factories import CellFactory, make_member
+
+pytestmark = pytest.mark.django_db
+ROLES = ("anonymous", "office", "standing", "viewer", "secretary_own", "secretary_other")
+
+
+def url_names():
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace != "admin":
+                    yield from walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif pattern.name:
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+    return sorted(set(walk(get_resolver().url_patterns)))
+
+
+@pytest.fixture
+def world(make_user, office_user):
+    own_cell, other_cell = CellFactory(name="Chi bộ A"), CellFactory(name="Chi bộ B")
+    own = make_member(
+        cell=own_cell,
+        full_name="Nguyễn Văn An",
+        admission_date=date(1996, 1, 1),
+        official_date=date(1997, 1, 1),
+    )
+    other = make_member(
+        cell=other_cell,
+        full_name="Trần Văn Bình",
+        admission_date=date(1996, 1, 1),
+        official_date=date(1997, 1, 1),
+    )
+    for member in (own, other):
+        services.interruption_add(
+            member=member, start=date(2000, 1, 1), end=date(2000, 2, 1), reason="lost_contact"
+        )
+    round_ = rounds.round_create(day=date(2026, 9, 2), occasion="0902")
+    rounds.round_fill(round_=round_)
+    issued = reports.report_issue(
+        period=Period.year(2025), user=office_user, today=date(2026, 1, 15)
+    )
+    from members.models import ImportBatch  # noqa: PLC0415
+
+    batch = ImportBatch.objects.create(
+        file_name="x.csv", content=b"Ho va ten\n", uploaded_by=office_user
+    )
+    users = {
+        "office": make_user("office"),
+        "standing": make_user("standing"),
+        "viewer": make_user("viewer"),
+        "secretary": make_user("secretary", cells=[own_cell]),
+    }
+    objects = {}
+    for side, member, cell in (("own", own, own_cell), ("other", other, other_cell)):
+        objects[side] = {
+            "pk": member.pk,
+            "event_pk": member.events.first().pk,
+            "interruption_pk": member.interruptions.first().pk,
+            "cell_pk": cell.pk,
+            "line_pk": round_.proposals.get(member=member).pk,
+            "account_pk": users["viewer"].pk,
+        }
+    return users, objects, round_, issued, batch
+
+
+def url_for(name, side_objects, round_, issued, batch):
+    member_urls = {"pk": side_objects["pk"]}
+    args = {
+        "members:member_detail": member_urls,
+        "members:member_edit": member_urls,
+        "members:fact_create": member_urls,
+        "members:fact_delete": {"pk": side_objects["pk"], "event_pk": side_objects["event_pk"]},
+        "members:interruption_create": member_urls,
+        "members:interruption_delete": {
+            "pk": side_objects["pk"],
+            "interruption_pk": side_objects["interruption_pk"],
+        },
+        "members:discipline_create": member_urls,
+        "members:badge_create": member_urls,
+        "members:cell_detail": {"pk": side_objects["cell_pk"]},
+        "members:cell_rename": {"pk": side_objects["cell_pk"]},
+        "members:import_preview": {"pk": batch.pk},
+        "members:import_errors": {"pk": batch.pk},
+        "ratings:rating_year": {"year": 2025},
+        "ratings:rating_lock": {"year": 2025},
+        "ratings:rating_grid": {"year": 2025, "cell_pk": side_objects["cell_pk"]},
+        "ratings:member_panel": member_urls,
+        "ratings:commendations": {"year": 2025},
+        "office:sign_in_unlock": {"pk": 1},
+        "office:account_edit": {"pk": side_objects["account_pk"]},
+        "office:account_password": {"pk": side_objects["account_pk"]},
+        "ceremonies:member_explanation": member_urls,
+        "ceremonies:round_detail": {"pk": round_.pk},
+        "ceremonies:round_fill": {"pk": round_.pk},
+        "ceremonies:proposal_add": {"pk": round_.pk},
+        "ceremonies:proposal_toggle": {"pk": round_.pk, "line_pk": side_objects["line_pk"]},
+        "ceremonies:badge_numbers": {"pk": round_.pk},
+        "ceremonies:round_action": {"pk": round_.pk, "action": "lock"},
+        "ceremonies:round_document": {"pk": round_.pk, "name": "4", "ext": "xlsx"},
+        "ceremonies:row_edit": {"table": "he-so", "pk": BonusCoefficient.objects.first().pk},
+        "ceremonies:row_delete": {"table": "he-so", "pk": BonusCoefficient.objects.first().pk},
+        "reports:report": {"kind": "nam", "year": 2025},
+        "reports:range_report": {"start": "2025-01-01", "end": "2025-09-30"},
+        "reports:range_issue": {"start": "2025-01-01", "end": "2025-09-30"},
+        "reports:issue": {"kind": "nam", "year": 2025},
+        "reports:issued_file": {"pk": issued.pk, "ext": "json"},
+    }
+    return reverse(name, kwargs=args.get(name, {}))
+
+
+def outcome(response):
+    if response.status_code == 302 and response["Location"].startswith(reverse("login")):
+        return "login"
+    return response.status_code
+
+
+# Decisions, reviewed by hand: 405 is a POST-only action; 302 from a cell is its member list,
+# and from the audit export without a date range, the audit page with a message;
+# issued reports are the committee's official documents of aggregate figures, readable by every
+# signed-in role; a secretary gets 404 for another cell's member, edit page, grid and explanation.
+EXPECTED = {
+    # url name: (anonymous, office, standing, viewer, secretary: own cell, secretary: another cell)
+    "ceremonies:badge_numbers": ("login", 405, 405, 405, 405, 405),
+    "ceremonies:bonus_tables": ("login", 200, 200, 200, 200, 200),
+    "ceremonies:index": ("login", 200, 200, 200, 200, 200),
+    "ceremonies:member_explanation": ("login", 200, 200, 200, 200, 404),
+    "ceremonies:proposal_add": ("login", 405, 405, 405, 405, 405),
+    "ceremonies:proposal_toggle": ("login", 405, 405, 405, 405, 405),
+    "ceremonies:round_action": ("login", 405, 405, 405, 405, 405),
+    "ceremonies:round_detail": ("login", 200, 200, 200, 200, 200),
+    "ceremonies:round_document": ("login", 200, 200, 200, 200, 200),
+    "ceremonies:round_fill": ("login", 405, 405, 405, 405, 405),
+    "ceremonies:round_list": ("login", 200, 200, 200, 200, 200),
+    "ceremonies:row_delete": ("login", 405, 405, 405, 405, 405),
+    "ceremonies:row_edit": ("login", 200, 403, 403, 403, 403),
+    "ceremonies:rules": ("login", 200, 200, 200, 200, 200),
+    "login": (200, 200, 200, 200, 200, 200),
+    "logout": ("login", 405, 405, 405, 405, 405),
+    "members:badge_create": ("login", 200, 403, 403, 403, 403),
+    "members:branch_create": ("login", 200, 403, 403, 403, 403),
+    "members:cell_create": ("login", 200, 403, 403, 403, 403),
+    "members:cell_detail": ("login", 302, 302, 302, 302, 404),
+    "members:cell_list": ("login", 200, 200, 200, 200, 200),
+    "members:cell_rename": ("login", 200, 403, 403, 403, 403),
+    "members:discipline_create": ("login", 200, 403, 403, 403, 403),
+    "members:fact_create": ("login", 200, 403, 403, 403, 403),
+    "members:fact_delete": ("login", 405, 405, 405, 405, 405),
+    "members:import_errors": ("login", 200, 403, 403, 403, 403),
+    "members:import_preview": ("login", 200, 403, 403, 403, 403),
+    "members:import_upload": ("login", 200, 403, 403, 403, 403),
+    "members:interruption_create": ("login", 200, 403, 403, 403, 403),
+    "members:interruption_delete": ("login", 405, 405, 405, 405, 405),
+    "members:member_create": ("login", 200, 403, 403, 200, 200),
+    "members:member_detail": ("login", 200, 200, 200, 200, 404),
+    "members:member_edit": ("login", 200, 403, 403, 200, 404),
+    "members:member_list": ("login", 200, 200, 200, 200, 200),
+    "members:register_export": ("login", 200, 200, 403, 200, 200),
+    "office:account_create": ("login", 200, 403, 403, 403, 403),
+    "office:account_edit": ("login", 200, 403, 403, 403, 403),
+    "office:account_list": ("login", 200, 403, 403, 403, 403),
+    "office:account_password": ("login", 200, 403, 403, 403, 403),
+    "office:audit_export": ("login", 302, 403, 403, 403, 403),
+    "office:audit_log": ("login", 200, 403, 403, 403, 403),
+    "office:committee_profile": ("login", 200, 403, 403, 403, 403),
+    "office:sample_document": ("login", 200, 200, 200, 200, 200),
+    "office:sign_in_log": ("login", 200, 403, 403, 403, 403),
+    "office:sign_in_unlock": ("login", 405, 405, 405, 405, 405),
+    "password_change": ("login", 200, 200, 200, 200, 200),
+    "password_change_done": ("login", 200, 200, 200, 200, 200),
+    "ratings:commendations": ("login", 200, 200, 200, 200, 200),
+    "ratings:member_panel": ("login", 200, 200, 200, 200, 404),
+    "ratings:rating_grid": ("login", 200, 200, 200, 200, 404),
+    "ratings:rating_import": ("login", 405, 405, 405, 405, 405),
+    "ratings:rating_index": ("login", 200, 200, 200, 200, 200),
+    "ratings:rating_lock": ("login", 405, 405, 405, 405, 405),
+    "ratings:rating_year": ("login", 200, 200, 200, 200, 200),
+    "reports:dashboard": ("login", 200, 200, 200, 200, 200),
+    "reports:index": ("login", 200, 200, 200, 200, 200),
+    "reports:issue": ("login", 405, 405, 405, 405, 405),
+    "reports:issued_file": ("login", 200, 200, 200, 200, 200),
+    "reports:range_issue": ("login", 405, 405, 405, 405, 405),
+    "reports:range_report": ("login", 200, 200, 200, 200, 200),
+    "reports:report": ("login", 200, 200, 200, 200, 200),
+}
+
+
+def test_every_url_has_a_decision():
+    assert sorted(EXPECTED) == url_names()
+
+
+def test_every_url_gives_each_role_the_decided_outcome(client, world):
+    users, objects, round_, issued, batch = world
+    found = {}
+    for name in url_names():
+        row = []
+        for role in ROLES:
+            side = "other" if role == "secretary_other" else "own"
+            url = url_for(name, objects[side], round_, issued, batch)
+            client.logout()
+            if role != "anonymous":
+                client.force_login(users["secretary" if role.startswith("secretary") else role])
+            row.append(outcome(client.get(url)))
+        found[name] = tuple(row)
+
+    assert found == EXPECTED
+
+
+def test_a_secretary_cannot_print_the_committees_submission_letter(client, world):
+    users, _objects, round_, _issued, _batch = world
+    client.force_login(users["secretary"])
+
+    response = client.get(reverse("ceremonies:round_document", args=[round_.pk, "to-trinh", "pdf"]))
+
+    assert response.status_code == 403
+
+
+def test_every_url_refuses_a_post_without_the_csrf_token(world):
+    """Every form posts with Django's CSRF token: a POST without it changes nothing."""
+    users, objects, round_, issued, batch = world
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(users["office"])
+    refused = {}
+    for name in url_names():
+        response = client.post(url_for(name, objects["own"], round_, issued, batch))
+        refused[name] = (response.status_code, b"CSRF" in response.content)
+
+    assert refused == dict.fromkeys(url_names(), (403, True))

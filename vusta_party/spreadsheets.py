@@ -1,0 +1,124 @@
+"""Spreadsheets: reading uploaded tables (.xlsx, .csv) and writing workbooks.
+
+Every upload (members, past ratings) is read by `read_table()`, every workbook is written through
+`table_sheet()` and `xlsx_export()`, so the limits and the format are the same everywhere.
+"""
+
+import csv
+import io
+import zipfile
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+
+from vusta_party.exports import XLSX, Export
+
+# Limits that keep a hostile or broken file from exhausting the server: the upload itself, the
+# XML inside an .xlsx (a zip that could expand a thousandfold), and the rows read.
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_ROWS = 200_000
+EXTENSIONS = (".xlsx", ".csv")
+
+
+class SpreadsheetError(ValueError):
+    """The file as a whole cannot be read (format, size); the message is for the user."""
+
+
+def upload_error(upload) -> str | None:
+    """Why an uploaded spreadsheet is refused before it is read, or None."""
+    if not upload.name.lower().endswith(EXTENSIONS):
+        return "Chỉ nhận tệp .xlsx hoặc .csv."
+    if upload.size > MAX_UPLOAD_BYTES:
+        return f"Tệp lớn hơn {MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
+    return None
+
+
+def _capped(rows):
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_ROWS:
+            raise SpreadsheetError(f"Tệp có quá {MAX_ROWS:,} dòng.".replace(",", "."))
+        yield row
+
+
+def _xlsx_rows(content: bytes) -> list[list]:
+    broken = "Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc sai định dạng."
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(entry.file_size for entry in archive.infolist())
+    except zipfile.BadZipFile as error:
+        raise SpreadsheetError(broken) from error
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise SpreadsheetError("Tệp Excel giải nén ra quá lớn: hãy chia nhỏ tệp.")
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            return [list(row) for row in _capped(sheet.iter_rows(values_only=True))]
+        finally:
+            workbook.close()
+    except SpreadsheetError:
+        raise
+    except Exception as error:  # openpyxl and defusedxml raise many kinds on a bad file
+        raise SpreadsheetError(broken) from error
+
+
+def read_table(filename: str, content: bytes) -> list[list]:
+    """The cells of the first sheet (.xlsx) or of a UTF-8 CSV (with or without BOM). openpyxl
+    parses the XML through defusedxml (a requirement), which refuses entity expansion."""
+    name = filename.lower()
+    if name.endswith(".xlsx"):
+        return _xlsx_rows(content)
+    if name.endswith(".csv"):
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise SpreadsheetError("Tệp CSV phải được lưu với bảng mã UTF-8.") from error
+        sample = text[:4096]
+        try:
+            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        try:
+            return list(_capped(csv.reader(io.StringIO(text), dialect)))
+        except csv.Error as error:
+            raise SpreadsheetError(f"Tệp CSV sai định dạng: {error}.") from error
+    raise SpreadsheetError("Chỉ nhận tệp .xlsx hoặc .csv.")
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def column_letter(index: int) -> str:
+    """0 -> "A", 25 -> "Z", 26 -> "AA"."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def table_sheet(workbook: Workbook, title: str, headers: list[str], widths: list[int] = ()):
+    """A sheet that starts with a bold, frozen header row (and the given column widths)."""
+    sheet = workbook.create_sheet(title)
+    for index, width in enumerate(widths):
+        sheet.column_dimensions[column_letter(index)].width = width
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def new_workbook() -> Workbook:
+    """A workbook with no sheet yet (sheets are added with `table_sheet()` or create_sheet)."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    return workbook
+
+
+def xlsx_export(workbook: Workbook, filename: str) -> Export:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return Export(filename, XLSX, buffer.getvalue())
