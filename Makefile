@@ -1,23 +1,37 @@
 # vusta_party — see README.md. Every target installs what it needs into .venv first.
+# The Debian packages they need are in scripts/debian-packages.txt
+# (scripts/install-system-packages.sh installs them).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+DEV_STAMP := $(VENV)/.installed-dev
 HOST_PORT ?= 127.0.0.1:8000
+# Test processes in parallel (pytest-xdist): one per core.
+TEST_WORKERS ?= auto
 PYTEST_ARGS ?=
 
-.PHONY: install run test test-fast test-postgres lint format check ci clean bench load
+.PHONY: install install-runtime run test test-fast test-postgres lint format check ci clean bench load
 
-install: $(STAMP)
+install-runtime: $(RUNTIME_STAMP)
+install: $(DEV_STAMP)
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -qq --upgrade pip
-	$(PY) -m pip install -qq -r requirements-dev.txt
-	touch $(STAMP)
 
-run: install
+# What the app needs to run (make run).
+$(RUNTIME_STAMP): requirements.txt | $(PY)
+	$(PY) -m pip install -qq -r requirements.txt
+	touch $(RUNTIME_STAMP)
+
+# And the tools to test and check it.
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install -qq -r requirements-dev.txt
+	touch $(RUNTIME_STAMP) $(DEV_STAMP)
+
+run: install-runtime
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py seed_demo --if-empty
 	DEBUG=1 $(PY) manage.py create_demo_user
@@ -25,17 +39,19 @@ run: install
 	DEBUG=1 $(PY) manage.py runserver $(HOST_PORT)
 
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
+# Without the tests that render PDFs or drive a browser: needs neither WeasyPrint nor Chromium.
 test-fast: install
-	$(PY) -m pytest -m "not slow and not e2e" $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not slow and not e2e" $(PYTEST_ARGS)
 
 test-postgres: install
-	scripts/with-postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
+	scripts/with-postgres.sh $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(PY) -m ruff check --fix .

@@ -12,7 +12,7 @@ preload_app = True
 def when_ready(server):
     from django.db import connections  # noqa: PLC0415 -- the app is loaded by now
 
-    from reports.warm import warm_remembered_answers  # noqa: PLC0415
+    from reports.warm import warm_remembered_answers  # noqa: PLC0415 -- as above
 
     try:
         warm_remembered_answers()

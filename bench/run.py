@@ -79,11 +79,11 @@ def measure() -> dict:
     import django  # noqa: PLC0415 -- set up only in the measuring process
 
     django.setup()
-    from django.contrib.auth import get_user_model  # noqa: PLC0415
-    from django.test import Client  # noqa: PLC0415
+    from django.contrib.auth import get_user_model  # noqa: PLC0415 -- Django is set up first, in the measuring process
+    from django.test import Client  # noqa: PLC0415 -- Django is set up first, in the measuring process
 
-    from members import versions  # noqa: PLC0415
-    from members.models import Member  # noqa: PLC0415
+    from members import versions  # noqa: PLC0415 -- Django is set up first, in the measuring process
+    from members.models import Member  # noqa: PLC0415 -- Django is set up first, in the measuring process
 
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(get_user_model().objects.get(username="demo"))
@@ -125,11 +125,11 @@ def _median(function) -> float:
 
 
 def _candidates_once() -> None:
-    from datetime import date  # noqa: PLC0415
+    from datetime import date  # noqa: PLC0415 -- Django is set up first, in the measuring process
 
-    from ceremonies.models import rules_on  # noqa: PLC0415
-    from ceremonies.queries import candidates  # noqa: PLC0415
-    from members.models import Member  # noqa: PLC0415
+    from ceremonies.models import rules_on  # noqa: PLC0415 -- Django is set up first, in the measuring process
+    from ceremonies.queries import candidates  # noqa: PLC0415 -- Django is set up first, in the measuring process
+    from members.models import Member  # noqa: PLC0415 -- Django is set up first, in the measuring process
 
     day = date.fromisoformat(ROUND_DATE)
     candidates(Member.objects.all(), on=day, rules=rules_on(day))
@@ -137,14 +137,14 @@ def _candidates_once() -> None:
 
 def roster_versus_bare_table(rows: int = 1000, runs: int = 3) -> tuple[float, float]:
     """The ceremony roster of `rows` members, and a bare WeasyPrint table of the same rows."""
-    import django  # noqa: PLC0415
+    import django  # noqa: PLC0415 -- Django is set up first, in the measuring process
 
     django.setup()
-    from django.utils.html import escape  # noqa: PLC0415
+    from django.utils.html import escape  # noqa: PLC0415 -- Django is set up first, in the measuring process
 
-    from ceremonies.documents import Line, Roster, totals  # noqa: PLC0415
-    from vusta_party.documents import PartyDocument  # noqa: PLC0415
-    from vusta_party.pdf import html_to_pdf, render_pdf  # noqa: PLC0415
+    from ceremonies.documents import Line, Roster, totals  # noqa: PLC0415 -- Django is set up first, in the measuring process
+    from vusta_party.documents import PartyDocument  # noqa: PLC0415 -- Django is set up first, in the measuring process
+    from vusta_party.pdf import html_to_pdf, render_pdf  # noqa: PLC0415 -- Django is set up first, in the measuring process
 
     lines = [
         Line(
@@ -228,19 +228,19 @@ def roster_versus_bare_table(rows: int = 1000, runs: int = 3) -> tuple[float, fl
 
 
 def _report_once() -> None:
-    from reports.data import membership_summary  # noqa: PLC0415
-    from reports.periods import Period  # noqa: PLC0415
+    from reports.data import membership_summary  # noqa: PLC0415 -- Django is set up first, in the measuring process
+    from reports.periods import Period  # noqa: PLC0415 -- Django is set up first, in the measuring process
 
     membership_summary(Period.year(2025))
 
 
 def import_time(rows: int = 10_000) -> tuple[float, float]:
     """Plan and commit a spreadsheet of `rows` new members into an empty register (one run)."""
-    import django  # noqa: PLC0415
+    import django  # noqa: PLC0415 -- Django is set up first, in the measuring process
 
     django.setup()
-    from members.imports import commit_import, plan_import  # noqa: PLC0415
-    from tests.members.spreadsheets import xlsx_bytes  # noqa: PLC0415
+    from members.imports import commit_import, plan_import  # noqa: PLC0415 -- Django is set up first, in the measuring process
+    from tests.spreadsheets import xlsx_bytes  # noqa: PLC0415 -- Django is set up first, in the measuring process
 
     content = xlsx_bytes(
         [

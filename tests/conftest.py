@@ -1,3 +1,5 @@
+import sys
+
 import pytest
 
 from tests.factories import UserFactory
@@ -53,3 +55,12 @@ def _forget_remembered_answers():
     versions.forget_all()
     yield
     versions.forget_all()
+
+
+@pytest.fixture(autouse=True)
+def _pdf_only_in_slow_tests(request, monkeypatch):
+    """A test that renders a PDF is marked slow (or e2e), so that `make test-fast` needs no
+    WeasyPrint: here any other test that reaches WeasyPrint fails."""
+    if request.node.get_closest_marker("slow") or request.node.get_closest_marker("e2e"):
+        return
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # `import weasyprint` now fails

@@ -14,8 +14,11 @@ MOVED = {"members": ["historicaluser"], "vusta_party": ["auditevent"]}
 def move_content_types(apps, schema_editor):
     """The moved models keep their content types, so permissions given to them still hold."""
     content_type = apps.get_model("contenttypes", "ContentType")
+    taken = set(content_type.objects.filter(app_label="office").values_list("model", flat=True))
     for old_app, names in MOVED.items():
-        content_type.objects.filter(app_label=old_app, model__in=names).update(app_label="office")
+        content_type.objects.filter(app_label=old_app, model__in=set(names) - taken).update(
+            app_label="office"
+        )
 
 
 class Migration(migrations.Migration):

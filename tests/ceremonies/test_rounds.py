@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from ceremonies import services
 from ceremonies.models import BaseSalary, BonusCoefficient, Proposal, Round, rules_on
@@ -92,7 +93,6 @@ def test_a_member_is_in_one_open_round_per_milestone(register_):
 
 
 def test_the_database_refuses_a_second_live_line_of_a_milestone(register_):
-    from django.db import IntegrityError, transaction  # noqa: PLC0415
 
     first = make_round()
     services.round_fill(round_=first)

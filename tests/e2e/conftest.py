@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 
 from demo.management.commands.create_demo_user import DEMO_PASSWORD
@@ -105,8 +106,6 @@ SEEDS = [
 @pytest.fixture(autouse=True)
 def fresh_install(transactional_db):
     import importlib  # noqa: PLC0415 -- migration modules have names only importlib takes
-
-    from django.apps import apps  # noqa: PLC0415
 
     for module, function in SEEDS:
         getattr(importlib.import_module(module), function)(apps, None)

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from ceremonies import services as rounds
+from ceremonies.models import Proposal
 from members import services
 from members.enums import Status
 from members.models import Member, MembershipEvent, Organisation
@@ -398,6 +400,7 @@ def test_audit_log_lists_changes_with_before_and_after_for_the_office_only(
     assert client.get(reverse("office:audit_log")).status_code == 403
 
 
+@pytest.mark.slow
 def test_register_pdf_lists_members_in_the_document_layout(office_client):
     cell = CellFactory(name="Chi bộ Hội Vật lý")
     make_member(cell=cell, full_name="Đặng Thị Ánh", sex="F", party_card_number="00012345")
@@ -425,8 +428,6 @@ def test_register_pdf_lists_members_in_the_document_layout(office_client):
 def test_audit_log_of_round_lists_takes_the_same_queries_for_few_and_many_rows(
     office_client, count, django_assert_num_queries
 ):
-    from ceremonies import services as rounds  # noqa: PLC0415
-    from ceremonies.models import Proposal  # noqa: PLC0415
 
     cell = CellFactory()
     for n in range(count):

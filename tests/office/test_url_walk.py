@@ -13,11 +13,13 @@ from django.urls import URLResolver, get_resolver, reverse
 from ceremonies import services as rounds
 from ceremonies.models import BonusCoefficient
 from members import services
+from members.models import ImportBatch
 from reports import services as reports
 from reports.periods import Period
 from tests.factories import CellFactory, make_member
 
-pytestmark = pytest.mark.django_db
+# The world issues a report, whose PDF WeasyPrint renders.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 ROLES = ("anonymous", "office", "standing", "viewer", "secretary_own", "secretary_other")
 
 
@@ -57,7 +59,6 @@ def world(make_user, office_user):
     issued = reports.report_issue(
         period=Period.year(2025), user=office_user, today=date(2026, 1, 15)
     )
-    from members.models import ImportBatch  # noqa: PLC0415
 
     batch = ImportBatch.objects.create(
         file_name="x.csv", content=b"Ho va ten\n", uploaded_by=office_user

@@ -9,6 +9,7 @@ from ratings import queries as rating_queries
 from ratings import services as ratings
 from ratings.models import CellRating, MemberRating, RatingYear
 from tests.factories import CellFactory, make_member
+from tests.spreadsheets import xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -161,7 +162,6 @@ def test_ratings_show_on_the_member_page(office_client, cell_with_members):
 
 
 def _sheet(rows):
-    from tests.spreadsheets import xlsx_bytes  # noqa: PLC0415
 
     return xlsx_bytes(
         rows, headers=["Năm", "Số thẻ đảng viên", "Họ và tên", "Chi bộ", "Xếp loại", "Điểm"]

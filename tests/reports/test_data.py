@@ -14,53 +14,7 @@ pytestmark = pytest.mark.django_db
 YEAR = Period.year(2025)
 
 
-@pytest.fixture
-def register():
-    a, b = CellFactory(name="Chi bộ A"), CellFactory(name="Chi bộ B")
-
-    def add(name, admitted, official=None, cell=a, **extra):
-        return make_member(
-            cell=cell, full_name=name, admission_date=admitted, official_date=official, **extra
-        )
-
-    m1 = add("Nguyễn Văn An", date(2010, 1, 1), date(2011, 1, 1))
-    add("Trần Thị Bình", date(2025, 1, 1), sex="F")  # admitted on the first day, probationary
-    m3 = add("Lê Văn Cường", date(2000, 1, 1), date(2001, 1, 1))
-    services.fact_record(member=m3, kind="died", day=date(2025, 12, 31))  # the last day
-    add(
-        "Phạm Thị Dung",
-        date(1998, 1, 1),
-        date(1999, 1, 1),
-        cell=b,
-        sex="F",
-        ethnicity="Tày",
-        entry="transferred_in",
-        entry_date=date(2025, 6, 1),
-    )
-    m5 = add("Hoàng Văn Em", date(1990, 1, 1), date(1991, 1, 1))
-    services.fact_record(
-        member=m5, kind="transferred_out", day=date(2025, 3, 1), counterpart="Đảng bộ khác"
-    )
-    m6 = add("Vũ Văn Giang", date(1995, 1, 1), date(1996, 1, 1))
-    services.fact_record(member=m6, kind="cell_transfer", day=date(2025, 4, 1), cell=b)
-    services.badge_record(member=m6, milestone=30, decision_date=date(2025, 9, 2))
-    m7 = add("Đỗ Văn Hà", date(1990, 1, 1), date(1991, 1, 1))
-    services.fact_record(member=m7, kind="struck_off", day=date(2024, 6, 1))
-    services.fact_record(member=m7, kind="readmitted", day=date(2025, 7, 1), cell=a)
-    m8 = add("Bùi Văn Khoa", date(1985, 1, 1), date(1986, 1, 1))
-    services.discipline_record(member=m8, form="expulsion", decision_date=date(2025, 8, 1))
-    m9 = add("Đặng Thị Lan", date(1980, 1, 1), date(1981, 1, 1), sex="F")
-    services.badge_record(member=m9, milestone=40, decision_date=date(2024, 11, 7))
-    services.fact_record(member=m9, kind="left", day=date(2025, 9, 1))
-    add("Ngô Văn Minh", date(2024, 5, 1), date(2025, 5, 2))  # made official in the period
-    add("Dương Văn Nam", date(2026, 1, 1))  # after the period
-    m12 = add("Lý Thị Oanh", date(1975, 1, 1), date(1976, 1, 1), sex="F")
-    services.fact_record(member=m12, kind="struck_off", day=date(2025, 1, 1))  # the first day
-    services.discipline_record(member=m1, form="reprimand", decision_date=date(2025, 3, 1))
-    return a, b, m1
-
-
-def test_figures_match_the_hand_count(register):
+def test_figures_match_the_hand_count(hand_register):
     summary = membership_summary(YEAR)
 
     figures = summary.contract()
@@ -112,8 +66,8 @@ def test_figures_match_the_hand_count(register):
     assert summary.disciplines == (("Khai trừ", 1), ("Khiển trách", 1))
 
 
-def test_a_past_report_does_not_change_with_todays_records(register):
-    _a, _b, m1 = register
+def test_a_past_report_does_not_change_with_todays_records(hand_register):
+    _a, _b, m1 = hand_register
     before = membership_summary(YEAR).contract()
 
     services.fact_record(member=Member.objects.get(pk=m1.pk), kind="died", day=date(2026, 3, 1))
@@ -126,7 +80,7 @@ def test_a_past_report_does_not_change_with_todays_records(register):
     assert membership_summary(YEAR).contract() == before
 
 
-def test_the_first_half_and_its_figures(register):
+def test_the_first_half_and_its_figures(hand_register):
     half = membership_summary(Period.first_half(2025)).contract()
 
     assert (half["members_start"], half["members_end"]) == (
@@ -160,10 +114,10 @@ def test_report_data_takes_a_fixed_number_of_queries(item_count, django_assert_n
     assert (summary.end.total, summary.movement.admitted) == (item_count, item_count)
 
 
-def test_an_annual_report_carries_the_ratings_of_its_year(register):
+def test_an_annual_report_carries_the_ratings_of_its_year(hand_register):
     from ratings import services as rating_services  # noqa: PLC0415 -- only this test rates
 
-    a, _b, _m1 = register
+    a, _b, _m1 = hand_register
     year = rating_services.rating_year(2025)
     members = {
         m.full_name: m for m in Member.objects.filter(cell=a, status__in=["active", "exempt"])

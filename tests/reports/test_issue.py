@@ -13,7 +13,6 @@ from reports import services
 from reports.models import IssuedReport, IssuedReportError
 from reports.periods import Period
 from tests.pdf_utils import read_pdf
-from tests.reports.test_data import register as hand_register  # noqa: F401 -- the hand-counted register
 
 pytestmark = pytest.mark.django_db
 YEAR = Period.year(2025)
@@ -21,7 +20,7 @@ URL = reverse("reports:report", args=["nam", 2025])
 
 
 @pytest.mark.slow
-def test_issuing_numbers_freezes_and_hashes_the_report(hand_register, office_user):  # noqa: F811
+def test_issuing_numbers_freezes_and_hashes_the_report(hand_register, office_user):
     services.draft_save(
         period=YEAR,
         values={"situation": "Tình hình ổn định.", "tasks": "Kết nạp đảng viên mới."},
@@ -55,7 +54,7 @@ def test_issuing_numbers_freezes_and_hashes_the_report(hand_register, office_use
 
 
 @pytest.mark.slow
-def test_an_issued_report_never_changes(hand_register, office_user):  # noqa: F811
+def test_an_issued_report_never_changes(hand_register, office_user):
     _a, _b, m1 = hand_register
     issued = services.report_issue(period=YEAR, user=office_user, today=date(2026, 1, 15))
     digest, data = issued.sha256, IssuedReport.objects.get(pk=issued.pk).data
@@ -76,7 +75,7 @@ def test_an_issued_report_never_changes(hand_register, office_user):  # noqa: F8
 
 
 @pytest.mark.slow
-def test_a_new_version_is_a_new_issued_report_with_the_next_number(hand_register, office_user):  # noqa: F811
+def test_a_new_version_is_a_new_issued_report_with_the_next_number(hand_register, office_user):
     first = services.report_issue(period=YEAR, user=office_user, today=date(2026, 1, 15))
     second = services.report_issue(period=YEAR, user=office_user, today=date(2026, 1, 20))
 
@@ -85,7 +84,7 @@ def test_a_new_version_is_a_new_issued_report_with_the_next_number(hand_register
 
 
 @pytest.mark.slow
-def test_the_page_saves_the_draft_and_the_office_issues(office_client, hand_register):  # noqa: F811
+def test_the_page_saves_the_draft_and_the_office_issues(office_client, hand_register):
     office_client.post(URL, {"situation": "Tình hình chung.", "results": "Kết quả."})
     response = office_client.post(reverse("reports:issue", args=["nam", 2025]), follow=True)
 
@@ -96,7 +95,7 @@ def test_the_page_saves_the_draft_and_the_office_issues(office_client, hand_regi
     assert hashlib.sha256(download.content).hexdigest() == issued.sha256
 
 
-def test_only_the_office_and_the_standing_committee_issue(client, make_user, hand_register):  # noqa: F811
+def test_only_the_office_and_the_standing_committee_issue(client, make_user, hand_register):
     client.force_login(make_user("viewer"))
     assert client.post(reverse("reports:issue", args=["nam", 2025])).status_code == 403
     assert client.post(URL, {"situation": "x"}).status_code == 403
@@ -105,7 +104,7 @@ def test_only_the_office_and_the_standing_committee_issue(client, make_user, han
     assert client.get(URL).context["can_issue"] is True
 
 
-def test_exports_json_and_xlsx(office_client, hand_register):  # noqa: F811
+def test_exports_json_and_xlsx(office_client, hand_register):
     figures = json.loads(office_client.get(URL, {"format": "json"}).content)
     workbook = load_workbook(io.BytesIO(office_client.get(URL, {"format": "xlsx"}).content))
 
@@ -155,7 +154,7 @@ RANGE = ["2025-03-01", "2025-08-31"]
 @pytest.mark.slow
 def test_a_custom_range_has_its_page_its_figures_and_can_be_issued(
     office_client,
-    hand_register,  # noqa: F811
+    hand_register,
 ):
     chosen = office_client.get(
         reverse("reports:index"), {"start": "01/03/2025", "end": "31/08/2025"}

@@ -9,12 +9,11 @@ from pypdf import PdfReader
 
 from reports.data import compare
 from tests.pdf_utils import read_pdf
-from tests.reports.test_data import register  # noqa: F401 -- the hand-counted register fixture
 
 pytestmark = pytest.mark.django_db
 
 
-def test_summary_report_json_is_the_contract(register, capsys):  # noqa: F811
+def test_summary_report_json_is_the_contract(hand_register, capsys):
     call_command("summary_report", "--year", "2025", "--format", "json")
 
     figures = json.loads(capsys.readouterr().out)
@@ -42,7 +41,7 @@ def test_summary_report_json_is_the_contract(register, capsys):  # noqa: F811
     }
 
 
-def test_summary_report_for_the_first_half(register, capsys):  # noqa: F811
+def test_summary_report_for_the_first_half(hand_register, capsys):
     call_command("summary_report", "--year", "2025", "--half", "1", "--format", "json")
 
     figures = json.loads(capsys.readouterr().out)
@@ -53,13 +52,13 @@ def test_summary_report_for_the_first_half(register, capsys):  # noqa: F811
     )
 
 
-def test_pdf_needs_an_output_file(register):  # noqa: F811
+def test_pdf_needs_an_output_file(hand_register):
     with pytest.raises(CommandError, match="Báo cáo PDF cần --output TỆP"):
         call_command("summary_report", "--year", "2025", "--format", "pdf")
 
 
 @pytest.mark.slow
-def test_summary_report_pdf_has_the_header_figures_charts_and_font(register, tmp_path):  # noqa: F811
+def test_summary_report_pdf_has_the_header_figures_charts_and_font(hand_register, tmp_path):
     output = tmp_path / "bao-cao.pdf"
 
     call_command("summary_report", "--year", "2025", "--format", "pdf", "--output", str(output))
@@ -87,7 +86,7 @@ def test_summary_report_pdf_has_the_header_figures_charts_and_font(register, tmp
     assert sum(len(bar.findall(page.get_contents().get_data())) for page in reader.pages) >= 2
 
 
-def test_html_report_embeds_the_charts_as_svg(register, tmp_path):  # noqa: F811
+def test_html_report_embeds_the_charts_as_svg(hand_register, tmp_path):
     output = tmp_path / "bao-cao.html"
 
     call_command("summary_report", "--year", "2025", "--format", "html", "--output", str(output))

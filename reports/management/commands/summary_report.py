@@ -27,6 +27,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, year, half, output_format, output, **options):
+        if output_format == "pdf" and not output:
+            raise CommandError("Báo cáo PDF cần --output TỆP.")
         period = Period.first_half(year) if half else Period.year(year)
         if output_format == "json":
             content = json.dumps(
@@ -43,7 +45,5 @@ class Command(BaseCommand):
             with open(output, "wb") as handle:
                 handle.write(content)
             self.stdout.write(f"Đã ghi báo cáo {period.label} vào {output}.")
-        elif output_format == "pdf":
-            raise CommandError("Báo cáo PDF cần --output TỆP.")
         else:
             sys.stdout.write(content.decode() + "\n")
