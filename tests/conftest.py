@@ -2,7 +2,8 @@ import sys
 
 import pytest
 
-from tests.factories import UserFactory
+from tests.factories import TODAY, UserFactory
+from vusta_party import clock
 
 
 @pytest.fixture
@@ -64,3 +65,10 @@ def _pdf_only_in_slow_tests(request, monkeypatch):
     if request.node.get_closest_marker("slow") or request.node.get_closest_marker("e2e"):
         return
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # `import weasyprint` now fails
+
+
+@pytest.fixture
+def pinned_today(monkeypatch):
+    """The app's today (vusta_party.clock) is tests.factories.TODAY for this test."""
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
+    return TODAY

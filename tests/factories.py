@@ -2,9 +2,12 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+
+from vusta_party import clock
 
 PASSWORD = "mat-khau-thu-nghiem"  # every test user's password
+# The day the app takes for today in tests that pin it (the `pinned_today` fixture).
+TODAY = datetime.date(2026, 8, 14)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -81,5 +84,5 @@ def make_member(*, cell=None, entry="admitted", entry_date=None, user=None, toda
         entry=entry,
         entry_date=entry_date,
         user=user,
-        today=today or timezone.localdate(),
+        today=today or clock.today(),
     )

@@ -3,18 +3,16 @@ every change it depends on shows on the next request, and an unchanged register 
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from ceremonies import services as rounds
 from ceremonies.models import BadgeRules
 from members import services, versions
 from members.imports import commit_import, plan_import
 from members.party_age import add_months, add_years
-from tests.factories import CellFactory, make_member
+from tests.factories import TODAY, CellFactory, make_member
 from tests.spreadsheets import xlsx_bytes
 
-pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_today")]
 SOON = add_months(add_years(TODAY, -30), 2)  # 30 years in two months
 
 

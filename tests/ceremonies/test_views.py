@@ -2,15 +2,13 @@ from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from ceremonies.models import BadgeRules, rules_on
 from members import services
 from members.party_age import add_months, add_years
-from tests.factories import CellFactory, make_member
+from tests.factories import TODAY, CellFactory, make_member
 
-pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_today")]
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from openpyxl import load_workbook
 
 from ceremonies import services as rounds
@@ -12,12 +11,11 @@ from members import services
 from members.enums import Status
 from members.models import Member, MembershipEvent, Organisation
 from members.party_age import add_months, add_years
-from tests.factories import CellFactory, make_member
+from tests.factories import TODAY, CellFactory, make_member
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_today")]
 LIST = reverse("members:member_list")
 # Views compute with the real date: tests through views place their dates relative to it.
-TODAY = timezone.localdate()
 
 
 def names(response):

@@ -10,7 +10,6 @@ from office.models import AuditEvent
 from tests.factories import CellFactory, make_member
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def events():
@@ -18,13 +17,14 @@ def events():
 
 
 def test_an_export_of_the_register_is_recorded_with_its_file_and_address(office_client):
+    today = timezone.localdate()
     make_member(cell=CellFactory())
     url = reverse("members:register_export") + "?format=xlsx"
 
     office_client.get(url, REMOTE_ADDR="10.1.2.3")
 
     assert events() == [
-        ("vanphong", "download", f"so-danh-sach-dang-vien-{TODAY:%Y%m%d}.xlsx", url)
+        ("vanphong", "download", f"so-danh-sach-dang-vien-{today:%Y%m%d}.xlsx", url)
     ]
     assert AuditEvent.objects.get().ip_address == "10.1.2.3"
 

@@ -14,11 +14,11 @@ from tests.clients import sign_in
 from tests.factories import PASSWORD, CellFactory, make_member
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 SHEETS = ["Thay đổi dữ liệu", "Tải xuống, tài khoản", "Đăng nhập", "Đăng nhập sai"]
 
 
-def export(client, start=TODAY, end=TODAY):
+def export(client, start=None, end=None):
+    start, end = start or timezone.localdate(), end or timezone.localdate()
     return client.get(
         reverse("office:audit_export"), {"start": f"{start:%d/%m/%Y}", "end": f"{end:%d/%m/%Y}"}
     )
@@ -49,10 +49,11 @@ def trail(client, office_user):
 
 
 def test_the_export_holds_changes_downloads_and_sign_ins_of_the_range(client, trail):
+    today = timezone.localdate()
     response = export(client)
 
     assert response["Content-Disposition"] == (
-        f'attachment; filename="nhat-ky-{TODAY:%Y%m%d}-{TODAY:%Y%m%d}.xlsx"'
+        f'attachment; filename="nhat-ky-{today:%Y%m%d}-{today:%Y%m%d}.xlsx"'
     )
     changes = [row[1:] for row in rows(response, "Thay đổi dữ liệu")]
     assert ["vanphong", "Hồ sơ đảng viên", "Tạo mới", "Nguyễn Văn An", None] in changes
@@ -73,7 +74,7 @@ def test_the_export_holds_changes_downloads_and_sign_ins_of_the_range(client, tr
     ] in changes
     downloads = rows(response, "Tải xuống, tài khoản")
     assert [row[1:5] for row in downloads] == [
-        ["vanphong", "10.0.0.7", "Tải xuống", f"so-danh-sach-dang-vien-{TODAY:%Y%m%d}.xlsx"]
+        ["vanphong", "10.0.0.7", "Tải xuống", f"so-danh-sach-dang-vien-{today:%Y%m%d}.xlsx"]
     ]
     assert isinstance(downloads[0][0], datetime)
     assert [row[2:4] for row in rows(response, "Đăng nhập")] == [["vanphong", "10.0.0.7"]]
@@ -81,9 +82,10 @@ def test_the_export_holds_changes_downloads_and_sign_ins_of_the_range(client, tr
 
 
 def test_the_export_leaves_out_what_is_outside_the_range(client, trail):
+    today = timezone.localdate()
     Member.history.update(history_date=timezone.now() - timedelta(days=400))
 
-    response = export(client, start=TODAY - timedelta(days=30))
+    response = export(client, start=today - timedelta(days=30))
 
     assert [row[2] for row in rows(response, "Thay đổi dữ liệu")] == [
         "Sự kiện đảng tịch",  # admitted

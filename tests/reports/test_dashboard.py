@@ -1,12 +1,10 @@
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from members.party_age import add_months, add_years
-from tests.factories import CellFactory, make_member
+from tests.factories import TODAY, CellFactory, make_member
 
-pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_today")]
 
 
 @pytest.fixture
