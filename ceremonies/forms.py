@@ -1,5 +1,6 @@
 from django import forms
 
+from ceremonies.enums import ProposalKind
 from ceremonies.models import BadgeRules, BaseSalary, BonusCoefficient, Round
 from vusta_party import clock
 from vusta_party.forms import DateInput
@@ -67,11 +68,11 @@ class ExcludeForm(forms.Form):
 
 class AddProposalForm(forms.Form):
     KINDS = [
-        ("early", "Tặng sớm (bệnh nặng)"),
-        ("posthumous", "Truy tặng"),
-        ("posthumous_early", "Truy tặng sớm"),
-        ("regular", "Tặng"),
-        ("reissue", "Cấp lại Huy hiệu bị mất"),
+        (ProposalKind.EARLY, "Tặng sớm (bệnh nặng)"),
+        (ProposalKind.POSTHUMOUS, ProposalKind.POSTHUMOUS.label),
+        (ProposalKind.POSTHUMOUS_EARLY, ProposalKind.POSTHUMOUS_EARLY.label),
+        (ProposalKind.REGULAR, ProposalKind.REGULAR.label),
+        (ProposalKind.REISSUE, "Cấp lại Huy hiệu bị mất"),
     ]
 
     member = forms.CharField(label="Đảng viên (số thẻ, hoặc họ tên)", max_length=100)

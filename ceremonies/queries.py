@@ -26,7 +26,7 @@ from ceremonies.enums import CLOSED_STATES
 from ceremonies.models import Proposal, rules_on
 from members import versions
 from members.access import members_for, scope_key
-from members.enums import REMOVED
+from members.enums import REMOVED, Status
 from members.models import Discipline, Member, Organisation
 from members.party_age import add_months, add_years
 
@@ -95,7 +95,7 @@ def possible_members(queryset: QuerySet[Member], *, on: date, rules: RuleSet) ->
             _back(add_months(on, rules.posthumous_early_months), m),
         )
         reach |= Q(highest_badge=held, party_age_start__lte=slack) & (
-            Q(party_age_start__lte=exact) | Q(seriously_ill=True) | Q(status="deceased")
+            Q(party_age_start__lte=exact) | Q(seriously_ill=True) | Q(status=Status.DECEASED)
         )
     return queryset.filter(reach, official_date__lte=on).exclude(status__in=REMOVED)
 

@@ -76,7 +76,9 @@ def round_detail(request, pk):
         .order_by("member__cell__name_sort", "-milestone", "member__name_sort")
     )
     roster = (
-        documents.roster(round_, _scope(request)) if round_.state in ("decided", "held") else None
+        documents.roster(round_, _scope(request))
+        if round_.state in (Round.State.DECIDED, Round.State.HELD)
+        else None
     )
     return render(
         request,

@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from ceremonies.eligibility import RuleSet, round_on_or_after
 from ceremonies.models import rules_on
 from members import versions
-from members.enums import OrganisationKind, PoliticalTheory
+from members.enums import BadgeKind, OrganisationKind, PoliticalTheory
 from members.models import Badge, Discipline, Interruption, Member, MembershipEvent, Organisation
 from members.party_age import add_months, add_years, milestone_due_date
 from members.rules import Fact, replay
@@ -454,7 +454,7 @@ def _draft_badges(
         if awarded < entry and rng.random() < 0.5:
             continue  # history from the previous committee left unrecorded
         if rng.random() < 0.93:
-            kind = "posthumous" if death and awarded > death else "regular"
+            kind = BadgeKind.POSTHUMOUS if death and awarded > death else BadgeKind.REGULAR
             draft.badges.append((milestone, f"{rng.randint(10, 999)}-QĐ/ĐU", awarded, kind))
     if death:
         _settle_posthumous(rng, draft, death=death, gap=gap, today=today, milestones=milestones)
@@ -483,7 +483,9 @@ def _settle_posthumous(
         if add_months(due, -12) > death:
             break
         if milestone not in MILESTONES_SINCE_2016 or settled_on >= BADGES_2016:
-            reached.append((milestone, "posthumous" if due <= death else "posthumous_early"))
+            reached.append(
+                (milestone, BadgeKind.POSTHUMOUS if due <= death else BadgeKind.POSTHUMOUS_EARLY)
+            )
     if reached and reached[-1][0] > held:
         milestone, kind = reached[-1]
         draft.badges.append((milestone, f"{rng.randint(10, 999)}-QĐ/ĐU", settled_on, kind))

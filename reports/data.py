@@ -10,6 +10,7 @@ from datetime import date
 
 from django.db.models import Count, Q, QuerySet, Sum
 
+from ceremonies.enums import RoundState
 from ceremonies.models import Proposal
 from members.enums import BadgeKind, DisciplineForm, EventKind
 from members.models import Badge, Discipline, Member, MembershipEvent, Organisation
@@ -370,7 +371,7 @@ def _badges(period: Period, members) -> tuple[tuple[BadgeRow, ...], int, int]:
             round__decision_date__gte=period.start,
             round__decision_date__lte=period.end,
         )
-        .exclude(round__state="cancelled")
+        .exclude(round__state=RoundState.CANCELLED)
         .values_list("milestone", "kind")
         .annotate(total=Sum("bonus"), n=Count("id"))
         .order_by()
