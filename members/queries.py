@@ -9,7 +9,7 @@ from members.access import member_or_404, members_for, sees_personal_numbers
 from members.enums import ON_ROLLS
 from members.models import Member, MembershipEvent, Organisation
 from members.party_age import DEFAULT_MILESTONES, add_months, next_milestone, party_age_years
-from members.rules import PROBATION_MONTHS, PROBATION_OVERDUE_MONTHS
+from members.rules import probation_cutoffs
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,11 @@ def upcoming_milestones(
 def probation_filter(kind: str, *, on: date) -> Q:
     """Probationary members on the rolls: all, due for recognition (12 months), overdue (24)."""
     base = Q(status__in=ON_ROLLS, official_date__isnull=True)
+    due, overdue = probation_cutoffs(on=on)
     if kind == "due":
-        return base & Q(admission_date__lte=add_months(on, -PROBATION_MONTHS))
+        return base & Q(admission_date__lte=due)
     if kind == "overdue":
-        return base & Q(admission_date__lt=add_months(on, -PROBATION_OVERDUE_MONTHS))
+        return base & Q(admission_date__lte=overdue)
     return base
 
 
