@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from ceremonies.eligibility import RuleSet
+from ceremonies.eligibility import RuleSet, RuleVersions
 from ceremonies.enums import CLOSED_STATES, Occasion, ProposalKind, RoundState
 from members.enums import DisciplineForm
 from members.models import Member
@@ -31,7 +31,7 @@ class BadgeRules(models.Model):
     milestones = models.CharField(
         "Các mốc Huy hiệu (năm tuổi Đảng)",
         max_length=100,
-        default="30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90",
+        default=", ".join(map(str, RuleSet().milestones)),
         validators=[parse_milestones],
     )
     early_months_low = models.PositiveSmallIntegerField(
@@ -88,6 +88,16 @@ class BadgeRules(models.Model):
                 DisciplineForm.REMOVAL: self.removal_delay_months,
             },
         )
+
+
+def rule_versions() -> RuleVersions:
+    """Every version of the badge rules (one query)."""
+    return RuleVersions(
+        tuple(
+            (version.valid_from, version.rule_set())
+            for version in BadgeRules.objects.order_by("valid_from")
+        )
+    )
 
 
 def rules_on(day: date) -> RuleSet:

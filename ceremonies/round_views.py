@@ -17,6 +17,7 @@ from ceremonies.forms import (
     RoundForm,
     SubmitForm,
 )
+from ceremonies.milestones import known_milestones
 from ceremonies.models import Round
 from ceremonies.workflow import upcoming_occasions
 from members.access import members_for
@@ -91,7 +92,7 @@ def round_detail(request, pk):
                 "excluded": sum(1 for line in lines if not line.included),
             },
             "roster": roster,
-            "add_form": AddProposalForm(),
+            "add_form": AddProposalForm(milestones=known_milestones().values),
             "submit_form": SubmitForm(initial={"on": clock.today()}),
             "decision_form": DecisionForm(),
             "hold_form": HoldForm(initial={"held_on": round_.date}),
@@ -159,7 +160,7 @@ def _find_member(request, text: str) -> Member:
 @permission_required("ceremonies.propose_round", raise_exception=True)
 def proposal_add(request, pk):
     round_ = get_object_or_404(Round, pk=pk)
-    form = AddProposalForm(request.POST)
+    form = AddProposalForm(request.POST, milestones=known_milestones().values)
     if not form.is_valid():
         return _refused(
             request, round_, ValidationError("Thông tin chưa đủ: hãy nhập đảng viên và loại.")

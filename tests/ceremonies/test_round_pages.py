@@ -11,7 +11,7 @@ from ceremonies.models import Round
 from members import services as register
 from members.models import Member
 from members.party_age import add_years
-from tests.factories import CellFactory, make_member
+from tests.factories import MILESTONES, CellFactory, make_member
 from tests.pdf_utils import read_pdf
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,7 @@ def decided_round(cells):
         admission_date=date(1986, 3, 1),
         official_date=date(1987, 3, 1),
     )
-    register.badge_record(member=dead, milestone=30)
+    register.badge_record(milestones=MILESTONES, member=dead, milestone=30)
     register.fact_record(member=dead, kind="died", day=date(2025, 5, 1), today=TODAY)
     lost = make_member(
         cell=chemistry,
@@ -60,8 +60,8 @@ def decided_round(cells):
         admission_date=date(1980, 1, 1),
         official_date=date(1981, 1, 1),
     )
-    register.badge_record(member=lost, milestone=40)
-    register.badge_record(member=lost, milestone=45)
+    register.badge_record(milestones=MILESTONES, member=lost, milestone=40)
+    register.badge_record(milestones=MILESTONES, member=lost, milestone=45)
     round_ = services.round_create(day=ROUND_DAY, occasion="0902")
     services.round_fill(round_=round_)
     services.proposal_add(
@@ -350,8 +350,9 @@ def test_round_pages_take_a_fixed_number_of_queries(
     round_ = services.round_create(day=ROUND_DAY, occasion="0902")
     services.round_fill(round_=round_)
 
-    # session, user, round, its lines with members and cells, committee profile
-    with django_assert_num_queries(5):
+    # session, user, round, its lines with members and cells, the milestones of the add form,
+    # committee profile
+    with django_assert_num_queries(6):
         detail = office_client.get(reverse("ceremonies:round_detail", args=[round_.pk]))
     # session, user, rounds with counts, dates taken, committee profile
     with django_assert_num_queries(5):

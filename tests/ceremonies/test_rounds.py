@@ -10,7 +10,7 @@ from ceremonies.models import BaseSalary, BonusCoefficient, Proposal, Round, rul
 from ceremonies.queries import candidates
 from members import services as register
 from members.models import Badge, Member
-from tests.factories import CellFactory, make_member
+from tests.factories import MILESTONES, CellFactory, make_member
 from vusta_party.models import DocumentCounter
 
 pytestmark = pytest.mark.django_db
@@ -111,7 +111,7 @@ def test_filling_a_round_gives_early_cases_the_recorded_medical_reason():
         today=TODAY,
     )
     for milestone in (30, 40, 45, 50, 55, 60, 65):
-        register.badge_record(member=ill, milestone=milestone)
+        register.badge_record(milestones=MILESTONES, member=ill, milestone=milestone)
     register.member_update(
         member=ill,
         values={"seriously_ill": True, "seriously_ill_reason": "Ung thư, xác nhận của Bệnh viện K"},
@@ -137,7 +137,7 @@ def test_early_case_added_by_hand_needs_the_rules_and_a_reason():
         today=TODAY,
     )
     for milestone in (30, 40, 45, 50, 55, 60, 65):
-        register.badge_record(member=ill, milestone=milestone)
+        register.badge_record(milestones=MILESTONES, member=ill, milestone=milestone)
     well = make_member(
         cell=cell,
         full_name="Lê Văn Dũng",
@@ -171,7 +171,7 @@ def test_early_case_added_by_hand_needs_the_rules_and_a_reason():
 
 def test_reissue_of_a_lost_badge_needs_the_badge_the_old_number_and_the_statement(register_):
     member = Member.objects.get(full_name="Trần Thị Bình")
-    register.badge_record(member=member, milestone=40)
+    register.badge_record(milestones=MILESTONES, member=member, milestone=40)
     round_ = make_round()
 
     with pytest.raises(ValidationError, match="chưa được tặng Huy hiệu 45 năm"):
