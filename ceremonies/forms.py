@@ -38,7 +38,8 @@ class BadgeRulesForm(forms.ModelForm):
 
     def clean_valid_from(self):
         valid_from = self.cleaned_data["valid_from"]
-        if BadgeRules.objects.filter(valid_from=valid_from).exists():
+        others = BadgeRules.objects.exclude(pk=self.instance.pk)  # a correction keeps its date
+        if others.filter(valid_from=valid_from).exists():
             raise forms.ValidationError(
                 "Đã có quy định áp dụng từ ngày này: chọn ngày khác (mỗi thay đổi là một phiên bản)."
             )
@@ -124,7 +125,7 @@ class CoefficientForm(forms.ModelForm):
 class BaseSalaryForm(forms.ModelForm):
     class Meta:
         model = BaseSalary
-        fields = ["amount", "valid_from", "legal_basis"]
+        fields = ["amount", "valid_from", "legal_basis", "verified"]
         widgets = {"valid_from": DateInput()}
 
 

@@ -116,6 +116,12 @@ class BaseSalary(models.Model):
     valid_from = models.DateField("Áp dụng từ ngày", unique=True)
     amount = models.PositiveIntegerField("Mức lương cơ sở (đồng/tháng)")
     legal_basis = models.CharField("Căn cứ", max_length=200, blank=True)
+    verified = models.BooleanField(
+        "Đã đối chiếu văn bản gốc",
+        default=True,
+        help_text="Bỏ chọn khi mức này chỉ biết qua nguồn thứ cấp: trang Tiền thưởng ghi rõ "
+        "“chưa đối chiếu văn bản gốc” cho đến khi văn phòng xác nhận.",
+    )
 
     objects = DatedQuerySet.as_manager()
     history = HistoricalRecords()

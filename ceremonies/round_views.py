@@ -18,7 +18,7 @@ from ceremonies.forms import (
     SubmitForm,
 )
 from ceremonies.milestones import known_milestones
-from ceremonies.models import Round
+from ceremonies.models import BaseSalary, Round
 from ceremonies.workflow import upcoming_occasions
 from members.access import members_for
 from members.models import Member
@@ -232,6 +232,14 @@ def round_action(request, pk, action):
             run(round_, data, request.user)
     except ValidationError as error:
         return _refused(request, round_, error)
+    if action == "decide":
+        salary = BaseSalary.objects.in_force(data["decision_date"])
+        if salary is not None and not salary.verified:
+            messages.warning(
+                request,
+                f"Tiền thưởng tính theo mức lương cơ sở {salary}, chưa đối chiếu văn bản gốc: "
+                "hãy đối chiếu (Huy hiệu Đảng → Tiền thưởng) trước khi chi.",
+            )
     return _done(request, round_, text)
 
 

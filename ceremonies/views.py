@@ -24,6 +24,7 @@ from ceremonies.queries import (
     proposed_in_open_rounds,
     remembered_outlook,
 )
+from ceremonies.workflow import bonus_amount
 from members import services as register
 from members.access import member_or_404, members_for
 from members.models import Member
@@ -166,7 +167,9 @@ def bonus_tables(request):
                 (
                     m,
                     current.get(m),
-                    current[m].coefficient * salary.amount if m in current and salary else None,
+                    bonus_amount(coefficient=current[m].coefficient, base_salary=salary.amount)
+                    if m in current and salary
+                    else None,
                 )
                 for m in rules.milestones
             ],

@@ -156,10 +156,10 @@ def test_the_roster_is_in_programme_order_with_totals_of_badges_and_bonus(
     assert "Trần Thị Cúc" not in text  # re-issues are not presented at the ceremony
     for expected in [
         "Quyết định số 123-QĐ/ĐUK ngày 20/08/2026 của Ban Thường vụ Đảng ủy cấp trên",
-        "Huy hiệu 50 năm tuổi Đảng 1 7.020.000",
-        "Huy hiệu 40 năm tuổi Đảng 1 4.680.000",
-        "Huy hiệu 30 năm tuổi Đảng 1 3.510.000",
-        "Tổng cộng 3 15.210.000",
+        "Huy hiệu 50 năm tuổi Đảng 1 7.590.000",
+        "Huy hiệu 40 năm tuổi Đảng 1 5.060.000",
+        "Huy hiệu 30 năm tuổi Đảng 1 3.795.000",
+        "Tổng cộng 3 16.445.000",
     ]:
         assert expected in text, expected
 
@@ -288,7 +288,7 @@ def test_the_office_walks_a_round_through_its_states(office_client, cells):
         "held",
         "A123456",
         True,
-        3_510_000,
+        3_795_000,
     )
     assert Member.objects.get().badges.get().badge_number == "A123456"
 

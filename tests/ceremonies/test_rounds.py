@@ -225,8 +225,8 @@ def test_the_decision_records_badges_and_bonus_in_force_on_its_date(register_):
     assert sorted(
         (p.milestone, p.coefficient, p.base_salary, p.bonus) for p in round_.proposals.all()
     ) == [
-        (30, Decimal("1.50"), 2_340_000, 3_510_000),
-        (50, Decimal("3.00"), 2_340_000, 7_020_000),
+        (30, Decimal("1.50"), 2_530_000, 3_795_000),  # the base salary from 01/07/2026
+        (50, Decimal("3.00"), 2_530_000, 7_590_000),
     ]
     badge = Badge.objects.get(member__full_name="Trần Thị Bình")
     assert (badge.milestone, badge.decision_number, badge.decision_date, badge.awarded_on) == (
@@ -239,25 +239,25 @@ def test_the_decision_records_badges_and_bonus_in_force_on_its_date(register_):
 
 
 def test_bonus_follows_base_salary_changes(register_):
-    BaseSalary.objects.create(valid_from=date(2026, 8, 10), amount=2_530_000)
+    BaseSalary.objects.create(valid_from=date(2026, 8, 10), amount=2_600_000)
     round_ = make_round()
     _through_submission(round_)
 
     services.round_decide(round_=round_, decision_number="5-QĐ", decision_date=date(2026, 8, 10))
 
-    assert sorted(round_.proposals.values_list("bonus", flat=True)) == [3_795_000, 7_590_000]
+    assert sorted(round_.proposals.values_list("bonus", flat=True)) == [3_900_000, 7_800_000]
 
 
 def test_bonus_before_the_salary_change_uses_the_old_salary(register_):
-    BaseSalary.objects.create(valid_from=date(2026, 9, 1), amount=2_530_000)
+    BaseSalary.objects.create(valid_from=date(2026, 9, 1), amount=2_600_000)
     round_ = make_round()
     _through_submission(round_)
 
     services.round_decide(round_=round_, decision_number="5-QĐ", decision_date=date(2026, 8, 31))
 
     assert sorted(round_.proposals.values_list("base_salary", "bonus")) == [
-        (2_340_000, 3_510_000),
-        (2_340_000, 7_020_000),
+        (2_530_000, 3_795_000),
+        (2_530_000, 7_590_000),
     ]
 
 
@@ -282,7 +282,7 @@ def test_a_missing_coefficient_blocks_the_decision_until_entered():
         milestone=45, valid_from=date(2025, 1, 1), coefficient=Decimal("2.5")
     )
     services.round_decide(round_=round_, decision_number="7-QĐ", decision_date=date(2026, 8, 20))
-    assert round_.proposals.get().bonus == 5_850_000
+    assert round_.proposals.get().bonus == 6_325_000  # 2.5 × 2,530,000
 
 
 def test_received_badges_feed_back_into_eligibility(register_):
