@@ -143,7 +143,7 @@ def roster_versus_bare_table(rows: int = 1000, runs: int = 3) -> tuple[float, fl
     from django.utils.html import escape  # noqa: PLC0415 -- Django is set up first, in the measuring process
 
     from ceremonies.documents import Line, Roster, totals  # noqa: PLC0415 -- Django is set up first, in the measuring process
-    from vusta_party.documents import PartyDocument  # noqa: PLC0415 -- Django is set up first, in the measuring process
+    from vusta_party.documents import Layout, PartyDocument  # noqa: PLC0415 -- Django is set up first, in the measuring process
     from vusta_party.pdf import html_to_pdf, render_pdf  # noqa: PLC0415 -- Django is set up first, in the measuring process
 
     lines = [
@@ -180,6 +180,7 @@ def roster_versus_bare_table(rows: int = 1000, runs: int = 3) -> tuple[float, fl
         "BÍ THƯ",
         "Lê Văn A",
         (),
+        Layout("hd36-2018", 25, 25, 35, 15, "V/v", True, True),
     )
     roster = Roster(
         doc=doc,

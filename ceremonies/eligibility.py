@@ -79,12 +79,14 @@ class RuleVersions:
         return tuple(sorted(found or RuleSet().milestones))
 
 
-def next_milestone(
+def milestone_dues(
     *, start: date, interrupted_days: int, held: int, versions: RuleVersions
-) -> tuple[int, date] | None:
-    """The next badge to receive: the lowest milestone above the highest held that the version
-    in force on its own due date lists, with that due date (past when it is reached but not yet
-    awarded). It depends on the facts and the rule table only, not on today."""
+) -> tuple[tuple[int, date], ...]:
+    """Every milestone above the highest badge held, with its due date, that the version in
+    force on that due date lists, in order. It depends on the facts and the rule table only,
+    not on today: the register stores it (Member.milestone_dues) and answers "reached" and
+    "coming" on any day from it (members.party_age.reached_and_coming)."""
+    dues = []
     for milestone in versions.milestones:
         if milestone <= held:
             continue
@@ -92,8 +94,8 @@ def next_milestone(
             start=start, milestone=milestone, interrupted_days=interrupted_days
         )
         if milestone in versions.on(due).milestones:
-            return milestone, due
-    return None
+            dues.append((milestone, due))
+    return tuple(dues)
 
 
 class MemberFacts(NamedTuple):

@@ -2,15 +2,15 @@
 member's next milestone, who reaches one within a span, and (ceremonies.queries) who is a
 candidate. Each answer takes the rule version in force on the date it is about.
 
-The register shows a member's next milestone and filters by it without knowing the rules: this
-module keeps `Member.next_milestone` and `Member.next_milestone_due` in step, in the same
-transaction as the facts they depend on (members.signals.party_age_changed) and for the whole
-register when a rule version changes."""
+The register shows a member's milestones and filters by them without knowing the rules: this
+module keeps `Member.milestone_dues` (and its first entry, `next_milestone`, `next_milestone_due`)
+in step, in the same transaction as the facts they depend on (members.signals.party_age_changed)
+and for the whole register when a rule version changes."""
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from ceremonies.eligibility import RuleVersions, next_milestone
+from ceremonies.eligibility import RuleVersions, milestone_dues
 from ceremonies.models import BadgeRules, parse_milestones, rule_versions
 from members.milestones import KnownMilestones
 from members.models import Member
@@ -32,50 +32,49 @@ def known_milestones() -> KnownMilestones:
     return KnownMilestones(frozenset(values), "; ".join(parts))
 
 
-def next_of(row, versions: RuleVersions) -> tuple[int | None, object]:
-    """(next milestone, its due date) of a row with party_age_start, interrupted_days and
-    highest_badge; (None, None) when no milestone is left above the badges held."""
-    found = next_milestone(
+FIELDS = ("id", "party_age_start", "interrupted_days", "highest_badge", "milestone_dues")
+STORED = ("milestone_dues", "next_milestone", "next_milestone_due")
+
+
+def stored_dues(row, versions: RuleVersions) -> dict:
+    """The stored fields of a row of FIELDS: its milestones above the badges held with their due
+    dates (JSON), and the first of them in columns of their own."""
+    dues = milestone_dues(
         start=row.party_age_start,
         interrupted_days=row.interrupted_days,
         held=row.highest_badge,
         versions=versions,
     )
-    return found or (None, None)
+    first = dues[0] if dues else (None, None)
+    return {
+        "milestone_dues": [[m, due.isoformat()] for m, due in dues],
+        "next_milestone": first[0],
+        "next_milestone_due": first[1],
+    }
 
 
 def refresh_next_milestones(member_ids: Iterable[int] | None = None) -> int:
-    """Recompute the stored next milestone of these members (all when None): one query for the
-    rules, then per batch of members one read and one write of those that changed. Returns how
-    many changed."""
+    """Recompute the stored milestones of these members (all when None): one query for the rules,
+    then per batch of members one read and one write of those that changed. Returns how many
+    changed."""
     versions = rule_versions()
-    fields = (
-        "id",
-        "party_age_start",
-        "interrupted_days",
-        "highest_badge",
-        "next_milestone",
-        "next_milestone_due",
-    )
     if member_ids is None:
         batches = _chunks(
-            Member.objects.order_by("pk").values_list(*fields, named=True).iterator(BATCH)
+            Member.objects.order_by("pk").values_list(*FIELDS, named=True).iterator(BATCH)
         )
     else:
         batches = (
-            Member.objects.filter(pk__in=ids).values_list(*fields, named=True)
+            Member.objects.filter(pk__in=ids).values_list(*FIELDS, named=True)
             for ids in _chunks(iter(sorted(set(member_ids))))
         )
     changed = 0
     for rows in batches:
         stale = []
         for row in rows:
-            milestone, due = next_of(row, versions)
-            if (milestone, due) != (row.next_milestone, row.next_milestone_due):
-                stale.append(Member(pk=row.id, next_milestone=milestone, next_milestone_due=due))
-        Member.objects.bulk_update(
-            stale, ["next_milestone", "next_milestone_due"], batch_size=BATCH
-        )
+            values = stored_dues(row, versions)
+            if values["milestone_dues"] != row.milestone_dues:
+                stale.append(Member(pk=row.id, **values))
+        Member.objects.bulk_update(stale, STORED, batch_size=BATCH)
         changed += len(stale)
     return changed
 

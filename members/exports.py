@@ -10,7 +10,7 @@ from openpyxl.styles import Alignment, Font
 
 from members.enums import EventKind, Status
 from members.models import Member, MembershipEvent
-from members.queries import party_years_today
+from members.queries import MemberList, list_page_members, party_years_today
 from vusta_party import clock
 from vusta_party.documents import party_document
 from vusta_party.exports import PDF, Export
@@ -42,18 +42,23 @@ LIST_HEADERS = [
     "Tuổi Đảng (năm)",
     "Tình trạng",
     "Số thẻ đảng viên",
-    "Huy hiệu tới",
+    "Mốc Huy hiệu sắp tới",
     "Ngày đến hạn",
 ]
 
 
-def member_list_xlsx(queryset: QuerySet[Member]) -> Export:
+def member_list_xlsx(found: MemberList) -> Export:
     """Any filtered list of the member page, in the same order (one query)."""
     today = clock.today()
     workbook = new_workbook()
     sheet = table_sheet(workbook, "Danh sách", LIST_HEADERS)
-    for number, member in enumerate(queryset.select_related("cell").iterator(), 1):
-        coming = member.coming_milestone
+    members = (
+        found.members.select_related("cell").iterator()
+        if found.ids is None
+        else list_page_members(found.members, found.ids)
+    )
+    for number, member in enumerate(members, 1):
+        coming = member.milestones_on(today)[1]
         sheet.append(
             [
                 number,

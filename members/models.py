@@ -25,6 +25,7 @@ from members.enums import (
     Sex,
     Status,
 )
+from members.party_age import reached_and_coming
 from vusta_party.text import fold, name_sort_key
 
 
@@ -191,14 +192,18 @@ class Member(models.Model):
         editable=False,
         help_text="Ngày tính tuổi Đảng xác nhận riêng nếu có, nếu không là ngày vào Đảng.",
     )
-    # The next badge to receive and its due date, by the badge rules (ceremonies/milestones.py
-    # keeps them in step, on members.signals.party_age_changed and on every rule change): the
-    # register reads them, it never computes them.
+    # The milestones above the badges held with their due dates, by the badge rules
+    # (ceremonies/milestones.py keeps them in step, on members.signals.party_age_changed and on
+    # every rule change): the register reads them, it never computes them. The first of them is
+    # kept in columns of its own, indexed, for the whole-register questions.
+    milestone_dues = models.JSONField(
+        "Các mốc Huy hiệu và ngày đủ tuổi Đảng", default=list, blank=True, editable=False
+    )
     next_milestone = models.PositiveSmallIntegerField(
-        "Mốc Huy hiệu tới", null=True, blank=True, editable=False
+        "Mốc Huy hiệu thấp nhất chưa nhận", null=True, blank=True, editable=False
     )
     next_milestone_due = models.DateField(
-        "Ngày đủ tuổi Đảng của mốc tới", null=True, blank=True, editable=False
+        "Ngày đủ tuổi Đảng của mốc thấp nhất chưa nhận", null=True, blank=True, editable=False
     )
     name_sort = models.CharField(max_length=400, editable=False, db_index=True, default="")
     search_text = models.CharField(max_length=300, editable=False, default="")
@@ -213,6 +218,7 @@ class Member(models.Model):
             "search_text",
             "updated_at",
             "party_age_start",
+            "milestone_dues",
             "next_milestone",
             "next_milestone_due",
         ]
@@ -276,14 +282,16 @@ class Member(models.Model):
     def on_rolls(self) -> bool:
         return self.status in ON_ROLLS
 
-    @property
-    def coming_milestone(self) -> tuple[int, date] | None:
-        """(milestone, due date) of the next badge to receive, for an official member on the
-        rolls (the badge app keeps the stored values); the date is past when it is reached but
-        not yet awarded."""
-        if not (self.is_official and self.on_rolls and self.next_milestone):
-            return None
-        return self.next_milestone, self.next_milestone_due
+    def milestones_on(self, day: date) -> tuple[tuple[int, date] | None, tuple[int, date] | None]:
+        """(reached, coming) on `day` for an official member on the rolls: the highest milestone
+        already reached and not yet received, and the next one to come, each with its due date
+        (from the stored milestone_dues); (None, None) for anyone else."""
+        if not (self.is_official and self.on_rolls):
+            return None, None
+        return reached_and_coming(
+            ((milestone, date.fromisoformat(due)) for milestone, due in self.milestone_dues),
+            on=day,
+        )
 
 
 class MembershipEvent(models.Model):

@@ -42,17 +42,22 @@ def member_list(request):
     form = MemberFilterForm(
         request.GET or None, cells=cells_for(request.user), by_citizen_id=by_citizen_id
     )
-    members = queries.member_list(
+    found = queries.member_list(
         request.user, form.cleaned_data if form.is_valid() else {}, today=today
     )
     if request.GET.get("format") == "xlsx":
         if not request.user.has_perm("members.export_members"):
             raise PermissionDenied
-        return send(exports.member_list_xlsx(members))
-    page = Paginator(queries.list_page_members(members), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    table = [_list_row(member, today) for member in page.object_list]
+        return send(exports.member_list_xlsx(found))
+    if found.ids is None:
+        page = Paginator(queries.list_page_members(found.members), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        members = page.object_list
+    else:
+        page = Paginator(found.ids, PAGE_SIZE).get_page(request.GET.get("page"))
+        members = queries.list_page_members(found.members, list(page.object_list))
+    table = [_list_row(member, today) for member in members]
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -74,6 +79,7 @@ def _list_row(member, today):
     return {
         "member": member,
         "party_years": party_years_today(member, today),
+        "coming": member.milestones_on(today)[1],
         "probation": _probation(member, today),
     }
 
@@ -100,7 +106,7 @@ def member_detail(request, pk):
             "phone": member.phone if may_see_personal else mask_tail(member.phone),
             "age": age,
             "age_on": age_on if age_on != today else None,
-            "today": today,
+            "milestones": member.milestones_on(today),
             "probation": _probation(member, today),
             "timeline": member_timeline(member),
             "changes": audit_rows(member.history.select_related("history_user")[:50], masked),

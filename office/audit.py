@@ -16,6 +16,7 @@ from members.models import (
 )
 from ratings.models import CellRating, MemberRating
 from vusta_party.history import CHANGE_TYPES, AuditRow, field_changes
+from vusta_party.models import DocumentLayout
 
 # key -> (label, model): the kinds of data the log shows, in the order of its tabs.
 SOURCES: dict[str, tuple[str, type[Model]]] = {
@@ -34,6 +35,7 @@ SOURCES: dict[str, tuple[str, type[Model]]] = {
     "badge_rules": ("Quy định xét Huy hiệu", BadgeRules),
     "base_salary": ("Lương cơ sở", BaseSalary),
     "coefficient": ("Hệ số tiền thưởng", BonusCoefficient),
+    "layout": ("Thể thức văn bản", DocumentLayout),
 }
 
 

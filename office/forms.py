@@ -9,7 +9,7 @@ from members.models import Organisation
 from office.profile import PROFILE_FIELDS
 from vusta_party import clock
 from vusta_party.forms import DateInput
-from vusta_party.models import CommitteeProfile
+from vusta_party.models import CommitteeProfile, DocumentLayout
 
 
 class CellsField(forms.ModelMultipleChoiceField):
@@ -116,3 +116,27 @@ class LetterForm(forms.Form):
     @staticmethod
     def lines(text: str) -> tuple[str, ...]:
         return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+class DocumentLayoutForm(forms.ModelForm):
+    class Meta:
+        model = DocumentLayout
+        fields = [
+            "name",
+            "legal_basis",
+            "verified",
+            "margin_top",
+            "margin_bottom",
+            "margin_left",
+            "margin_right",
+            "subject_prefix",
+            "recipients_underlined",
+            "signer_title_bold",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        for name in ("margin_top", "margin_bottom", "margin_left", "margin_right"):
+            if data.get(name) is not None and not 5 <= data[name] <= 60:
+                self.add_error(name, "Lề từ 5 đến 60 mm.")
+        return data

@@ -18,6 +18,7 @@ PROFILE_FIELDS = (
     "signer_authority",
     "signer_title",
     "signer_name",
+    "layout",
 )
 
 

@@ -14,5 +14,6 @@ urlpatterns = [
     path("nguoi-dung/<int:pk>/", accounts.account_edit, name="account_edit"),
     path("nguoi-dung/<int:pk>/mat-khau/", accounts.account_password, name="account_password"),
     path("thong-tin-cap-uy/", profile.committee_profile, name="committee_profile"),
+    path("thong-tin-cap-uy/the-thuc/<int:pk>/", profile.layout_edit, name="layout_edit"),
     path("van-ban/cong-van/", profile.sample_document, name="sample_document"),
 ]

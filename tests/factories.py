@@ -44,6 +44,14 @@ class CommitteeProfileFactory(factory.django.DjangoModelFactory):
     signer_authority = "T/M ĐẢNG ỦY"
     signer_title = "BÍ THƯ"
     signer_name = "Trần Văn Bình"
+    layout = factory.LazyFunction(lambda: layout("hd36-2018"))
+
+
+def layout(code: str):
+    """A layout profile the migrations seed."""
+    from vusta_party.models import DocumentLayout  # noqa: PLC0415 -- app registry is ready at call time
+
+    return DocumentLayout.objects.get(code=code)
 
 
 class CellFactory(factory.django.DjangoModelFactory):
@@ -58,11 +66,7 @@ class CellFactory(factory.django.DjangoModelFactory):
 def _root():
     from members.models import Organisation  # noqa: PLC0415 -- app registry is ready at call time
 
-    # Transactional tests flush the database, the migration's root row with it.
-    root, _ = Organisation.objects.get_or_create(
-        parent__isnull=True, kind="committee", defaults={"name": "Đảng bộ thử nghiệm"}
-    )
-    return root
+    return Organisation.objects.get(parent__isnull=True, kind="committee")
 
 
 def make_member(*, cell=None, entry="admitted", entry_date=None, user=None, today=None, **values):

@@ -55,3 +55,25 @@ def read_pdf(data: bytes) -> PdfReadBack:
     return PdfReadBack(
         pages=pages, page_sizes=sizes, embedded_font_families=_embedded_families(reader)
     )
+
+
+MM = 72 / 25.4  # points per millimetre
+
+
+def text_bounds_mm(data: bytes, page: int = 0) -> tuple[float, float]:
+    """(left, top) of the text on a page, in millimetres from the page's left and top edges:
+    where the margins of the layout put the first letters."""
+    reader = PdfReader(io.BytesIO(data))
+    sheet = reader.pages[page]
+    height = float(sheet.mediabox.height)
+    xs, ys = [], []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        if text.strip():
+            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+            y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+            xs.append(x)
+            ys.append(y + font_size * abs(cm[3] or 1) * 0.75)  # the top of the line's letters
+
+    sheet.extract_text(visitor_text=visit)
+    return round(min(xs) / MM, 1), round((height - max(ys)) / MM, 1)

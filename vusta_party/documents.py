@@ -1,4 +1,4 @@
-"""The parts every party document prints (DOMAIN.md §6, Hướng dẫn 36-HD/VPTW).
+"""The parts every party document prints (DOMAIN.md §6), in the layout profile in force.
 
 `party_document()` gathers them into one frozen dataclass that `templates/documents/base.html`
 renders; a printed document adds its title, body and recipients.
@@ -34,6 +34,34 @@ def sentence_case(name: str) -> str:
 
 
 @dataclass(frozen=True)
+class Layout:
+    """What a layout profile changes in a printed document (vusta_party.models.DocumentLayout)."""
+
+    code: str
+    margin_top: int  # mm
+    margin_bottom: int
+    margin_left: int
+    margin_right: int
+    subject_prefix: str  # "V/v" or "Về việc"
+    recipients_underlined: bool
+    signer_title_bold: bool
+
+
+def layout_of(profile: CommitteeProfile) -> Layout:
+    row = profile.layout
+    return Layout(
+        row.code,
+        row.margin_top,
+        row.margin_bottom,
+        row.margin_left,
+        row.margin_right,
+        row.subject_prefix,
+        row.recipients_underlined,
+        row.signer_title_bold,
+    )
+
+
+@dataclass(frozen=True)
 class PartyDocument:
     """Header, number, date line and signature block of one document."""
 
@@ -45,6 +73,7 @@ class PartyDocument:
     signer_title: str
     signer_name: str
     recipients: tuple[str, ...]
+    layout: Layout
     higher_committee_text: str = ""  # the names as written in a sentence
     committee_text: str = ""
 
@@ -56,8 +85,11 @@ def party_document(
     sequence: int | None = None,
     recipients: tuple[str, ...] = (),
 ) -> PartyDocument:
-    """The document parts from the committee profile in force on `day`."""
-    profile = CommitteeProfile.objects.in_force(day, earliest_before_first=True)
+    """The document parts from the committee profile in force on `day`, in the layout profile
+    that committee profile chose."""
+    profile = CommitteeProfile.objects.select_related("layout").in_force(
+        day, earliest_before_first=True
+    )
     if profile is None:
         raise ImproperlyConfigured(
             f"Chưa có thông tin cấp ủy áp dụng cho ngày {day:%d/%m/%Y}: "
@@ -77,4 +109,5 @@ def party_document(
         higher_committee_text=profile.higher_committee_text
         or sentence_case(profile.higher_committee_name),
         committee_text=profile.committee_text or sentence_case(profile.committee_name),
+        layout=layout_of(profile),
     )

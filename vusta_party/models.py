@@ -3,8 +3,53 @@ and the register of document numbers."""
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from vusta_party.dated import DatedQuerySet
+
+
+class DocumentLayout(models.Model):
+    """A layout profile of party documents (thể thức văn bản, DOMAIN.md §6): margins, the subject
+    line, the recipients and signature styles. Two ship (HD 36-HD/VPTW 2018, HD 05-HD/VPTW 2026 as
+    reported); the office corrects them and chooses, in the committee profile, which is in force
+    from which date."""
+
+    code = models.SlugField("Mã", max_length=20, unique=True)
+    name = models.CharField("Tên", max_length=120)
+    legal_basis = models.CharField("Căn cứ", max_length=300)
+    verified = models.BooleanField(
+        "Đã đối chiếu văn bản gốc",
+        default=True,
+        help_text="Bỏ chọn khi thể thức chỉ biết qua nguồn thứ cấp.",
+    )
+    margin_top = models.PositiveSmallIntegerField("Lề trên (mm)")
+    margin_bottom = models.PositiveSmallIntegerField("Lề dưới (mm)")
+    margin_left = models.PositiveSmallIntegerField("Lề trái (mm)")
+    margin_right = models.PositiveSmallIntegerField("Lề phải (mm)")
+    subject_prefix = models.CharField(
+        "Trích yếu của công văn bắt đầu bằng",
+        max_length=20,
+        help_text="Ví dụ: V/v (HD 36-HD/VPTW), Về việc (HD 05-HD/VPTW).",
+    )
+    recipients_underlined = models.BooleanField("Gạch chân “Nơi nhận:”", default=True)
+    signer_title_bold = models.BooleanField("Chức vụ người ký in đậm", default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Thể thức văn bản"
+        verbose_name_plural = "Thể thức văn bản"
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(margin_top__lte=60, margin_bottom__lte=60, margin_left__lte=60)
+                & models.Q(margin_right__lte=60),
+                name="document_layout_margins_at_most_60mm",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class CommitteeProfile(models.Model):
@@ -58,6 +103,13 @@ class CommitteeProfile(models.Model):
         max_length=100,
         blank=True,
         help_text="Để trống nếu chưa rõ: văn bản chừa chỗ để ghi tay.",
+    )
+    layout = models.ForeignKey(
+        DocumentLayout,
+        verbose_name="Thể thức văn bản",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Văn bản ghi ngày từ ngày áp dụng trở đi in theo thể thức này.",
     )
     created_at = models.DateTimeField("Ghi lúc", auto_now_add=True)
     created_by = models.ForeignKey(

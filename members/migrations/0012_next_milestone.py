@@ -11,16 +11,32 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name="member",
+            name="milestone_dues",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                editable=False,
+                verbose_name="Các mốc Huy hiệu và ngày đủ tuổi Đảng",
+            ),
+        ),
+        migrations.AddField(
+            model_name="member",
             name="next_milestone",
             field=models.PositiveSmallIntegerField(
-                blank=True, editable=False, null=True, verbose_name="Mốc Huy hiệu tới"
+                blank=True,
+                editable=False,
+                null=True,
+                verbose_name="Mốc Huy hiệu thấp nhất chưa nhận",
             ),
         ),
         migrations.AddField(
             model_name="member",
             name="next_milestone_due",
             field=models.DateField(
-                blank=True, editable=False, null=True, verbose_name="Ngày đủ tuổi Đảng của mốc tới"
+                blank=True,
+                editable=False,
+                null=True,
+                verbose_name="Ngày đủ tuổi Đảng của mốc thấp nhất chưa nhận",
             ),
         ),
         migrations.AddIndex(

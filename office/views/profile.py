@@ -4,17 +4,18 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ImproperlyConfigured
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from office.audit_events import record
-from office.forms import CommitteeProfileForm, LetterForm
+from office.forms import CommitteeProfileForm, DocumentLayoutForm, LetterForm
 from office.models import AuditEvent
 from office.profile import PROFILE_FIELDS, committee_profile_save
 from vusta_party import clock
 from vusta_party.documents import party_document
 from vusta_party.exports import PDF, Export, send
-from vusta_party.models import CommitteeProfile
+from vusta_party.models import CommitteeProfile, DocumentLayout
 from vusta_party.pdf import render_pdf
 
 # Ruled lines printed on a blank letter, for writing by hand.
@@ -39,11 +40,38 @@ def committee_profile(request):
         if current:
             initial |= {name: getattr(current, name) for name in PROFILE_FIELDS}
         form = CommitteeProfileForm(initial=initial)
-    history = CommitteeProfile.objects.select_related("created_by")
+    history = CommitteeProfile.objects.select_related("created_by", "layout")
     return render(
         request,
         "office/committee_profile.html",
-        {"form": form, "current": current, "history": history},
+        {
+            "form": form,
+            "current": current,
+            "history": history,
+            "layouts": DocumentLayout.objects.all(),
+            "can_edit_layouts": request.user.has_perm("vusta_party.change_documentlayout"),
+        },
+    )
+
+
+@permission_required("vusta_party.change_documentlayout", raise_exception=True)
+def layout_edit(request, pk):
+    """Correct a layout profile (margins, subject line, styles), with its legal basis; the change
+    history keeps what it was."""
+    layout = get_object_or_404(DocumentLayout, pk=pk)
+    form = DocumentLayoutForm(request.POST or None, instance=layout)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Đã sửa thể thức {layout}.")
+        return redirect("office:committee_profile")
+    return render(
+        request,
+        "simple_form.html",
+        {
+            "form": form,
+            "title": f"Sửa thể thức: {layout}",
+            "cancel_url": reverse("office:committee_profile"),
+        },
     )
 
 

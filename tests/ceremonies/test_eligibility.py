@@ -14,7 +14,7 @@ from ceremonies.eligibility import (
     RuleSet,
     RuleVersions,
     evaluate,
-    next_milestone,
+    milestone_dues,
     round_on_or_after,
 )
 
@@ -324,8 +324,21 @@ VERSIONS = RuleVersions(((date(2021, 9, 28), RULES), (date(2026, 5, 19), WITH_35
 def test_the_next_milestone_is_of_the_version_in_force_on_its_own_due_date(
     start, held, days, expected
 ):
-    assert (
-        next_milestone(start=start, interrupted_days=days, held=held, versions=VERSIONS) == expected
+    dues = milestone_dues(start=start, interrupted_days=days, held=held, versions=VERSIONS)
+    assert (dues[0] if dues else None) == expected
+
+
+def test_every_milestone_above_the_badges_held_with_its_due_date():
+    dues = milestone_dues(start=date(1992, 1, 10), interrupted_days=0, held=60, versions=VERSIONS)
+
+    assert dues == (
+        (65, date(2057, 1, 10)),
+        (70, date(2062, 1, 10)),
+        (75, date(2067, 1, 10)),
+        (80, date(2072, 1, 10)),
+        (85, date(2077, 1, 10)),
+        (90, date(2082, 1, 10)),
+        (95, date(2087, 1, 10)),
     )
 
 

@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.conf import settings
+from django.db import connection
 
 from demo.management.commands.create_demo_user import DEMO_PASSWORD
 
@@ -30,12 +30,19 @@ ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup, django_db_blocker):
     from playwright.sync_api import sync_playwright  # noqa: PLC0415 -- only browser tests need it
 
     if not Path(CHROMIUM).is_file():
         pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package.")
+    # The rows the migrations seed, as Django serialized them when it made the test database.
+    # Playwright's event loop gives this thread a context of its own, where Django's
+    # connection is a new object without them: hand them over, so that the serialized rollback
+    # of every transactional test that follows still puts them back after a flush.
+    seeded = getattr(connection, "_test_serialized_contents", None)
     with sync_playwright() as playwright:
+        if seeded is not None:
+            connection._test_serialized_contents = seeded
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
@@ -90,22 +97,3 @@ def signed_in_page(page, demo_user):
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_url("**/")
     return page
-
-
-# The data migrations' seeds, re-run after a flush so each journey starts as a fresh install does.
-SEEDS = [
-    ("vusta_party.migrations.0002_default_committee_profile", "seed_profile"),
-    ("vusta_party.migrations.0005_names_in_text_values", "fill"),
-    ("members.migrations.0002_root_committee", "create_root"),
-    ("members.migrations.0008_register_version", "first_version"),
-    ("ceremonies.migrations.0002_default_rules", "seed_rules"),
-    ("ceremonies.migrations.0004_default_bonus_tables", "seed"),
-]
-
-
-@pytest.fixture(autouse=True)
-def fresh_install(transactional_db):
-    import importlib  # noqa: PLC0415 -- migration modules have names only importlib takes
-
-    for module, function in SEEDS:
-        getattr(importlib.import_module(module), function)(apps, None)

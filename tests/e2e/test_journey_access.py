@@ -9,7 +9,13 @@ from playwright.sync_api import expect
 
 from tests.factories import CellFactory, make_member
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+# Each journey starts as a fresh install: the rows the migrations seed come back after the
+# previous journey's flush (serialized rollback).
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 PASSWORD = "Bi-thu-chi-bo-2026"
 
 

@@ -10,7 +10,13 @@ from playwright.sync_api import expect
 from tests.factories import CellFactory, make_member
 from tests.pdf_utils import read_pdf
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+# Each journey starts as a fresh install: the rows the migrations seed come back after the
+# previous journey's flush (serialized rollback).
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture

@@ -10,7 +10,13 @@ from members.party_age import add_months, add_years
 from tests.factories import CellFactory, make_member
 from tests.spreadsheets import xlsx_bytes
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+# Each journey starts as a fresh install: the rows the migrations seed come back after the
+# previous journey's flush (serialized rollback).
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture

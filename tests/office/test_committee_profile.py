@@ -4,11 +4,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from vusta_party.models import CommitteeProfile
+from vusta_party.models import CommitteeProfile, DocumentLayout
 
 pytestmark = pytest.mark.django_db
 
-FORM = {
+FIELDS = {
     "higher_committee_name": "Đảng bộ Mặt trận Tổ quốc, các đoàn thể Trung ương",
     "committee_name": "đảng ủy  liên hiệp các hội KH&KT Việt Nam",
     "place_name": "Hà Nội",
@@ -21,9 +21,17 @@ FORM = {
 }
 
 
-def test_saving_from_a_new_date_adds_a_version_and_keeps_the_old_one(office_client, office_user):
+@pytest.fixture
+def form():
+    """The committee profile form's fields, with the HD 36-HD/VPTW layout."""
+    return {**FIELDS, "layout": DocumentLayout.objects.get(code="hd36-2018").pk}
+
+
+def test_saving_from_a_new_date_adds_a_version_and_keeps_the_old_one(
+    office_client, office_user, form
+):
     response = office_client.post(
-        reverse("office:committee_profile"), {**FORM, "valid_from": "01/01/2026"}, follow=True
+        reverse("office:committee_profile"), {**form, "valid_from": "01/01/2026"}, follow=True
     )
 
     assert "Đã lưu thông tin cấp ủy." in response.content.decode()
@@ -38,28 +46,28 @@ def test_saving_from_a_new_date_adds_a_version_and_keeps_the_old_one(office_clie
     assert CommitteeProfile.objects.in_force(date(2025, 12, 31)).signer_name == ""
 
 
-def test_saving_on_the_same_date_corrects_that_version(office_client):
-    office_client.post(reverse("office:committee_profile"), {**FORM, "valid_from": "10/02/2025"})
+def test_saving_on_the_same_date_corrects_that_version(office_client, form):
+    office_client.post(reverse("office:committee_profile"), {**form, "valid_from": "10/02/2025"})
 
     assert CommitteeProfile.objects.count() == 1
     assert CommitteeProfile.objects.get().signer_name == "Nguyễn Văn An"
 
 
-def test_a_future_start_date_is_refused_and_nothing_changes(office_client):
+def test_a_future_start_date_is_refused_and_nothing_changes(office_client, form):
     tomorrow = timezone.localdate().replace(year=timezone.localdate().year + 1)
 
     response = office_client.post(
-        reverse("office:committee_profile"), {**FORM, "valid_from": tomorrow.strftime("%d/%m/%Y")}
+        reverse("office:committee_profile"), {**form, "valid_from": tomorrow.strftime("%d/%m/%Y")}
     )
 
     assert "Ngày áp dụng không được ở tương lai." in response.content.decode()
     assert CommitteeProfile.objects.count() == 1
 
 
-def test_a_date_in_the_wrong_format_gets_a_vietnamese_error(office_client):
+def test_a_date_in_the_wrong_format_gets_a_vietnamese_error(office_client, form):
     response = office_client.post(
         reverse("office:committee_profile"),
-        {**FORM, "valid_from": "2026-13-01", "term_start": "31/02/2025"},
+        {**form, "valid_from": "2026-13-01", "term_start": "31/02/2025"},
     )
 
     assert response.content.decode().count("Nhập một ngày hợp lệ.") == 2
@@ -75,9 +83,9 @@ def test_the_form_shows_the_profile_in_force_and_its_history(office_client):
     assert f'value="{timezone.localdate():%d/%m/%Y}"' in html
 
 
-def test_users_without_the_permission_get_403(client, plain_user):
+def test_users_without_the_permission_get_403(client, plain_user, form):
     client.force_login(plain_user)
 
     assert client.get(reverse("office:committee_profile")).status_code == 403
-    assert client.post(reverse("office:committee_profile"), FORM).status_code == 403
+    assert client.post(reverse("office:committee_profile"), form).status_code == 403
     assert CommitteeProfile.objects.count() == 1

@@ -17,6 +17,7 @@ from members.models import ImportBatch
 from reports import services as reports
 from reports.periods import Period
 from tests.factories import CellFactory, make_member
+from vusta_party.models import DocumentLayout
 
 # The world issues a report, whose PDF WeasyPrint renders.
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -107,6 +108,7 @@ def url_for(name, side_objects, round_, issued, batch):
         "ratings:commendations": {"year": 2025},
         "office:sign_in_unlock": {"pk": 1},
         "office:account_edit": {"pk": side_objects["account_pk"]},
+        "office:layout_edit": {"pk": DocumentLayout.objects.first().pk},
         "office:account_password": {"pk": side_objects["account_pk"]},
         "ceremonies:member_explanation": member_urls,
         "ceremonies:round_detail": {"pk": round_.pk},
@@ -181,6 +183,7 @@ EXPECTED = {
     "office:audit_export": ("login", 302, 403, 403, 403, 403),
     "office:audit_log": ("login", 200, 403, 403, 403, 403),
     "office:committee_profile": ("login", 200, 403, 403, 403, 403),
+    "office:layout_edit": ("login", 200, 403, 403, 403, 403),
     "office:sample_document": ("login", 200, 200, 200, 200, 200),
     "office:sign_in_log": ("login", 200, 403, 403, 403, 403),
     "office:sign_in_unlock": ("login", 405, 405, 405, 405, 405),

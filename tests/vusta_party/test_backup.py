@@ -12,7 +12,7 @@ from django.db import connection
 from members.models import ImportBatch, Member
 from tests.factories import CellFactory, UserFactory, make_member
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def snapshot():

@@ -16,7 +16,7 @@ from members.models import ImportBatch, Member, MembershipEvent, Organisation
 from tests.factories import CellFactory, make_member
 from tests.spreadsheets import xlsx_bytes
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 LOST = "server closed the connection unexpectedly"
 

@@ -29,7 +29,7 @@ def _latest():
     return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_database_from_before_the_recut_upgrades_with_its_rows():
     old = _migrate(BEFORE_THE_RECUT)
     try:
