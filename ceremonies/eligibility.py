@@ -79,23 +79,47 @@ class RuleVersions:
         return tuple(sorted(found or RuleSet().milestones))
 
 
-def milestone_dues(
-    *, start: date, interrupted_days: int, held: int, versions: RuleVersions
-) -> tuple[tuple[int, date], ...]:
-    """Every milestone above the highest badge held, with its due date, that the version in
-    force on that due date lists, in order. It depends on the facts and the rule table only,
-    not on today: the register stores it (Member.milestone_dues) and answers "reached" and
-    "coming" on any day from it (members.party_age.reached_and_coming)."""
-    dues = []
-    for milestone in versions.milestones:
+def reached_and_coming(
+    *, start: date, interrupted_days: int, held: int, on: date, versions: RuleVersions
+) -> tuple[tuple[int, date] | None, tuple[int, date] | None]:
+    """On `on`, the highest milestone above the badges held that is reached (by the version in
+    force on `on`) and the first one still to come (by the version in force on its own due date),
+    each with its due date."""
+    reached = None
+    for milestone in versions.on(on).ascending:
         if milestone <= held:
             continue
         due = milestone_due_date(
             start=start, milestone=milestone, interrupted_days=interrupted_days
         )
-        if milestone in versions.on(due).milestones:
-            dues.append((milestone, due))
-    return tuple(dues)
+        if due > on:
+            break
+        reached = (milestone, due)
+    floor = max(held, reached[0] if reached else 0)
+    for milestone in versions.milestones:
+        if milestone <= floor:
+            continue
+        due = milestone_due_date(
+            start=start, milestone=milestone, interrupted_days=interrupted_days
+        )
+        if due > on and milestone in versions.on(due).milestones:
+            return reached, (milestone, due)
+    return reached, None
+
+
+def first_due_above(
+    *, start: date, interrupted_days: int, held: int, versions: RuleVersions
+) -> tuple[int, date] | None:
+    """The lowest milestone of any version above the badges held, with its due date: no later
+    than the due date of any milestone the member can still receive, whatever version a date
+    takes, so a whole-register question can start from it (Member.next_milestone_due)."""
+    for milestone in versions.milestones:
+        if milestone > held:
+            due = milestone_due_date(
+                start=start, milestone=milestone, interrupted_days=interrupted_days
+            )
+            return milestone, due
+    return None
 
 
 class MemberFacts(NamedTuple):

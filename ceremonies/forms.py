@@ -2,9 +2,10 @@ from django import forms
 
 from ceremonies.enums import ProposalKind
 from ceremonies.models import BadgeRules, BaseSalary, BonusCoefficient, Round
-from members.models import Badge
+from members.forms import CellChoiceField
+from members.models import Badge, Organisation
 from vusta_party import clock
-from vusta_party.forms import DateInput
+from vusta_party.forms import DateInput, QuickSelect
 
 WINDOWS = [(3, "3 tháng"), (6, "6 tháng"), (12, "12 tháng"), (24, "24 tháng")]
 
@@ -13,6 +14,17 @@ class OutlookForm(forms.Form):
     months = forms.TypedChoiceField(
         label="Trong vòng", choices=WINDOWS, coerce=int, initial=12, required=False
     )
+    cell = CellChoiceField(
+        label="Chi bộ",
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label="Tất cả chi bộ",
+        widget=QuickSelect(attrs={"class": "form-select w-auto"}),
+    )
+
+    def __init__(self, *args, cells, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cell"].queryset = cells
 
 
 class ExplainForm(forms.Form):

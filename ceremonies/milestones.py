@@ -2,15 +2,15 @@
 member's next milestone, who reaches one within a span, and (ceremonies.queries) who is a
 candidate. Each answer takes the rule version in force on the date it is about.
 
-The register shows a member's milestones and filters by them without knowing the rules: this
-module keeps `Member.milestone_dues` (and its first entry, `next_milestone`, `next_milestone_due`)
-in step, in the same transaction as the facts they depend on (members.signals.party_age_changed)
-and for the whole register when a rule version changes."""
+Each member's lowest milestone of any version above their badges, with its due date
+(`Member.next_milestone`, `next_milestone_due`, indexed), is where the whole-register questions
+start: this module keeps it in step, in the same transaction as the facts it depends on
+(members.signals.party_age_changed), and for the whole register when a rule version changes."""
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from ceremonies.eligibility import RuleVersions, milestone_dues
+from ceremonies.eligibility import RuleVersions, first_due_above, reached_and_coming
 from ceremonies.models import BadgeRules, parse_milestones, rule_versions
 from members.milestones import KnownMilestones
 from members.models import Member
@@ -32,25 +32,40 @@ def known_milestones() -> KnownMilestones:
     return KnownMilestones(frozenset(values), "; ".join(parts))
 
 
-FIELDS = ("id", "party_age_start", "interrupted_days", "highest_badge", "milestone_dues")
-STORED = ("milestone_dues", "next_milestone", "next_milestone_due")
+FIELDS = (
+    "id",
+    "party_age_start",
+    "interrupted_days",
+    "highest_badge",
+    "next_milestone",
+    "next_milestone_due",
+)
+STORED = ("next_milestone", "next_milestone_due")
 
 
-def stored_dues(row, versions: RuleVersions) -> dict:
-    """The stored fields of a row of FIELDS: its milestones above the badges held with their due
-    dates (JSON), and the first of them in columns of their own."""
-    dues = milestone_dues(
+def stored_bound(row, versions: RuleVersions) -> tuple[int | None, object]:
+    """(Member.next_milestone, next_milestone_due) of a row of FIELDS."""
+    found = first_due_above(
         start=row.party_age_start,
         interrupted_days=row.interrupted_days,
         held=row.highest_badge,
         versions=versions,
     )
-    first = dues[0] if dues else (None, None)
-    return {
-        "milestone_dues": [[m, due.isoformat()] for m, due in dues],
-        "next_milestone": first[0],
-        "next_milestone_due": first[1],
-    }
+    return found or (None, None)
+
+
+def member_milestones(member: Member, *, on, versions: RuleVersions | None = None):
+    """(reached, coming) of an official member on the rolls on `on`: the highest milestone reached
+    and not received, and the next to come, each (milestone, due date) or None."""
+    if not (member.is_official and member.on_rolls):
+        return None, None
+    return reached_and_coming(
+        start=member.party_age_start,
+        interrupted_days=member.interrupted_days,
+        held=member.highest_badge,
+        on=on,
+        versions=versions or rule_versions(),
+    )
 
 
 def refresh_next_milestones(member_ids: Iterable[int] | None = None) -> int:
@@ -71,9 +86,9 @@ def refresh_next_milestones(member_ids: Iterable[int] | None = None) -> int:
     for rows in batches:
         stale = []
         for row in rows:
-            values = stored_dues(row, versions)
-            if values["milestone_dues"] != row.milestone_dues:
-                stale.append(Member(pk=row.id, **values))
+            milestone, due = stored_bound(row, versions)
+            if (milestone, due) != (row.next_milestone, row.next_milestone_due):
+                stale.append(Member(pk=row.id, next_milestone=milestone, next_milestone_due=due))
         Member.objects.bulk_update(stale, STORED, batch_size=BATCH)
         changed += len(stale)
     return changed

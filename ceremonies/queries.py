@@ -266,14 +266,17 @@ def outlook(
 OUTLOOK_MONTHS = 12  # the window the "Sắp đến hạn" page opens with
 
 
-def remembered_outlook(user, today: date, months: int = OUTLOOK_MONTHS) -> Outlook:
-    """The user's outlook over `months` from today, remembered until the register changes
-    (members/versions.py): it reads the whole register."""
+def remembered_outlook(
+    user, today: date, months: int = OUTLOOK_MONTHS, cell: Organisation | None = None
+) -> Outlook:
+    """The user's outlook over `months` from today (of one of their cells, if given), remembered
+    until the register changes (members/versions.py): it reads the whole register."""
     until = add_months(today, months)
+    members = members_for(user)
     return versions.remembered(
-        ("outlook", scope_key(user), today, until),
+        ("outlook", scope_key(user), cell.pk if cell else None, today, until),
         lambda: outlook(
-            members_for(user),
+            members.filter(cell=cell) if cell else members,
             today=today,
             until=until,
             rules=rules_on(until),

@@ -15,8 +15,8 @@ from ceremonies.forms import (
     ExplainForm,
     OutlookForm,
 )
-from ceremonies.milestones import known_milestones
-from ceremonies.models import BadgeRules, BaseSalary, BonusCoefficient, rules_on
+from ceremonies.milestones import known_milestones, member_milestones
+from ceremonies.models import BadgeRules, BaseSalary, BonusCoefficient, rule_versions, rules_on
 from ceremonies.queries import (
     FIELDS,
     OUTLOOK_MONTHS,
@@ -26,7 +26,7 @@ from ceremonies.queries import (
 )
 from ceremonies.workflow import bonus_amount
 from members import services as register
-from members.access import member_or_404, members_for
+from members.access import cells_for, member_or_404, members_for
 from members.models import Member
 from members.party_age import add_months
 from members.views import member_action
@@ -41,16 +41,18 @@ def index(request):
     The answer reads the whole register (about a second at 100,000 members), so it is remembered
     until the register changes or the day turns (members/versions.py)."""
     today = clock.today()
-    form = OutlookForm(request.GET or None)
-    months = (form.cleaned_data.get("months") if form.is_valid() else None) or OUTLOOK_MONTHS
-    result = remembered_outlook(request.user, today, months)
+    form = OutlookForm(request.GET or None, cells=cells_for(request.user))
+    data = form.cleaned_data if form.is_valid() else {}
+    months = data.get("months") or OUTLOOK_MONTHS
+    cell = data.get("cell")
+    result = remembered_outlook(request.user, today, months, cell=cell)
     return render(
         request,
         "ceremonies/outlook.html",
         {
             "form": form,
             "months": months,
-            "page_query": f"months={months}",
+            "page_query": f"months={months}" + (f"&cell={cell.pk}" if cell else ""),
             "outlook": result,
             "due_page": Paginator(result.due, OUTLOOK_PAGE_SIZE).get_page(request.GET.get("page")),
             "next_round": round_on_or_after(today),
@@ -67,11 +69,12 @@ def _explanation(member: Member, on, user):
         disciplines=member.disciplines.values_list("form", "decision_date"),
         proposed=proposed_in_open_rounds(member).get(member.pk, ()),
     )._replace(received=frozenset(member.badges.values_list("milestone", flat=True)))
-    rules = rules_on(on)
+    versions = rule_versions()
+    rules = versions.on(on)
     rounds = []
     day = round_on_or_after(on)
     for _ in range(4):
-        rounds.append((day, evaluate(facts, on=day, rules=rules_on(day))))
+        rounds.append((day, evaluate(facts, on=day, rules=versions.on(day))))
         day = round_on_or_after(day + timedelta(days=1))
     milestones = [
         {
@@ -86,10 +89,13 @@ def _explanation(member: Member, on, user):
         }
         for m in rules.milestones
     ]
+    reached, coming = member_milestones(member, on=on, versions=versions)
     return {
         "member": member,
         "on": on,
         "facts": facts,
+        "reached": reached,
+        "coming": coming,
         "answer": evaluate(facts, on=on, rules=rules),
         "rounds": rounds,
         "milestones": milestones,

@@ -25,7 +25,6 @@ from members.enums import (
     Sex,
     Status,
 )
-from members.party_age import reached_and_coming
 from vusta_party.text import fold, name_sort_key
 
 
@@ -192,13 +191,10 @@ class Member(models.Model):
         editable=False,
         help_text="Ngày tính tuổi Đảng xác nhận riêng nếu có, nếu không là ngày vào Đảng.",
     )
-    # The milestones above the badges held with their due dates, by the badge rules
-    # (ceremonies/milestones.py keeps them in step, on members.signals.party_age_changed and on
-    # every rule change): the register reads them, it never computes them. The first of them is
-    # kept in columns of its own, indexed, for the whole-register questions.
-    milestone_dues = models.JSONField(
-        "Các mốc Huy hiệu và ngày đủ tuổi Đảng", default=list, blank=True, editable=False
-    )
+    # The lowest milestone of any rule version above the badges held, and its due date: where the
+    # whole-register badge questions start (an index). The badge app computes them and keeps them
+    # in step (ceremonies/milestones.py, on members.signals.party_age_changed and on every rule
+    # change); the register never computes them.
     next_milestone = models.PositiveSmallIntegerField(
         "Mốc Huy hiệu thấp nhất chưa nhận", null=True, blank=True, editable=False
     )
@@ -218,7 +214,6 @@ class Member(models.Model):
             "search_text",
             "updated_at",
             "party_age_start",
-            "milestone_dues",
             "next_milestone",
             "next_milestone_due",
         ]
@@ -281,17 +276,6 @@ class Member(models.Model):
     @property
     def on_rolls(self) -> bool:
         return self.status in ON_ROLLS
-
-    def milestones_on(self, day: date) -> tuple[tuple[int, date] | None, tuple[int, date] | None]:
-        """(reached, coming) on `day` for an official member on the rolls: the highest milestone
-        already reached and not yet received, and the next one to come, each with its due date
-        (from the stored milestone_dues); (None, None) for anyone else."""
-        if not (self.is_official and self.on_rolls):
-            return None, None
-        return reached_and_coming(
-            ((milestone, date.fromisoformat(due)) for milestone, due in self.milestone_dues),
-            on=day,
-        )
 
 
 class MembershipEvent(models.Model):

@@ -83,18 +83,3 @@ def party_age(
         months -= 1
     years = party_age_years(start=start, on=on, interrupted_days=interrupted_days)
     return PartyAge(years=years, months=max(months - years * 12, 0), provisional=not official)
-
-
-def reached_and_coming(
-    dues: Iterable[tuple[int, date]], *, on: date
-) -> tuple[tuple[int, date] | None, tuple[int, date] | None]:
-    """From a member's milestones above their badges, with due dates in order (the badge rules
-    compute them): the highest already reached on `on`, and the first still to come after it."""
-    reached = coming = None
-    for milestone, due in dues:
-        if due <= on:
-            reached = (milestone, due)
-        else:
-            coming = (milestone, due)
-            break
-    return reached, coming

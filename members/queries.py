@@ -1,14 +1,13 @@
 """Set-based reads of the register: a fixed number of queries, whatever the number of members."""
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from members.access import member_or_404, members_for, sees_personal_numbers
 from members.enums import ON_ROLLS
 from members.models import Member, MembershipEvent, Organisation
-from members.party_age import add_months, party_age_years, reached_and_coming
+from members.party_age import party_age_years
 from members.rules import probation_cutoffs
 
 
@@ -45,19 +44,9 @@ def party_years_today(member: Member, today: date) -> int | None:
     )
 
 
-@dataclass(frozen=True)
-class MemberList:
-    """The members of the list page: a queryset in name order, or, with the milestone filter,
-    the ids of those who reach a milestone in the span, in name order."""
-
-    members: QuerySet[Member]
-    ids: list[int] | None = None
-
-
-def member_list(user, filters: dict, *, today: date) -> MemberList:
-    """The user's members for the list page's filters (q, cell, status, sex, and milestone:
-    months until a milestone is reached), in name order. The scope and the filters are SQL; the
-    milestone filter reads a range of the stored due dates, then the stored milestones of each."""
+def member_list(user, filters: dict, *, today: date) -> QuerySet[Member]:
+    """The user's members for the list page's filters (q, cell, status, sex), in name order: the
+    scope first, then the filters, all in SQL."""
     queryset = members_for(user)
     status = filters.get("status", "")
     if status == "":
@@ -73,39 +62,12 @@ def member_list(user, filters: dict, *, today: date) -> MemberList:
         queryset = queryset.filter(sex=filters["sex"])
     if filters.get("q"):
         queryset = queryset.search(filters["q"], by_citizen_id=sees_personal_numbers(user))
-    queryset = queryset.in_name_order()
-    if not filters.get("milestone"):
-        return MemberList(queryset)
-    end = add_months(today, int(filters["milestone"]))
-    return MemberList(queryset, milestone_between(queryset, start=today, end=end))
+    return queryset.in_name_order()
 
 
-def milestone_between(queryset: QuerySet[Member], *, start: date, end: date) -> list[int]:
-    """Ids (in the queryset's order) of the official members on the rolls who reach a milestone
-    above their badges from `start` to `end`: one query on the indexed first due date, then the
-    stored milestones of each member in Python."""
-    day_before = start - timedelta(days=1)
-    rows = queryset.filter(
-        status__in=ON_ROLLS, official_date__isnull=False, next_milestone_due__lte=end
-    ).values_list("id", "milestone_dues")
-    found = []
-    for member_id, dues in rows:
-        _reached, coming = reached_and_coming(
-            ((m, date.fromisoformat(due)) for m, due in dues), on=day_before
-        )
-        if coming and coming[1] <= end:
-            found.append(member_id)
-    return found
-
-
-def list_page_members(queryset: QuerySet[Member], ids: list[int] | None = None):
-    """The members a list page shows, with what each row prints (their cell): one query. With
-    `ids`, those members in that order."""
-    queryset = queryset.select_related("cell")
-    if ids is None:
-        return queryset
-    by_id = queryset.in_bulk(ids)
-    return [by_id[pk] for pk in ids]
+def list_page_members(queryset: QuerySet[Member]) -> QuerySet[Member]:
+    """The members a list page shows, with what each row prints (their cell): one query."""
+    return queryset.select_related("cell")
 
 
 def member_page(user, pk: int) -> Member:

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -42,22 +44,21 @@ def member_list(request):
     form = MemberFilterForm(
         request.GET or None, cells=cells_for(request.user), by_citizen_id=by_citizen_id
     )
-    found = queries.member_list(
+    if request.GET.get("milestone"):
+        # Who reaches a milestone soon is a badge question: the badge app's page answers it
+        # (the filter's old address keeps working).
+        return redirect(f"{reverse('ceremonies:index')}?{_outlook_query(request.GET)}")
+    members = queries.member_list(
         request.user, form.cleaned_data if form.is_valid() else {}, today=today
     )
     if request.GET.get("format") == "xlsx":
         if not request.user.has_perm("members.export_members"):
             raise PermissionDenied
-        return send(exports.member_list_xlsx(found))
-    if found.ids is None:
-        page = Paginator(queries.list_page_members(found.members), PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
-        members = page.object_list
-    else:
-        page = Paginator(found.ids, PAGE_SIZE).get_page(request.GET.get("page"))
-        members = queries.list_page_members(found.members, list(page.object_list))
-    table = [_list_row(member, today) for member in members]
+        return send(exports.member_list_xlsx(members))
+    page = Paginator(queries.list_page_members(members), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    table = [_list_row(member, today) for member in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -65,6 +66,14 @@ def member_list(request):
         "members/member_list.html",
         {"form": form, "page": page, "table": table, "query": query.urlencode()},
     )
+
+
+def _outlook_query(query) -> str:
+    """The upcoming-milestones page's query for the member list's old milestone filter."""
+    kept = {"months": query.get("milestone")} | (
+        {"cell": query["cell"]} if query.get("cell") else {}
+    )
+    return urlencode(kept)
 
 
 def _probation(member, today):
@@ -79,7 +88,6 @@ def _list_row(member, today):
     return {
         "member": member,
         "party_years": party_years_today(member, today),
-        "coming": member.milestones_on(today)[1],
         "probation": _probation(member, today),
     }
 
@@ -106,7 +114,6 @@ def member_detail(request, pk):
             "phone": member.phone if may_see_personal else mask_tail(member.phone),
             "age": age,
             "age_on": age_on if age_on != today else None,
-            "milestones": member.milestones_on(today),
             "probation": _probation(member, today),
             "timeline": member_timeline(member),
             "changes": audit_rows(member.history.select_related("history_user")[:50], masked),

@@ -1,9 +1,9 @@
-"""Fill each member's milestones and their due dates (Member.milestone_dues, next_milestone,
+"""Fill each member's lowest milestone above their badges (Member.next_milestone,
 next_milestone_due), which the badge app keeps in step from now on (ceremonies/milestones.py)."""
 
 from django.db import migrations
 
-from ceremonies.eligibility import RuleSet, RuleVersions, milestone_dues
+from ceremonies.eligibility import RuleSet, RuleVersions, first_due_above
 from members.enums import DisciplineForm
 
 
@@ -32,18 +32,15 @@ def fill(apps, schema_editor):
     )
     stale = []
     for member in Member.objects.only("party_age_start", "interrupted_days", "highest_badge"):
-        dues = milestone_dues(
+        found = first_due_above(
             start=member.party_age_start,
             interrupted_days=member.interrupted_days,
             held=member.highest_badge,
             versions=versions,
         )
-        member.milestone_dues = [[m, due.isoformat()] for m, due in dues]
-        member.next_milestone, member.next_milestone_due = dues[0] if dues else (None, None)
+        member.next_milestone, member.next_milestone_due = found or (None, None)
         stale.append(member)
-    Member.objects.bulk_update(
-        stale, ["milestone_dues", "next_milestone", "next_milestone_due"], batch_size=1000
-    )
+    Member.objects.bulk_update(stale, ["next_milestone", "next_milestone_due"], batch_size=1000)
 
 
 class Migration(migrations.Migration):

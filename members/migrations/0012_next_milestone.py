@@ -11,16 +11,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name="member",
-            name="milestone_dues",
-            field=models.JSONField(
-                blank=True,
-                default=list,
-                editable=False,
-                verbose_name="Các mốc Huy hiệu và ngày đủ tuổi Đảng",
-            ),
-        ),
-        migrations.AddField(
-            model_name="member",
             name="next_milestone",
             field=models.PositiveSmallIntegerField(
                 blank=True,

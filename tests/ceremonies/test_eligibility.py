@@ -14,7 +14,8 @@ from ceremonies.eligibility import (
     RuleSet,
     RuleVersions,
     evaluate,
-    milestone_dues,
+    first_due_above,
+    reached_and_coming,
     round_on_or_after,
 )
 
@@ -309,36 +310,51 @@ VERSIONS = RuleVersions(((date(2021, 9, 28), RULES), (date(2026, 5, 19), WITH_35
 
 
 @pytest.mark.parametrize(
-    ("start", "held", "days", "expected"),
+    ("start", "held", "on", "expected"),
     [
-        (date(1992, 1, 10), 30, 0, (35, date(2027, 1, 10))),  # 35 falls due under the new version
-        (date(1990, 1, 10), 30, 0, (40, date(2030, 1, 10))),  # 35 fell due before it existed
-        (date(1991, 5, 19), 30, 0, (35, date(2026, 5, 19))),  # due on the version's first day
-        (date(1991, 5, 18), 30, 0, (40, date(2031, 5, 18))),  # due the day before
-        (date(1996, 2, 29), 0, 0, (30, date(2026, 2, 28))),  # 29/02 + 30 years: 28/02
-        (date(1996, 2, 29), 0, 1, (30, date(2026, 3, 1))),  # one day out moves it a day
-        (date(1931, 6, 1), 90, 0, (95, date(2026, 6, 1))),
-        (date(1931, 5, 1), 90, 0, None),  # 95 fell due before the version that has it
+        # 35 falls due under the version that has it
+        (date(1992, 1, 10), 30, date(2026, 8, 14), (None, (35, date(2027, 1, 10)))),
+        # 35 fell due before the version existed: reached once it is in force, not before
+        (date(1990, 1, 10), 30, date(2026, 5, 18), (None, (40, date(2030, 1, 10)))),
+        (
+            date(1990, 1, 10),
+            30,
+            date(2026, 5, 19),
+            ((35, date(2025, 1, 10)), (40, date(2030, 1, 10))),
+        ),
+        # the highest reached is what a member receives: 50 for someone who holds nothing
+        (
+            date(1976, 5, 19),
+            0,
+            date(2026, 8, 14),
+            ((50, date(2026, 5, 19)), (55, date(2031, 5, 19))),
+        ),
+        (date(1996, 2, 29), 0, date(2026, 2, 27), (None, (30, date(2026, 2, 28)))),  # 29/02 + 30
+        (
+            date(1996, 2, 29),
+            0,
+            date(2026, 2, 28),
+            ((30, date(2026, 2, 28)), (35, date(2031, 2, 28))),
+        ),
+        (date(1931, 6, 1), 90, date(2026, 5, 18), (None, (95, date(2026, 6, 1)))),  # in force then
+        (date(1931, 5, 1), 90, date(2026, 5, 18), (None, None)),  # no 95 on that day, none to come
+        (date(1931, 5, 1), 90, date(2026, 5, 19), ((95, date(2026, 5, 1)), None)),
     ],
 )
-def test_the_next_milestone_is_of_the_version_in_force_on_its_own_due_date(
-    start, held, days, expected
-):
-    dues = milestone_dues(start=start, interrupted_days=days, held=held, versions=VERSIONS)
-    assert (dues[0] if dues else None) == expected
+def test_reached_and_coming_take_the_version_in_force_on_their_dates(start, held, on, expected):
+    assert (
+        reached_and_coming(start=start, interrupted_days=0, held=held, on=on, versions=VERSIONS)
+        == expected
+    )
 
 
-def test_every_milestone_above_the_badges_held_with_its_due_date():
-    dues = milestone_dues(start=date(1992, 1, 10), interrupted_days=0, held=60, versions=VERSIONS)
-
-    assert dues == (
-        (65, date(2057, 1, 10)),
-        (70, date(2062, 1, 10)),
-        (75, date(2067, 1, 10)),
-        (80, date(2072, 1, 10)),
-        (85, date(2077, 1, 10)),
-        (90, date(2082, 1, 10)),
-        (95, date(2087, 1, 10)),
+def test_the_first_due_milestone_of_any_version_bounds_every_later_one():
+    assert first_due_above(
+        start=date(1992, 1, 10), interrupted_days=10, held=30, versions=VERSIONS
+    ) == (35, date(2027, 1, 20))
+    assert (
+        first_due_above(start=date(1992, 1, 10), interrupted_days=0, held=95, versions=VERSIONS)
+        is None
     )
 
 

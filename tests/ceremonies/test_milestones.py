@@ -54,11 +54,12 @@ def test_a_rule_version_added_corrected_or_deleted_moves_everyone():
         valid_from=date(2026, 5, 19), milestones=WITH_35_AND_95, legal_basis="HD 01-HD/TW 2026"
     )
     assert stored(member) == (35, date(2027, 1, 10))
-    version.valid_from = date(2027, 6, 1)  # corrected: from a later day, after the 35 falls due
+    version.milestones = "40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90"  # corrected: no 30, no 35
     version.save()
     assert stored(member) == (40, date(2032, 1, 10))
-    version.delete()
-    assert stored(member) == (40, date(2032, 1, 10))
+    BadgeRules.objects.filter(valid_from__lt=version.valid_from).update(milestones=WITH_35_AND_95)
+    version.delete()  # the signal of the delete refreshes everyone: 35 is back, from the old row
+    assert stored(member) == (35, date(2027, 1, 10))
 
 
 def test_known_milestones_name_every_version():
@@ -81,7 +82,7 @@ def test_refreshing_the_whole_register_takes_a_fixed_number_of_queries(
     item_count, django_assert_num_queries
 ):
     members = [a_member(full_name=f"Lê Văn {'ABC'[n]}") for n in range(item_count)]
-    Member.objects.update(milestone_dues=[], next_milestone=None, next_milestone_due=None)
+    Member.objects.update(next_milestone=None, next_milestone_due=None)
 
     # the rules, the members, the write of those that changed
     with django_assert_num_queries(3):

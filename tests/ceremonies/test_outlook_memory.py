@@ -37,8 +37,8 @@ def deferred_names(client):
 def test_an_unchanged_register_is_not_read_again(office_client, cell, django_assert_num_queries):
     first = office_client.get(reverse("ceremonies:index")).context["outlook"]
 
-    # session, user, version token, committee profile
-    with django_assert_num_queries(4):
+    # session, user, version token, the cells of the filter, committee profile
+    with django_assert_num_queries(5):
         again = office_client.get(reverse("ceremonies:index")).context["outlook"]
 
     assert again is first

@@ -43,8 +43,9 @@ def test_add_a_member_and_find_them_without_diacritics(signed_in_page, register,
     expect(page.get_by_role("alert")).to_contain_text("Đã thêm đảng viên Đặng Thị Ánh.")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Đặng Thị Ánh")
     expect(page.locator(".app-stat").first).to_have_text("50 năm 6 tháng")
+    # The badge app's panel on the member page says what they have reached and not received.
     expect(page.locator(".app-reached")).to_have_text(
-        f"Huy hiệu 50 năm tuổi Đảng: đủ từ ngày {add_years(admitted, 50):%d/%m/%Y}"
+        f"Huy hiệu 50 năm tuổi Đảng: đủ từ ngày {add_years(admitted, 50):%d/%m/%Y}, chưa nhận"
     )
     screenshot("member-page")
 

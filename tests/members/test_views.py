@@ -40,29 +40,17 @@ def test_member_list_query_count_does_not_grow_with_rows(
     assert names(response) == [f"Nguyễn Văn {c}" for c in "ABC"[:item_count]]
 
 
-@pytest.mark.parametrize("item_count", [1, 3])
-def test_member_list_with_milestone_filter_query_count(
-    office_client, item_count, django_assert_num_queries
+def test_the_milestone_filter_leads_to_the_badge_page_with_the_same_window_and_cell(
+    office_client,
 ):
     cell = CellFactory()
-    admitted = add_months(add_years(TODAY, -30), 2)  # 30 years in two months
-    for n in range(item_count):
-        make_member(
-            cell=cell,
-            full_name=f"Trần Thị {'ABC'[n]}",
-            sex="F",
-            admission_date=admitted,
-            official_date=add_years(admitted, 1),
-            date_of_birth=date(1970, 1, 1),
-        )
 
-    # session, user, count, page, profile, cells (count, rows)
-    with django_assert_num_queries(7):
-        response = office_client.get(LIST, {"milestone": "12"})
+    response = office_client.get(LIST, {"milestone": "12", "cell": cell.pk, "q": "an"})
 
-    assert [(row["member"].full_name, row["coming"]) for row in response.context["table"]] == [
-        (f"Trần Thị {c}", (30, add_years(admitted, 30))) for c in "ABC"[:item_count]
-    ]
+    assert (response.status_code, response["Location"]) == (
+        302,
+        f"{reverse('ceremonies:index')}?months=12&cell={cell.pk}",
+    )
 
 
 @pytest.mark.parametrize("item_count", [1, 3])
@@ -342,7 +330,7 @@ def test_recording_a_fact_through_the_form(office_client):
     assert "không thể ghi sự kiện sau ngày từ trần (29/02/2024)" in refused.content.decode()
 
 
-def test_member_page_shows_party_age_next_milestone_timeline_and_changes(
+def test_member_page_shows_party_age_timeline_and_changes_and_its_panel_the_next_milestone(
     office_client, office_user
 ):
     admitted = add_months(add_years(TODAY, -30), 1)
@@ -364,8 +352,10 @@ def test_member_page_shows_party_age_next_milestone_timeline_and_changes(
 
     html = response.content.decode()
     due = add_years(admitted, 30) + timedelta(days=30)  # the 30-day interruption moves it
-    assert response.context["milestones"] == (None, (30, due))
-    assert f"Huy hiệu 30 năm tuổi Đảng</strong>: đủ ngày {due:%d/%m/%Y}" in html
+    panel_url = reverse("ceremonies:member_explanation", args=[member.pk])
+    assert f'data-include="{panel_url}?panel=1"' in html
+    panel = office_client.get(panel_url, {"panel": 1}).content.decode()
+    assert f"Mốc tới: Huy hiệu 30 năm tuổi Đảng</strong>, đủ ngày {due:%d/%m/%Y}" in panel
     assert [entry.title for entry in response.context["timeline"]] == [
         "Kết nạp",
         "Công nhận chính thức",

@@ -21,8 +21,8 @@ def test_warmed_answers_serve_the_first_visitors_without_reading_the_register(
     make_member(cell=CellFactory(), full_name="Nguyễn Văn An")
     warm_remembered_answers()
 
-    # session, user, register version, committee profile
-    with django_assert_num_queries(4):
+    # session, user, register version, the cells of the filter, committee profile
+    with django_assert_num_queries(5):
         office_client.get(reverse("ceremonies:index"))
     # session, user, register version, last report, committee profile
     with django_assert_num_queries(5):
@@ -54,7 +54,7 @@ def test_gunicorn_preloads_warms_and_closes_the_connections_before_forking(
 
     assert conf.preload_app is True
     assert closed == [True]  # each worker opens its own connection
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         office_client.get(reverse("ceremonies:index"))
 
 
