@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
+from members.duplicates import unique_id_errors
 from members.models import (
     Badge,
     Discipline,
@@ -21,7 +21,6 @@ from members.models import (
 from members.party_age import DEFAULT_MILESTONES, Interval, interruption_days
 from members.rules import Fact, RuleError, check_interruptions, check_member_dates, replay
 from vusta_party import clock
-from vusta_party.text import fold
 
 Kind = MembershipEvent.Kind
 
@@ -63,39 +62,10 @@ def committee() -> Organisation:
 # --- members -------------------------------------------------------------------------------
 
 
-def _check_unique_ids(*, citizen_id: str | None, card: str | None, exclude_pk: int | None) -> None:
-    errors = {}
-    others = Member.objects.exclude(pk=exclude_pk) if exclude_pk else Member.objects.all()
-    if citizen_id and (other := others.filter(citizen_id=citizen_id).first()):
-        errors["citizen_id"] = f"Số CCCD {citizen_id} đã có ở đảng viên {other.full_name}."
-    if card and (other := others.filter(party_card_number=card).first()):
-        errors["party_card_number"] = (
-            f"Số thẻ đảng viên {card} đã có ở đảng viên {other.full_name}."
-        )
+def _check_unique_ids(user, *, citizen_id: str | None, card: str | None, exclude_pk=None) -> None:
+    errors = unique_id_errors(user, citizen_id=citizen_id, card=card, exclude_pk=exclude_pk)
     if errors:
         raise ValidationError(errors)
-
-
-def possible_duplicates(
-    *, full_name: str, date_of_birth: date | None, citizen_id: str | None, card: str | None
-) -> list[Member]:
-    """Members that may be the same person: the same CCCD, the same card number, or the same
-    name (ignoring case and diacritics) and date of birth."""
-    condition = Q(pk__in=[])
-    if citizen_id:
-        condition |= Q(citizen_id=citizen_id)
-    if card:
-        condition |= Q(party_card_number=card)
-    if date_of_birth:
-        condition |= Q(date_of_birth=date_of_birth)
-    folded = fold(full_name)
-    return [
-        member
-        for member in Member.objects.filter(condition).select_related("cell")
-        if (citizen_id and member.citizen_id == citizen_id)
-        or (card and member.party_card_number == card)
-        or fold(member.full_name) == folded
-    ]
 
 
 def _facts_of(member: Member, *, extra=(), without=()) -> list[Fact]:
@@ -183,7 +153,7 @@ def member_create(
     if entry_date > today:
         raise ValidationError({"entry_date": "Ngày chuyển đến không được ở tương lai."})
     _check_unique_ids(
-        citizen_id=values.get("citizen_id"), card=values.get("party_card_number"), exclude_pk=None
+        user, citizen_id=values.get("citizen_id"), card=values.get("party_card_number")
     )
     official_date = values.get("official_date")
     member = Member(**{**values, "official_date": None}, cell=cell)
@@ -269,6 +239,7 @@ def member_update(
     _check_record({**merged, "official_date": locked.official_date}, today)
     _check_flags(merged)
     _check_unique_ids(
+        user,
         citizen_id=changes.get("citizen_id"),
         card=changes.get("party_card_number"),
         exclude_pk=locked.pk,

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from members import exports, queries, services
 from members.access import cells_for, member_or_404, members_for, sees_personal_numbers
+from members.duplicates import duplicates
 from members.forms import (
     BadgeForm,
     BranchForm,
@@ -141,16 +142,17 @@ def member_detail(request, pk):
 def member_create(request):
     cells = cells_for(request.user)
     form = MemberCreateForm(request.POST or None, cells=cells)
-    duplicates = []
+    found = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        duplicates = services.possible_duplicates(
+        found = duplicates(
+            request.user,
             full_name=data["full_name"],
             date_of_birth=data.get("date_of_birth"),
             citizen_id=data.get("citizen_id"),
             card=data.get("party_card_number"),
         )
-        if duplicates and not data.get("confirm_not_duplicate"):
+        if found and not data.get("confirm_not_duplicate"):
             form.add_error(
                 None,
                 "Có thể trùng với đảng viên đã có (xem danh sách bên dưới). "
@@ -175,15 +177,10 @@ def member_create(request):
             else:
                 messages.success(request, f"Đã thêm đảng viên {member.full_name}.")
                 return redirect("members:member_detail", pk=member.pk)
-    visible = set(
-        members_for(request.user)
-        .filter(pk__in=[m.pk for m in duplicates])
-        .values_list("pk", flat=True)
-    )
     return render(
         request,
         "members/member_form.html",
-        {"form": form, "duplicates": duplicates, "visible": visible, "creating": True},
+        {"form": form, "duplicates": found, "creating": True},
     )
 
 
