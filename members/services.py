@@ -19,6 +19,7 @@ from members.models import (
     Organisation,
 )
 from members.party_age import DEFAULT_MILESTONES, Interval, interruption_days
+from members.permissions import SET_PARTY_AGE_START
 from members.rules import Fact, RuleError, check_interruptions, check_member_dates, replay
 from vusta_party import clock
 
@@ -119,7 +120,35 @@ def _check_record(values: dict, today: date) -> None:
         admission_date=values["admission_date"],
         official_date=values.get("official_date"),
         today=today,
+        party_age_start_override=values.get("party_age_start_override"),
     )
+    if errors:
+        raise ValidationError(errors)
+
+
+# Set by the office only (§1); the override's reason and basis go with it.
+OVERRIDE_FIELDS = (
+    "party_age_start_override",
+    "party_age_override_reason",
+    "party_age_override_basis",
+)
+OFFICE_ONLY = {
+    "admission_date": "Chỉ Văn phòng Đảng ủy được sửa ngày vào Đảng.",
+    **dict.fromkeys(
+        OVERRIDE_FIELDS, "Chỉ Văn phòng Đảng ủy được ghi ngày tính tuổi Đảng xác nhận riêng."
+    ),
+}
+
+
+def _check_office_only(user, changes: dict, before: dict) -> None:
+    """Refuse a change of the office's fields by anyone else (`user` None: the command line)."""
+    if user is None or user.has_perm(SET_PARTY_AGE_START):
+        return
+    errors = {
+        name: message
+        for name, message in OFFICE_ONLY.items()
+        if name in changes and (changes[name] or None) != (before.get(name) or None)
+    }
     if errors:
         raise ValidationError(errors)
 
@@ -146,6 +175,7 @@ def member_create(
         raise ValidationError("Đảng viên mới phải được kết nạp hoặc chuyển sinh hoạt đến.")
     if not cell.is_cell:
         raise ValidationError({"cell": "Hãy chọn một chi bộ."})
+    _check_office_only(user, {k: v for k, v in values.items() if k in OVERRIDE_FIELDS}, {})
     _check_record(values, today)
     entry_date = values["admission_date"] if entry == Kind.ADMITTED else entry_date
     if entry_date is None:
@@ -235,7 +265,9 @@ def member_update(
     if locked.version != expected_version:
         raise ValidationError(STALE_EDIT, code="stale")
     changes = {name: values[name] for name in EDITABLE_FIELDS if name in values}
-    merged = {name: getattr(locked, name) for name in EDITABLE_FIELDS} | changes
+    before = {name: getattr(locked, name) for name in EDITABLE_FIELDS}
+    _check_office_only(user, changes, before)
+    merged = before | changes
     _check_record({**merged, "official_date": locked.official_date}, today)
     _check_flags(merged)
     _check_unique_ids(

@@ -24,6 +24,7 @@ from members.forms import (
 )
 from members.models import Interruption
 from members.party_age import highest_reached, next_milestone, party_age
+from members.permissions import SET_PARTY_AGE_START
 from members.queries import cells_with_counts, party_years_today
 from members.rules import probation_state
 from members.timeline import member_timeline
@@ -141,7 +142,11 @@ def member_detail(request, pk):
 @permission_required("members.add_member", raise_exception=True)
 def member_create(request):
     cells = cells_for(request.user)
-    form = MemberCreateForm(request.POST or None, cells=cells)
+    form = MemberCreateForm(
+        request.POST or None,
+        cells=cells,
+        may_set_start=request.user.has_perm(SET_PARTY_AGE_START),
+    )
     found = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -187,7 +192,11 @@ def member_create(request):
 @permission_required("members.change_member", raise_exception=True)
 def member_edit(request, pk):
     member = member_or_404(request.user, pk)
-    form = MemberForm(request.POST or None, instance=member)
+    form = MemberForm(
+        request.POST or None,
+        instance=member,
+        may_set_start=request.user.has_perm(SET_PARTY_AGE_START),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.member_update(

@@ -338,7 +338,7 @@ def test_flags_need_their_reason():
             values={
                 "seriously_ill": True,
                 "on_hold": True,
-                "party_age_start_override": date(1945, 1, 1),
+                "party_age_start_override": date(1985, 1, 1),
             },
             expected_version=member.version,
             today=TODAY,
