@@ -1,10 +1,12 @@
-"""Page-level protections: the Content-Security-Policy header, and the end of idle sessions.
+"""Page-level protections: the Content-Security-Policy header, the end of idle sessions, and the
+address a request comes from.
 
 The policy lets pages run only the app's own scripts, load only its own files, and not be framed
 by another site or post forms elsewhere. Inline styles stay allowed: the report charts are SVG
 drawings with style attributes.
 """
 
+import ipaddress
 import time
 
 from django.conf import settings
@@ -75,3 +77,27 @@ class IdleSessionMiddleware:
             if last_seen is None or moment - last_seen >= TOUCH_EVERY:
                 request.session[LAST_SEEN] = moment
         return self.get_response(request)
+
+
+def client_address(request) -> str | None:
+    """The address of the browser, for the sign-in lockout (django-axes calls this, see
+    AXES_CLIENT_IP_CALLABLE) and the audit trail.
+
+    Without trusted proxies (TRUSTED_PROXIES = 0) it is the address of the connection: a header
+    anyone can send is never believed. Behind N proxies that each append the address they were
+    reached from to X-Forwarded-For (nginx: `$proxy_add_x_forwarded_for`), it is the N-th address
+    from the right, the one the outermost trusted proxy saw; what a browser put further left is
+    ignored. A header shorter than N, or not an address there, gives the connection's address.
+    """
+    remote = request.META.get("REMOTE_ADDR") or None
+    count = settings.TRUSTED_PROXIES
+    if count <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) < count:
+        return remote
+    try:
+        return str(ipaddress.ip_address(forwarded[-count]))
+    except ValueError:
+        return remote

@@ -114,6 +114,10 @@ LOGIN_URL = "login"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The address of a request (lockout, sign-in log, audit trail): the connection's, or behind
+# TRUSTED_PROXIES reverse proxies, the one the outermost of them saw (vusta_party/security.py).
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
+AXES_CLIENT_IP_CALLABLE = "vusta_party.security.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "vusta_party.lockout.lockout_response"
 AXES_VERBOSE = False
