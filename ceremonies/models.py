@@ -183,6 +183,14 @@ class Round(models.Model):
             ("lock_round", "Chốt danh sách đề nghị của đợt tặng"),
             ("propose_round", "Đề nghị, loại đảng viên trong danh sách của đợt tặng"),
         ]
+        constraints = [
+            # §3: one round a day, besides the cancelled ones.
+            models.UniqueConstraint(
+                fields=["date"],
+                condition=~models.Q(state="cancelled"),
+                name="one_live_round_per_date",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title or f"Đợt tặng Huy hiệu Đảng ngày {self.date:%d/%m/%Y}"

@@ -5,7 +5,8 @@ cached fields in step with their facts, and raises ValidationError with a Vietna
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
 from members.duplicates import unique_id_errors
@@ -496,15 +497,65 @@ def badge_record(
         awarded_on=awarded_on,
         decision_number=decision_number,
         decision_date=decision_date,
-        badge_number=badge_number,
+        badge_number=badge_number.strip(),
         note=note,
     )
-    badge._history_user = user
-    badge.save()
+    _save_badge(badge, user)
     if milestone > member.highest_badge:
         Member.objects.filter(pk=member.pk).update(highest_badge=milestone)
         member.highest_badge = milestone
     return badge
+
+
+def _save_badge(badge: Badge, user) -> None:
+    """Save a badge; the database's constraints (one badge per milestone, a badge number on one
+    live badge, §3) answer in Vietnamese, also when two staff save at the same moment."""
+    badge._history_user = user
+    try:
+        with transaction.atomic():
+            badge.save()
+    except IntegrityError as error:
+        holder = (
+            Badge.objects.filter(badge_number=badge.badge_number)
+            .exclude(pk=badge.pk)
+            .select_related("member")
+            .first()
+            if badge.badge_number
+            else None
+        )
+        if holder is not None:
+            raise ValidationError(
+                {
+                    "badge_number": f"Số Huy hiệu {badge.badge_number} đã ghi cho Huy hiệu "
+                    f"{holder.milestone} năm của đảng viên {holder.member.full_name}."
+                }
+            ) from error
+        raise ValidationError(
+            {"milestone": f"Đảng viên đã có Huy hiệu {badge.milestone} năm."}
+        ) from error
+
+
+@transaction.atomic
+def badge_numbers_set(*, numbers: dict[tuple[int, int], str], user=None) -> int:
+    """Give badges their numbers: (member id, milestone) -> number ("" for none). Numbers are
+    unique among live badges (§3); the badges changed are first cleared together, so that two
+    badges may swap numbers. Returns how many changed."""
+    wanted = {key: number.strip() for key, number in numbers.items()}
+    if not wanted:
+        return 0
+    holds = Q(pk__in=[])
+    for member_id, milestone in wanted:
+        holds |= Q(member_id=member_id, milestone=milestone)
+    badges = [
+        badge
+        for badge in Badge.objects.select_for_update().filter(holds).select_related("member")
+        if badge.badge_number != wanted[(badge.member_id, badge.milestone)]
+    ]
+    Badge.objects.filter(pk__in=[badge.pk for badge in badges]).update(badge_number="")
+    for badge in badges:
+        badge.badge_number = wanted[(badge.member_id, badge.milestone)]
+        _save_badge(badge, user)
+    return len(badges)
 
 
 # --- organisations -------------------------------------------------------------------------
