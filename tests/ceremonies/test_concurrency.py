@@ -13,13 +13,15 @@ from members.models import Badge
 from tests.factories import CellFactory, make_member
 from vusta_party.models import DocumentCounter
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture(autouse=True)
-def postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("concurrent writers need PostgreSQL (make test-postgres runs this)")
+# Skipped before any fixture runs: on SQLite the serialized rollback would otherwise reload the
+# database for nothing (and fail after a test that restored a backup into it).
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="concurrent writers need PostgreSQL (make test-postgres runs this)",
+    ),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _at_once(action, times=2):
