@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -18,6 +17,7 @@ from ceremonies.forms import (
     SubmitForm,
 )
 from ceremonies.models import Round
+from ceremonies.queries import rounds_with_totals
 from ceremonies.workflow import upcoming_occasions
 from members.access import members_for
 from members.models import Member
@@ -31,10 +31,7 @@ def _scope(request):
 
 
 def round_list(request):
-    rounds = Round.objects.annotate(
-        lines=Count("proposals", filter=Q(proposals__included=True)),
-        bonus=Sum("proposals__bonus", filter=Q(proposals__included=True)),
-    )
+    rounds = rounds_with_totals(_scope(request))
     taken = set(Round.objects.exclude(state=Round.State.CANCELLED).values_list("date", flat=True))
     suggestions = [
         (day, Round.Occasion(code).label)

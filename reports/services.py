@@ -46,12 +46,17 @@ def draft_save(*, period: Period, values: dict, user) -> ReportDraft:
     return draft
 
 
-def render_report(period: Period, *, members=None, number=None, issued_on=None, draft=None):
-    """(report document, HTML) of a period: the same HTML for the page and the PDF."""
-    narrative = narrative_of(draft)
+def render_report(
+    period: Period, *, members=None, cells=None, scope="", number=None, issued_on=None, draft=None
+):
+    """(report document, HTML) of a period: the same HTML for the page and the PDF. With
+    `cells` and their `scope`, the figures of those cells only, without the committee's text."""
+    narrative = [] if scope else narrative_of(draft)
     report = report_document(
         period,
         members=members,
+        cells=cells,
+        scope=scope,
         number=number,
         issued_on=issued_on,
         narrative={key: paragraphs for key, _title, paragraphs in narrative},

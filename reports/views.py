@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from members.access import members_for
+from members.access import cells_for, members_for, sees_whole_register
 from reports import exports, services
 from reports.dashboard import dashboard_data
 from reports.forms import DraftForm
@@ -42,10 +42,23 @@ def index(request):
         data = form.cleaned_data
         return redirect("reports:range_report", start=data["start"], end=data["end"])
     years = range(today.year, today.year - 5, -1)
-    issued = IssuedReport.objects.select_related("issued_by").defer("pdf", "data")
+    issued = (
+        IssuedReport.objects.select_related("issued_by").defer("pdf", "data")
+        if sees_whole_register(request.user)
+        else None
+    )
     return render(
         request, "reports/index.html", {"years": years, "issued": issued, "range_form": form}
     )
+
+
+def _scope(user) -> tuple:
+    """(members, cells, name of the cells) a user's report counts: None, None, "" for the whole
+    committee; a cell secretary's cells otherwise (README, Roles)."""
+    if sees_whole_register(user):
+        return None, None, ""
+    cells = cells_for(user).order_by("name_sort", "id")
+    return members_for(user), cells, ", ".join(c.name for c in cells) or "(chưa giao chi bộ nào)"
 
 
 @xframe_options_sameorigin  # the page previews the report in a frame of its own
@@ -72,21 +85,33 @@ def range_report(request, start, end):
 
 
 def _report_page(request, period: Period, *, stem: str, issue_url: str):
-    """A period's report: figures, tables and charts, the narrative draft, exports, issue."""
-    draft = ReportDraft.objects.filter(kind=period.kind, start=period.start, end=period.end).first()
-    form = DraftForm(
-        request.POST or None,
-        initial={k: getattr(draft, k) for k in DraftForm().fields} if draft else None,
+    """A period's report: figures, tables and charts, the narrative draft, exports, issue. A cell
+    secretary sees the figures of their cells, as a table of theirs, not the committee's report."""
+    members, cells, scope = _scope(request.user)
+    can_edit = not scope and request.user.has_perm("reports.change_reportdraft")
+    draft = (
+        None
+        if scope
+        else ReportDraft.objects.filter(
+            kind=period.kind, start=period.start, end=period.end
+        ).first()
     )
+    form = None
+    if can_edit:
+        form = DraftForm(
+            request.POST or None,
+            initial={k: getattr(draft, k) for k in DraftForm().fields} if draft else None,
+        )
     if request.method == "POST":
-        if not request.user.has_perm("reports.change_reportdraft"):
+        if not can_edit:
             raise PermissionDenied
         if form.is_valid():
             services.draft_save(period=period, values=form.cleaned_data, user=request.user)
             messages.success(request, "Đã lưu bản thảo.")
             return redirect(request.path)
-    members = members_for(request.user)
-    document, html = services.render_report(period, members=members, draft=draft)
+    document, html = services.render_report(
+        period, members=members, cells=cells, scope=scope, draft=draft
+    )
     output = request.GET.get("format")
     if output == "pdf":
         return send(exports.draft_pdf(html, stem=stem))
@@ -108,8 +133,10 @@ def _report_page(request, period: Period, *, stem: str, issue_url: str):
                 kind=period.kind, start=period.start, end=period.end
             )
             .select_related("issued_by")
-            .defer("pdf", "data"),
-            "can_issue": request.user.has_perm("reports.add_issuedreport"),
+            .defer("pdf", "data")
+            if not scope
+            else None,
+            "can_issue": not scope and request.user.has_perm("reports.add_issuedreport"),
         },
     )
 
@@ -133,6 +160,9 @@ def _issue(request, period: Period, report_url: str):
 
 
 def issued_file(request, pk, ext):
+    """An issued report: a document of the committee, not shown to a cell secretary."""
+    if not sees_whole_register(request.user):
+        raise Http404("Không tìm thấy báo cáo.")
     issued = get_object_or_404(IssuedReport, pk=pk)
     if ext == "pdf":
         return send(exports.issued_pdf(issued), inline=False)
