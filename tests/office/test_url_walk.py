@@ -135,8 +135,9 @@ def outcome(response):
 
 # Decisions, reviewed by hand: 405 is a POST-only action; 302 from a cell is its member list,
 # and from the audit export without a date range, the audit page with a message;
-# issued reports are the committee's official documents of aggregate figures, readable by every
-# signed-in role; a secretary gets 404 for another cell's member, edit page, grid and explanation.
+# issued reports are the committee's official documents: the office, the standing committee and
+# viewers read them, a cell secretary does not (404, README "Roles"); a secretary gets 404 for
+# another cell's member, edit page, grid and explanation.
 EXPECTED = {
     # url name: (anonymous, office, standing, viewer, secretary: own cell, secretary: another cell)
     "ceremonies:badge_numbers": ("login", 405, 405, 405, 405, 405),
@@ -196,7 +197,7 @@ EXPECTED = {
     "reports:dashboard": ("login", 200, 200, 200, 200, 200),
     "reports:index": ("login", 200, 200, 200, 200, 200),
     "reports:issue": ("login", 405, 405, 405, 405, 405),
-    "reports:issued_file": ("login", 200, 200, 200, 200, 200),
+    "reports:issued_file": ("login", 200, 200, 200, 404, 404),
     "reports:range_issue": ("login", 405, 405, 405, 405, 405),
     "reports:range_report": ("login", 200, 200, 200, 200, 200),
     "reports:report": ("login", 200, 200, 200, 200, 200),
