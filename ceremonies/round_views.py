@@ -23,6 +23,7 @@ from members.access import members_for
 from members.models import Member
 from vusta_party import clock
 from vusta_party.exports import send
+from vusta_party.text import ascii_int
 
 
 def _scope(request):
@@ -220,7 +221,7 @@ def round_action(request, pk, action):
         data = form.cleaned_data
     try:
         if action == "hold":
-            at_home = {int(v) for v in request.POST.getlist("at_home") if v.isdigit()}
+            at_home = {ascii_int(v) for v in request.POST.getlist("at_home")} - {None}
             services.round_hold(
                 round_=round_, held_on=data["held_on"], at_home=at_home, user=request.user
             )
@@ -240,9 +241,10 @@ def badge_numbers(request, pk):
         line.pk: line for line in round_.proposals.filter(included=True).select_related("member")
     }
     numbers = {
-        int(key.removeprefix("number-")): value
+        line_pk: value
         for key, value in request.POST.items()
-        if key.startswith("number-") and key.removeprefix("number-").isdigit()
+        if key.startswith("number-")
+        and (line_pk := ascii_int(key.removeprefix("number-"))) is not None
     }
     pasted = request.POST.get("pasted", "")
     by_card = {

@@ -33,7 +33,7 @@ from vusta_party.exports import send
 from vusta_party.forms import show_errors
 from vusta_party.history import audit_rows
 from vusta_party.pages import PAGE_SIZE
-from vusta_party.text import mask_tail
+from vusta_party.text import ascii_int, mask_tail
 
 # Shown masked to roles that do not keep members' records (access.sees_personal_numbers).
 PERSONAL_NUMBER_FIELDS = frozenset({"citizen_id", "phone"})
@@ -313,7 +313,8 @@ def cell_list(request):
 
 
 def _cell_or_404(request, pk):
-    cell = cells_for(request.user).filter(pk=pk).first()
+    pk = ascii_int(pk)
+    cell = cells_for(request.user).filter(pk=pk).first() if pk is not None else None
     if cell is None:
         raise Http404("Không tìm thấy chi bộ.")
     return cell

@@ -1,7 +1,7 @@
 from datetime import date
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +13,7 @@ from reports import exports, services
 from reports.dashboard import dashboard_data
 from reports.forms import DraftForm
 from reports.models import IssuedReport, ReportDraft
-from reports.periods import CUSTOM, Period
+from reports.periods import CUSTOM, Period, issue_error, period_error
 from vusta_party import clock
 from vusta_party.exports import send
 from vusta_party.forms import DateRangeForm
@@ -21,18 +21,25 @@ from vusta_party.forms import DateRangeForm
 KINDS = {"nam": Period.year, "6-thang": Period.first_half}
 
 
-def _period(kind: str, year: int) -> Period:
-    if kind not in KINDS or not 1930 <= year <= 2100:
+def _checked(period: Period) -> Period:
+    if period_error(period, today=clock.today()):
         raise Http404("Không có kỳ báo cáo này.")
-    return KINDS[kind](year)
+    return period
+
+
+def _period(kind: str, year: int) -> Period:
+    if kind not in KINDS or not 1930 <= year <= 9999:
+        raise Http404("Không có kỳ báo cáo này.")
+    return _checked(KINDS[kind](year))
 
 
 def _range(start: str, end: str) -> Period:
     """A custom range from its address (ISO dates)."""
     try:
-        return Period(date.fromisoformat(start), date.fromisoformat(end), CUSTOM)
+        period = Period(date.fromisoformat(start), date.fromisoformat(end), CUSTOM)
     except ValueError as error:
         raise Http404("Không có kỳ báo cáo này.") from error
+    return _checked(period)
 
 
 def index(request):
@@ -40,7 +47,10 @@ def index(request):
     form = DateRangeForm(request.GET or None)
     if form.is_valid():
         data = form.cleaned_data
-        return redirect("reports:range_report", start=data["start"], end=data["end"])
+        error = period_error(Period(data["start"], data["end"], CUSTOM), today=today)
+        if error is None:
+            return redirect("reports:range_report", start=data["start"], end=data["end"])
+        form.add_error(None, error)
     years = range(today.year, today.year - 5, -1)
     issued = (
         IssuedReport.objects.select_related("issued_by").defer("pdf", "data")
@@ -137,6 +147,7 @@ def _report_page(request, period: Period, *, stem: str, issue_url: str):
             if not scope
             else None,
             "can_issue": not scope and request.user.has_perm("reports.add_issuedreport"),
+            "not_yet": issue_error(period, today=clock.today()),
         },
     )
 
@@ -154,8 +165,12 @@ def range_issue(request, start, end):
 def _issue(request, period: Period, report_url: str):
     if not request.user.has_perm("reports.add_issuedreport"):
         raise PermissionDenied
-    issued = services.report_issue(period=period, user=request.user)
-    messages.success(request, f"Đã ban hành {issued}.")
+    try:
+        issued = services.report_issue(period=period, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Đã ban hành {issued}.")
     return redirect(report_url)
 
 
