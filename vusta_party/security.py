@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.utils.cache import add_never_cache_headers
 
 LAST_SEEN = "last_seen"
 TOUCH_EVERY = 60  # seconds: the session is written at most once a minute, not on every page
@@ -40,6 +41,22 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", POLICY)
+        return response
+
+
+class NoStoreMiddleware:
+    """Every page and file a signed-in user gets may hold members' personal data: no browser
+    cache, shared computer or proxy keeps a copy (Cache-Control: no-store, private). The rule is
+    simply every response to a signed-in user; static files (served before this, by whitenoise)
+    and the sign-in page stay cacheable."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            add_never_cache_headers(response)
         return response
 
 

@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "vusta_party.security.NoStoreMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "vusta_party.security.IdleSessionMiddleware",
@@ -101,14 +102,12 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's rules, with every message in Vietnamese (vusta_party/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "vusta_party.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "vusta_party.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "vusta_party.passwords.CommonPasswordValidator"},
+    {"NAME": "vusta_party.passwords.NumericPasswordValidator"},
 ]
 
 AUTHENTICATION_BACKENDS = [
