@@ -176,3 +176,19 @@ def test_superscripts_in_a_ratings_file_are_listed_errors(office_client):
         "Chưa nhập gì. Dòng 2, cột Năm: Năm không hợp lệ. Dòng 3, cột Điểm: Điểm là số từ 0 đến 100."
     ]
     assert not MemberRating.objects.exists()
+
+
+def test_a_superscript_score_in_the_rating_grid_is_a_marked_cell(office_client):
+    cell = CellFactory(name="Chi bộ A")
+    member = make_member(cell=cell, full_name="Nguyễn Văn An")
+
+    response = office_client.post(
+        reverse("ratings:rating_grid", args=[2025, cell.pk]),
+        {f"m{member.pk}-level": "HTTNV", f"m{member.pk}-score": "²", "cell-score": "1²"},
+    )
+
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == [
+        "Chưa lưu: 2 dòng có ô chưa đúng (tô đỏ bên dưới). Các ô khác vẫn giữ."
+    ]
+    assert not MemberRating.objects.exists()
