@@ -5,6 +5,7 @@ and kind, and why; or why not, and when they will be. Everything a regulation de
 early-award limits, discipline delays) comes in a `RuleSet`, built from the dated rule table.
 """
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -54,6 +55,45 @@ class RuleSet:
     @cached_property
     def max_early_months(self) -> int:
         return max(self.early_months_low, self.early_months_high, self.posthumous_early_months)
+
+
+@dataclass(frozen=True)
+class RuleVersions:
+    """Every version of the rules, by the date it comes into force (DOMAIN.md §1): each answer
+    takes the version in force on the date it is about."""
+
+    versions: tuple[tuple[date, RuleSet], ...]  # (valid from, rules), oldest first
+
+    def on(self, day: date) -> RuleSet:
+        """The version in force on `day` (before the first version, the first; the defaults of
+        DOMAIN.md when there is none)."""
+        if not self.versions:
+            return RuleSet()
+        index = bisect_right([valid_from for valid_from, _rules in self.versions], day)
+        return self.versions[max(index - 1, 0)][1]
+
+    @cached_property
+    def milestones(self) -> tuple[int, ...]:
+        """Every milestone of some version, ascending."""
+        found = {m for _valid_from, rules in self.versions for m in rules.milestones}
+        return tuple(sorted(found or RuleSet().milestones))
+
+
+def next_milestone(
+    *, start: date, interrupted_days: int, held: int, versions: RuleVersions
+) -> tuple[int, date] | None:
+    """The next badge to receive: the lowest milestone above the highest held that the version
+    in force on its own due date lists, with that due date (past when it is reached but not yet
+    awarded). It depends on the facts and the rule table only, not on today."""
+    for milestone in versions.milestones:
+        if milestone <= held:
+            continue
+        due = milestone_due_date(
+            start=start, milestone=milestone, interrupted_days=interrupted_days
+        )
+        if milestone in versions.on(due).milestones:
+            return milestone, due
+    return None
 
 
 class MemberFacts(NamedTuple):

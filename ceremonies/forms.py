@@ -2,6 +2,7 @@ from django import forms
 
 from ceremonies.enums import ProposalKind
 from ceremonies.models import BadgeRules, BaseSalary, BonusCoefficient, Round
+from members.models import Badge
 from vusta_party import clock
 from vusta_party.forms import DateInput
 
@@ -37,7 +38,8 @@ class BadgeRulesForm(forms.ModelForm):
 
     def clean_valid_from(self):
         valid_from = self.cleaned_data["valid_from"]
-        if BadgeRules.objects.filter(valid_from=valid_from).exists():
+        others = BadgeRules.objects.exclude(pk=self.instance.pk)  # a correction keeps its date
+        if others.filter(valid_from=valid_from).exists():
             raise forms.ValidationError(
                 "Đã có quy định áp dụng từ ngày này: chọn ngày khác (mỗi thay đổi là một phiên bản)."
             )
@@ -78,12 +80,7 @@ class AddProposalForm(forms.Form):
     member = forms.CharField(label="Đảng viên (số thẻ, hoặc họ tên)", max_length=100)
     kind = forms.ChoiceField(label="Loại", choices=KINDS)
     milestone = forms.TypedChoiceField(
-        label="Huy hiệu (khi cấp lại)",
-        coerce=int,
-        required=False,
-        empty_value=None,
-        choices=[("", "—")]
-        + [(m, f"{m} năm") for m in (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90)],
+        label="Huy hiệu (khi cấp lại)", coerce=int, required=False, empty_value=None, choices=[]
     )
     note = forms.CharField(
         label="Lý do / ghi chú (bệnh nặng: ghi xác nhận y tế)", max_length=300, required=False
@@ -92,6 +89,12 @@ class AddProposalForm(forms.Form):
     loss_statement = forms.CharField(
         label="Bản tường trình việc mất", max_length=300, required=False
     )
+
+    def __init__(self, *args, milestones: frozenset[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["milestone"].choices = [("", "—")] + [
+            (m, f"{m} năm") for m in sorted(milestones)
+        ]
 
 
 class SubmitForm(forms.Form):
@@ -122,5 +125,29 @@ class CoefficientForm(forms.ModelForm):
 class BaseSalaryForm(forms.ModelForm):
     class Meta:
         model = BaseSalary
-        fields = ["amount", "valid_from", "legal_basis"]
+        fields = ["amount", "valid_from", "legal_basis", "verified"]
         widgets = {"valid_from": DateInput()}
+
+
+class BadgeForm(forms.ModelForm):
+    milestone = forms.TypedChoiceField(label="Huy hiệu", coerce=int, choices=[])
+
+    class Meta:
+        model = Badge
+        fields = [
+            "milestone",
+            "kind",
+            "decision_number",
+            "decision_date",
+            "awarded_on",
+            "badge_number",
+            "note",
+        ]
+        widgets = {"decision_date": DateInput(), "awarded_on": DateInput()}
+
+    def __init__(self, *args, milestones: frozenset[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["milestone"].choices = [(m, f"{m} năm tuổi Đảng") for m in sorted(milestones)]
+
+    def validate_unique(self):
+        pass  # the service says which badge the member already holds

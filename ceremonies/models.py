@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from ceremonies.eligibility import RuleSet
+from ceremonies.eligibility import RuleSet, RuleVersions
 from ceremonies.enums import CLOSED_STATES, Occasion, ProposalKind, RoundState
 from members.enums import DisciplineForm
 from members.models import Member
@@ -32,7 +32,7 @@ class BadgeRules(models.Model):
     milestones = models.CharField(
         "Các mốc Huy hiệu (năm tuổi Đảng)",
         max_length=100,
-        default="30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90",
+        default=", ".join(map(str, RuleSet().milestones)),
         validators=[parse_milestones],
     )
     early_months_low = models.PositiveSmallIntegerField(
@@ -91,6 +91,16 @@ class BadgeRules(models.Model):
         )
 
 
+def rule_versions() -> RuleVersions:
+    """Every version of the badge rules (one query)."""
+    return RuleVersions(
+        tuple(
+            (version.valid_from, version.rule_set())
+            for version in BadgeRules.objects.order_by("valid_from")
+        )
+    )
+
+
 def rules_on(day: date) -> RuleSet:
     """The rule set in force on a date: before the first version, the first version; the
     defaults of DOMAIN.md if the table is empty."""
@@ -107,6 +117,12 @@ class BaseSalary(models.Model):
     valid_from = models.DateField("Áp dụng từ ngày", unique=True)
     amount = models.PositiveIntegerField("Mức lương cơ sở (đồng/tháng)")
     legal_basis = models.CharField("Căn cứ", max_length=200, blank=True)
+    verified = models.BooleanField(
+        "Đã đối chiếu văn bản gốc",
+        default=True,
+        help_text="Bỏ chọn khi mức này chỉ biết qua nguồn thứ cấp: trang Tiền thưởng ghi rõ "
+        "“chưa đối chiếu văn bản gốc” cho đến khi văn phòng xác nhận.",
+    )
 
     objects = DatedQuerySet.as_manager()
     history = HistoricalRecords()

@@ -16,7 +16,8 @@ from ceremonies.forms import (
     RoundForm,
     SubmitForm,
 )
-from ceremonies.models import Round
+from ceremonies.milestones import known_milestones
+from ceremonies.models import BaseSalary, Round
 from ceremonies.queries import rounds_with_totals
 from ceremonies.workflow import upcoming_occasions
 from members.access import members_for
@@ -89,7 +90,7 @@ def round_detail(request, pk):
                 "excluded": sum(1 for line in lines if not line.included),
             },
             "roster": roster,
-            "add_form": AddProposalForm(),
+            "add_form": AddProposalForm(milestones=known_milestones().values),
             "submit_form": SubmitForm(initial={"on": clock.today()}),
             "decision_form": DecisionForm(),
             "hold_form": HoldForm(initial={"held_on": round_.date}),
@@ -157,7 +158,7 @@ def _find_member(request, text: str) -> Member:
 @permission_required("ceremonies.propose_round", raise_exception=True)
 def proposal_add(request, pk):
     round_ = get_object_or_404(Round, pk=pk)
-    form = AddProposalForm(request.POST)
+    form = AddProposalForm(request.POST, milestones=known_milestones().values)
     if not form.is_valid():
         return _refused(
             request, round_, ValidationError("Thông tin chưa đủ: hãy nhập đảng viên và loại.")
@@ -229,6 +230,14 @@ def round_action(request, pk, action):
             run(round_, data, request.user)
     except ValidationError as error:
         return _refused(request, round_, error)
+    if action == "decide":
+        salary = BaseSalary.objects.in_force(data["decision_date"])
+        if salary is not None and not salary.verified:
+            messages.warning(
+                request,
+                f"Tiền thưởng tính theo mức lương cơ sở {salary}, chưa đối chiếu văn bản gốc: "
+                "hãy đối chiếu (Huy hiệu Đảng → Tiền thưởng) trước khi chi.",
+            )
     return _done(request, round_, text)
 
 

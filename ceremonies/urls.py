@@ -6,6 +6,7 @@ app_name = "ceremonies"
 
 urlpatterns = [
     path("huy-hieu/", views.index, name="index"),
+    path("dang-vien/<int:pk>/huy-hieu/", views.badge_create, name="badge_create"),
     path("huy-hieu/quy-dinh/", views.rules, name="rules"),
     path("huy-hieu/tien-thuong/", views.bonus_tables, name="bonus_tables"),
     path("huy-hieu/bang/<str:table>/<int:pk>/sua/", table_views.row_edit, name="row_edit"),

@@ -1,18 +1,21 @@
 from datetime import timedelta
 
 from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
 from ceremonies.eligibility import KIND_LABELS, due_date, evaluate, round_on_or_after
 from ceremonies.forms import (
+    BadgeForm,
     BadgeRulesForm,
     BaseSalaryForm,
     CoefficientForm,
     ExplainForm,
     OutlookForm,
 )
+from ceremonies.milestones import known_milestones
 from ceremonies.models import BadgeRules, BaseSalary, BonusCoefficient, rules_on
 from ceremonies.queries import (
     FIELDS,
@@ -21,9 +24,12 @@ from ceremonies.queries import (
     proposed_in_open_rounds,
     remembered_outlook,
 )
+from ceremonies.workflow import bonus_amount
+from members import services as register
 from members.access import member_or_404, members_for
 from members.models import Member
 from members.party_age import add_months
+from members.views import member_action
 from vusta_party import clock
 
 OUTLOOK_PAGE_SIZE = 100
@@ -161,7 +167,9 @@ def bonus_tables(request):
                 (
                     m,
                     current.get(m),
-                    current[m].coefficient * salary.amount if m in current and salary else None,
+                    bonus_amount(coefficient=current[m].coefficient, base_salary=salary.amount)
+                    if m in current and salary
+                    else None,
                 )
                 for m in rules.milestones
             ],
@@ -173,3 +181,16 @@ def bonus_tables(request):
             "can_edit": request.user.has_perm("ceremonies.add_bonuscoefficient"),
         },
     )
+
+
+@permission_required("members.add_badge", raise_exception=True)
+def badge_create(request, pk):
+    """A badge the member already holds, recorded by hand (history before the app): any milestone
+    of some rule version."""
+    milestones = known_milestones().values
+
+    def save(member, data):
+        register.badge_record(member=member, milestones=milestones, user=request.user, **data)
+
+    form = BadgeForm(request.POST or None, milestones=milestones)
+    return member_action(request, pk, form, save, "Ghi Huy hiệu Đảng đã nhận")

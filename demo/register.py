@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from django.db import connection, transaction
 
 from ceremonies.eligibility import RuleSet, round_on_or_after
+from ceremonies.milestones import refresh_next_milestones
 from ceremonies.models import rules_on
 from members import versions
 from members.enums import BadgeKind, OrganisationKind, PoliticalTheory
@@ -555,7 +556,8 @@ def seed_demo(*, members: int = 750, cells: int = 56, seed: int = 1, today: date
         for milestone, number, day, kind in d.badges
     ]
     Badge.objects.bulk_create(badges, batch_size=5000)
-    versions.bump()  # bulk_create sends no signals
+    refresh_next_milestones()  # bulk_create sends no signals
+    versions.bump()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh statistics, or the planner guesses on a bulk-filled table
     return {

@@ -9,7 +9,7 @@ from openpyxl.styles import Alignment, Font
 
 from members.enums import EventKind, Status
 from members.models import Member, MembershipEvent
-from members.queries import MilestoneRow, party_years_today
+from members.queries import party_years_today
 from vusta_party import clock
 from vusta_party.documents import party_document
 from vusta_party.exports import PDF, Export
@@ -47,27 +47,18 @@ LIST_HEADERS = [
     "Tuổi Đảng (năm)",
     "Tình trạng",
     "Số thẻ đảng viên",
-    "Mốc Huy hiệu sắp tới",
+    "Huy hiệu tới",
     "Ngày đến hạn",
 ]
 
 
-def member_list_xlsx(queryset: QuerySet[Member], upcoming: list[MilestoneRow] | None) -> Export:
-    """Any filtered list of the member page, in the same order (one query, or two)."""
+def member_list_xlsx(queryset: QuerySet[Member]) -> Export:
+    """Any filtered list of the member page, in the same order (one query)."""
     today = clock.today()
     workbook = new_workbook()
     sheet = table_sheet(workbook, "Danh sách", LIST_HEADERS)
-    if upcoming is None:
-        members = queryset.select_related("cell")
-        milestones = {}
-    else:
-        members = queryset.select_related("cell").in_bulk([row.member_id for row in upcoming])
-        members = [members[row.member_id] for row in upcoming]
-        milestones = {row.member_id: row for row in upcoming}
-    for number, member in enumerate(
-        members.iterator() if isinstance(members, QuerySet) else members, 1
-    ):
-        row = milestones.get(member.pk)
+    for number, member in enumerate(queryset.select_related("cell").iterator(), 1):
+        coming = member.coming_milestone
         append_row(
             sheet,
             [
@@ -81,8 +72,8 @@ def member_list_xlsx(queryset: QuerySet[Member], upcoming: list[MilestoneRow] | 
                 party_years_today(member, today),
                 member.get_status_display(),
                 member.party_card_number or "",
-                row.milestone if row else "",
-                _d(row.due_date) if row else "",
+                coming[0] if coming else "",
+                _d(coming[1]) if coming else "",
             ],
         )
     return xlsx_export(workbook, f"danh-sach-dang-vien-{today:%Y%m%d}.xlsx")

@@ -3,8 +3,7 @@ import re
 from django import forms
 
 from members.enums import Sex, Status
-from members.models import Badge, Discipline, Interruption, Member, MembershipEvent, Organisation
-from members.party_age import DEFAULT_MILESTONES
+from members.models import Discipline, Interruption, Member, MembershipEvent, Organisation
 from members.services import EDITABLE_FIELDS, OVERRIDE_FIELDS
 from vusta_party.forms import DateInput, QuickSelect
 
@@ -141,30 +140,6 @@ class DisciplineForm(forms.ModelForm):
             "correction_confirmed",
         ]
         widgets = {"decision_date": DateInput()}
-
-
-class BadgeForm(forms.ModelForm):
-    milestone = forms.TypedChoiceField(
-        label="Huy hiệu",
-        coerce=int,
-        choices=[(m, f"{m} năm tuổi Đảng") for m in DEFAULT_MILESTONES],
-    )
-
-    class Meta:
-        model = Badge
-        fields = [
-            "milestone",
-            "kind",
-            "decision_number",
-            "decision_date",
-            "awarded_on",
-            "badge_number",
-            "note",
-        ]
-        widgets = {"decision_date": DateInput(), "awarded_on": DateInput()}
-
-    def validate_unique(self):
-        pass  # the service says which badge the member already holds
 
 
 class CellForm(forms.Form):

@@ -191,6 +191,15 @@ class Member(models.Model):
         editable=False,
         help_text="Ngày tính tuổi Đảng xác nhận riêng nếu có, nếu không là ngày vào Đảng.",
     )
+    # The next badge to receive and its due date, by the badge rules (ceremonies/milestones.py
+    # keeps them in step, on members.signals.party_age_changed and on every rule change): the
+    # register reads them, it never computes them.
+    next_milestone = models.PositiveSmallIntegerField(
+        "Mốc Huy hiệu tới", null=True, blank=True, editable=False
+    )
+    next_milestone_due = models.DateField(
+        "Ngày đủ tuổi Đảng của mốc tới", null=True, blank=True, editable=False
+    )
     name_sort = models.CharField(max_length=400, editable=False, db_index=True, default="")
     search_text = models.CharField(max_length=300, editable=False, default="")
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -199,7 +208,14 @@ class Member(models.Model):
 
     objects = MemberQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["name_sort", "search_text", "updated_at", "party_age_start"]
+        excluded_fields=[
+            "name_sort",
+            "search_text",
+            "updated_at",
+            "party_age_start",
+            "next_milestone",
+            "next_milestone_due",
+        ]
     )
 
     class Meta:
@@ -214,6 +230,7 @@ class Member(models.Model):
             models.Index(fields=["cell", "name_sort"], name="member_cell_name"),
             # The badge pre-filter: a range of starts per "highest badge held".
             models.Index(fields=["highest_badge", "party_age_start"], name="member_badge_start"),
+            models.Index(fields=["next_milestone_due"], name="member_next_milestone_due"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -258,6 +275,15 @@ class Member(models.Model):
     @property
     def on_rolls(self) -> bool:
         return self.status in ON_ROLLS
+
+    @property
+    def coming_milestone(self) -> tuple[int, date] | None:
+        """(milestone, due date) of the next badge to receive, for an official member on the
+        rolls (the badge app keeps the stored values); the date is past when it is reached but
+        not yet awarded."""
+        if not (self.is_official and self.on_rolls and self.next_milestone):
+            return None
+        return self.next_milestone, self.next_milestone_due
 
 
 class MembershipEvent(models.Model):

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-# The milestones of DOMAIN.md §2; the rule tables of the badge app may supersede them by date.
+# TEMPORARY until the import takes the milestones of the rule versions (issue 15).
 DEFAULT_MILESTONES: tuple[int, ...] = (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90)
 
 
@@ -83,46 +83,3 @@ def party_age(
         months -= 1
     years = party_age_years(start=start, on=on, interrupted_days=interrupted_days)
     return PartyAge(years=years, months=max(months - years * 12, 0), provisional=not official)
-
-
-def next_milestone(
-    *,
-    start: date,
-    on: date,
-    interrupted_days: int = 0,
-    received: Iterable[int] = (),
-    milestones: tuple[int, ...] = DEFAULT_MILESTONES,
-) -> tuple[int, date] | None:
-    """The first milestone above every badge received whose due date is after `on`."""
-    floor = max(received, default=0)
-    for milestone in sorted(milestones):
-        if milestone <= floor:
-            continue
-        due = milestone_due_date(
-            start=start, milestone=milestone, interrupted_days=interrupted_days
-        )
-        if due > on:
-            return milestone, due
-    return None
-
-
-def highest_reached(
-    *,
-    start: date,
-    on: date,
-    interrupted_days: int = 0,
-    received: Iterable[int] = (),
-    milestones: tuple[int, ...] = DEFAULT_MILESTONES,
-) -> tuple[int, date] | None:
-    """The highest milestone above every badge received that is already reached on `on`."""
-    floor = max(received, default=0)
-    reached = None
-    for milestone in sorted(milestones):
-        due = milestone_due_date(
-            start=start, milestone=milestone, interrupted_days=interrupted_days
-        )
-        if due > on:
-            break
-        if milestone > floor:
-            reached = (milestone, due)
-    return reached

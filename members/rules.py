@@ -5,7 +5,7 @@ fact entered late (historic records) is checked against the whole history.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
 from members.enums import ON_ROLLS, EventKind, Status
@@ -223,12 +223,35 @@ def check_interruptions(
             )
 
 
+def months_cutoff(*, on: date, months: int) -> date:
+    """The latest day D such that `add_months(D, months) <= on`: the one bound the register's
+    Python rules and its SQL filters both use, so they agree on month ends and 29/02.
+
+    add_months clamps to the end of a shorter month, so when `on` is the last day of its month
+    every day up to the end of the month `months` earlier reaches it (29/02/2024 + 12 months =
+    28/02/2025)."""
+    back = add_months(on, -months)
+    if (on + timedelta(days=1)).month != on.month:  # `on` ends its month
+        back = add_months(back.replace(day=1), 1) - timedelta(days=1)
+    return back
+
+
+def probation_cutoffs(*, on: date) -> tuple[date, date]:
+    """(due, overdue) on `on`: a probationary member admitted on or before `due` has served the
+    12 months of probation; admitted on or before `overdue`, more than 24 months (DOMAIN §1).
+    The Python rule (probation_state) and the SQL filter (members.queries) both use these."""
+    due = months_cutoff(on=on, months=PROBATION_MONTHS)
+    overdue = months_cutoff(on=on - timedelta(days=1), months=PROBATION_OVERDUE_MONTHS)
+    return due, overdue
+
+
 def probation_state(*, admission_date: date, official_date: date | None, on: date) -> str | None:
     """'due' once the 12 months of probation are over, 'overdue' after 24 months; None otherwise."""
     if official_date is not None:
         return None
-    if add_months(admission_date, PROBATION_OVERDUE_MONTHS) < on:
+    due, overdue = probation_cutoffs(on=on)
+    if admission_date <= overdue:
         return "overdue"
-    if add_months(admission_date, PROBATION_MONTHS) <= on:
+    if admission_date <= due:
         return "due"
     return None

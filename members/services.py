@@ -19,9 +19,10 @@ from members.models import (
     MembershipEvent,
     Organisation,
 )
-from members.party_age import DEFAULT_MILESTONES, Interval, interruption_days
+from members.party_age import Interval, interruption_days
 from members.permissions import SET_PARTY_AGE_START
 from members.rules import Fact, RuleError, check_interruptions, check_member_dates, replay
+from members.signals import party_age_changed
 from vusta_party import clock
 
 Kind = MembershipEvent.Kind
@@ -113,6 +114,7 @@ def _save(member: Member, user) -> None:
     member.version += 1
     member._history_user = user
     member.save()
+    party_age_changed.send(Member, member_ids=[member.pk])
 
 
 def _check_record(values: dict, today: date) -> None:
@@ -479,10 +481,11 @@ def badge_record(
     decision_date: date | None = None,
     badge_number: str = "",
     note: str = "",
-    milestones: tuple[int, ...] = DEFAULT_MILESTONES,
+    milestones: frozenset[int] | tuple[int, ...],
     user=None,
 ) -> Badge:
-    """Record a badge the member already holds (history kept outside the award rounds)."""
+    """Record a badge the member holds (by hand, by an import, or by a round's decision).
+    `milestones` are those that exist (the badge rules say, ceremonies/milestones.py)."""
     if milestone not in milestones:
         raise ValidationError({"milestone": f"Không có Huy hiệu {milestone} năm tuổi Đảng."})
     if member.badges.filter(milestone=milestone).exists():
@@ -504,6 +507,7 @@ def badge_record(
     if milestone > member.highest_badge:
         Member.objects.filter(pk=member.pk).update(highest_badge=milestone)
         member.highest_badge = milestone
+        party_age_changed.send(Member, member_ids=[member.pk])
     return badge
 
 
@@ -636,3 +640,4 @@ def badge_remove(*, member: Member, milestone: int, user=None) -> None:
     highest = max(member.badges.values_list("milestone", flat=True), default=0)
     Member.objects.filter(pk=member.pk).update(highest_badge=highest)
     member.highest_badge = highest
+    party_age_changed.send(Member, member_ids=[member.pk])

@@ -22,7 +22,6 @@ urlpatterns = [
         name="interruption_delete",
     ),
     path("dang-vien/<int:pk>/ky-luat/", views.discipline_create, name="discipline_create"),
-    path("dang-vien/<int:pk>/huy-hieu/", views.badge_create, name="badge_create"),
     path("chi-bo/", views.cell_list, name="cell_list"),
     path("chi-bo/them/", views.cell_create, name="cell_create"),
     path("chi-bo/them-dang-bo-bo-phan/", views.branch_create, name="branch_create"),

@@ -11,7 +11,6 @@ from members import exports, queries, services
 from members.access import cells_for, member_or_404, members_for, sees_personal_numbers
 from members.duplicates import duplicates
 from members.forms import (
-    BadgeForm,
     BranchForm,
     CellForm,
     DisciplineForm,
@@ -23,7 +22,7 @@ from members.forms import (
     RenameForm,
 )
 from members.models import Interruption
-from members.party_age import highest_reached, next_milestone, party_age
+from members.party_age import party_age
 from members.permissions import SET_PARTY_AGE_START
 from members.queries import cells_with_counts, party_years_today
 from members.rules import probation_state
@@ -45,25 +44,17 @@ def member_list(request):
     form = MemberFilterForm(
         request.GET or None, cells=cells_for(request.user), by_citizen_id=by_citizen_id
     )
-    found = queries.member_list(
+    members = queries.member_list(
         request.user, form.cleaned_data if form.is_valid() else {}, today=today
     )
     if request.GET.get("format") == "xlsx":
         if not request.user.has_perm("members.export_members"):
             raise PermissionDenied
-        return send(exports.member_list_xlsx(found.members, found.upcoming))
-    if found.upcoming is not None:
-        page = Paginator(found.upcoming, PAGE_SIZE).get_page(request.GET.get("page"))
-        by_id = queries.list_page_members(
-            found.members, [row.member_id for row in page.object_list]
-        )
-        rows = [(by_id[row.member_id], (row.milestone, row.due_date)) for row in page.object_list]
-    else:
-        page = Paginator(queries.list_page_members(found.members), PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
-        rows = [(member, None) for member in page.object_list]
-    table = [_list_row(member, milestone, today) for member, milestone in rows]
+        return send(exports.member_list_xlsx(members))
+    page = Paginator(queries.list_page_members(members), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    table = [_list_row(member, today) for member in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -71,22 +62,6 @@ def member_list(request):
         "members/member_list.html",
         {"form": form, "page": page, "table": table, "query": query.urlencode()},
     )
-
-
-def _milestone(rule, member, today):
-    """A milestone rule (next or highest reached) for an official member on the rolls."""
-    if not (member.is_official and member.on_rolls):
-        return None
-    return rule(
-        start=member.party_age_start,
-        on=today,
-        interrupted_days=member.interrupted_days,
-        received=[badge.milestone for badge in member.badges.all()],
-    )
-
-
-def _next_milestone(member, today):
-    return _milestone(next_milestone, member, today)
 
 
 def _probation(member, today):
@@ -97,11 +72,10 @@ def _probation(member, today):
     )
 
 
-def _list_row(member, milestone, today):
+def _list_row(member, today):
     return {
         "member": member,
         "party_years": party_years_today(member, today),
-        "next": milestone or _next_milestone(member, today),
         "probation": _probation(member, today),
     }
 
@@ -128,8 +102,7 @@ def member_detail(request, pk):
             "phone": member.phone if may_see_personal else mask_tail(member.phone),
             "age": age,
             "age_on": age_on if age_on != today else None,
-            "upcoming": _next_milestone(member, today),
-            "reached": _milestone(highest_reached, member, today),
+            "today": today,
             "probation": _probation(member, today),
             "timeline": member_timeline(member),
             "changes": audit_rows(member.history.select_related("history_user")[:50], masked),
@@ -213,8 +186,9 @@ def member_edit(request, pk):
     return render(request, "members/member_form.html", {"form": form, "member": member})
 
 
-def _member_action(request, pk, form, save, title):
-    """A small form on a member (a fact, an interruption...): GET shows it, POST saves it."""
+def member_action(request, pk, form, save, title):
+    """A small form on a member (a fact, an interruption, a badge...): GET shows it, POST saves
+    it with `save(member, cleaned_data)`."""
     member = member_or_404(request.user, pk)
     if request.method == "POST" and form.is_valid():
         try:
@@ -245,7 +219,7 @@ def fact_create(request, pk):
             user=request.user,
         )
 
-    return _member_action(request, pk, form, save, "Ghi sự kiện đảng tịch")
+    return member_action(request, pk, form, save, "Ghi sự kiện đảng tịch")
 
 
 @permission_required("members.add_interruption", raise_exception=True)
@@ -253,7 +227,7 @@ def interruption_create(request, pk):
     def save(member, data):
         services.interruption_add(member=member, user=request.user, **data)
 
-    return _member_action(
+    return member_action(
         request, pk, InterruptionForm(request.POST or None), save, "Thêm thời gian gián đoạn"
     )
 
@@ -263,17 +237,7 @@ def discipline_create(request, pk):
     def save(member, data):
         services.discipline_record(member=member, user=request.user, **data)
 
-    return _member_action(request, pk, DisciplineForm(request.POST or None), save, "Ghi kỷ luật")
-
-
-@permission_required("members.add_badge", raise_exception=True)
-def badge_create(request, pk):
-    def save(member, data):
-        services.badge_record(member=member, user=request.user, **data)
-
-    return _member_action(
-        request, pk, BadgeForm(request.POST or None), save, "Ghi Huy hiệu Đảng đã nhận"
-    )
+    return member_action(request, pk, DisciplineForm(request.POST or None), save, "Ghi kỷ luật")
 
 
 @require_POST

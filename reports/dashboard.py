@@ -4,15 +4,16 @@ from datetime import date
 
 from ceremonies.eligibility import round_on_or_after
 from ceremonies.models import Round, rules_on
-from ceremonies.queries import candidates, proposed_in_open_rounds
+from ceremonies.queries import candidates, outlook, proposed_in_open_rounds
 from members import versions
 from members.access import cells_for, members_for, scope_key, sees_whole_register
 from members.enums import ON_ROLLS
 from members.party_age import add_months
-from members.queries import probation_filter, upcoming_milestones
+from members.queries import probation_filter
 from reports.models import IssuedReport
 
 LIST_LENGTH = 8
+COMING_MONTHS = 3
 
 
 def dashboard_data(user, today: date) -> dict:
@@ -40,18 +41,17 @@ def _register_figures(user, today: date) -> dict:
         .first()
     )
     round_date = next_round.date if next_round else next_date
-    due = candidates(
-        members, on=round_date, rules=rules_on(round_date), proposed=proposed_in_open_rounds()
-    )
-    coming = sorted(
-        upcoming_milestones(members, start=today, end=add_months(today, 3)),
-        key=lambda row: (row.due_date, row.name_sort),
-    )
-    names = dict(
-        members.filter(pk__in=[row.member_id for row in coming[:LIST_LENGTH]]).values_list(
-            "pk", "full_name"
-        )
-    )
+    proposed = proposed_in_open_rounds()
+    due = candidates(members, on=round_date, rules=rules_on(round_date), proposed=proposed)
+    # Who reaches a milestone in the next three months, by the same answer as the upcoming page
+    # (open rounds and disciplines applied), in the order of their due dates.
+    coming = outlook(
+        members,
+        today=today,
+        until=add_months(today, COMING_MONTHS),
+        rules=rules_on(add_months(today, COMING_MONTHS)),
+        proposed=proposed,
+    ).due
     probation = (
         members.filter(probation_filter("due", on=today)).select_related("cell").in_name_order()
     )
@@ -62,7 +62,7 @@ def _register_figures(user, today: date) -> dict:
         "next_round": next_round,
         "round_date": round_date,
         "round_candidates": due,
-        "coming": [(names[row.member_id], row) for row in coming[:LIST_LENGTH]],
+        "coming": coming[:LIST_LENGTH],
         "coming_count": len(coming),
         "probation": list(probation[:LIST_LENGTH]),
         "probation_count": probation.count(),

@@ -3,9 +3,12 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
+from ceremonies.eligibility import RuleSet
 from vusta_party import clock
 
 PASSWORD = "mat-khau-thu-nghiem"  # every test user's password
+# The milestones of the default rule version (DOMAIN.md §2), for recording badges held.
+MILESTONES = frozenset(RuleSet().milestones)
 # The day the app takes for today in tests that pin it (the `pinned_today` fixture).
 TODAY = datetime.date(2026, 8, 14)
 

@@ -11,7 +11,9 @@ from members.enums import EventKind, InterruptionReason, OrganisationKind
 from members.imports.columns import ILL_DEFAULT_REASON, RECORD_FIELDS
 from members.imports.plan import ImportPlan, RowPlan
 from members.models import Badge, Discipline, Interruption, Member, MembershipEvent, Organisation
+from members.party_age import DEFAULT_MILESTONES
 from members.rules import Fact, replay
+from members.signals import party_age_changed
 from vusta_party import clock
 
 Kind = EventKind
@@ -79,6 +81,7 @@ def _create_all(rows: list[RowPlan], cells: dict, user) -> None:
         facts.append(member_facts)
         details.append(values)
     members = bulk_create_with_history(members, Member, batch_size=1000, default_user=user)
+    party_age_changed.send(Member, member_ids=[member.pk for member in members])
     history = {"batch_size": 1000, "default_user": user}
     bulk_create_with_history(
         [
@@ -167,7 +170,13 @@ def _add_details(member: Member, values: dict, user, today) -> None:
     held = set(Badge.objects.filter(member=member).values_list("milestone", flat=True))
     for milestone in values.get("badges") or []:
         if milestone not in held:
-            services.badge_record(member=member, milestone=milestone, note="Nhập từ tệp", user=user)
+            services.badge_record(
+                member=member,
+                milestone=milestone,
+                milestones=DEFAULT_MILESTONES,
+                note="Nhập từ tệp",
+                user=user,
+            )
     recorded = set(Discipline.objects.filter(member=member).values_list("form", "decision_date"))
     for form, day in values.get("disciplines") or []:
         if (form, day) not in recorded:

@@ -12,7 +12,9 @@ from ceremonies.eligibility import (
     Evaluation,
     MemberFacts,
     RuleSet,
+    RuleVersions,
     evaluate,
+    next_milestone,
     round_on_or_after,
 )
 
@@ -299,3 +301,50 @@ def test_rules_are_data_a_different_rule_set_changes_the_answer():
 )
 def test_the_round_a_due_date_falls_into(day, expected):
     assert round_on_or_after(day) == expected
+
+
+# The 2021 milestones, and a version from 19/05/2026 with 35 and 95 (DOMAIN.md §2).
+WITH_35_AND_95 = RuleSet(milestones=(30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90, 95))
+VERSIONS = RuleVersions(((date(2021, 9, 28), RULES), (date(2026, 5, 19), WITH_35_AND_95)))
+
+
+@pytest.mark.parametrize(
+    ("start", "held", "days", "expected"),
+    [
+        (date(1992, 1, 10), 30, 0, (35, date(2027, 1, 10))),  # 35 falls due under the new version
+        (date(1990, 1, 10), 30, 0, (40, date(2030, 1, 10))),  # 35 fell due before it existed
+        (date(1991, 5, 19), 30, 0, (35, date(2026, 5, 19))),  # due on the version's first day
+        (date(1991, 5, 18), 30, 0, (40, date(2031, 5, 18))),  # due the day before
+        (date(1996, 2, 29), 0, 0, (30, date(2026, 2, 28))),  # 29/02 + 30 years: 28/02
+        (date(1996, 2, 29), 0, 1, (30, date(2026, 3, 1))),  # one day out moves it a day
+        (date(1931, 6, 1), 90, 0, (95, date(2026, 6, 1))),
+        (date(1931, 5, 1), 90, 0, None),  # 95 fell due before the version that has it
+    ],
+)
+def test_the_next_milestone_is_of_the_version_in_force_on_its_own_due_date(
+    start, held, days, expected
+):
+    assert (
+        next_milestone(start=start, interrupted_days=days, held=held, versions=VERSIONS) == expected
+    )
+
+
+def test_the_version_in_force_on_a_day():
+    assert VERSIONS.on(date(2026, 5, 18)) is RULES
+    assert VERSIONS.on(date(2026, 5, 19)) is WITH_35_AND_95
+    assert VERSIONS.on(date(1990, 1, 1)) is RULES  # before the first version: the first
+    assert RuleVersions(()).on(date(2026, 1, 1)) == RuleSet()  # no version: DOMAIN's defaults
+    assert VERSIONS.milestones == WITH_35_AND_95.milestones
+
+
+@pytest.mark.parametrize(
+    ("milestone", "months"), [(30, 12), (35, 12), (65, 12), (70, 24), (90, 24), (95, 24)]
+)
+def test_35_and_95_fall_into_the_early_groups_of_their_version(milestone, months):
+    assert WITH_35_AND_95.early_months(milestone) == months
+
+
+def test_a_discipline_dated_after_the_round_does_not_count_at_it():
+    facts = member(start=date(1996, 5, 14), disciplines=(("warning", date(2026, 9, 3)),))
+    assert outcome(facts, date(2026, 9, 2)) == ("candidate", 30, REGULAR)
+    assert outcome(facts, date(2026, 11, 7)) == ("deferred", 30, REGULAR)

@@ -9,7 +9,7 @@ from ceremonies.models import BadgeRules
 from members import services, versions
 from members.imports import commit_import, plan_import
 from members.party_age import add_months, add_years
-from tests.factories import TODAY, CellFactory, make_member
+from tests.factories import MILESTONES, TODAY, CellFactory, make_member
 from tests.spreadsheets import xlsx_bytes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_today")]
@@ -49,7 +49,10 @@ def test_a_badge_recorded_takes_the_member_off_at_once(office_client, cell):
     assert due_names(office_client) == ["Nguyễn Văn An", "Trần Văn Bình"]
 
     services.badge_record(
-        member=cell.members.get(full_name="Nguyễn Văn An"), milestone=30, awarded_on=TODAY
+        milestones=MILESTONES,
+        member=cell.members.get(full_name="Nguyễn Văn An"),
+        milestone=30,
+        awarded_on=TODAY,
     )
 
     assert due_names(office_client) == ["Trần Văn Bình"]

@@ -10,7 +10,7 @@ from ceremonies.queries import candidates, evaluate_register, outlook
 from members import services
 from members.access import members_for
 from members.models import Badge, Discipline, Member, Organisation
-from tests.factories import CellFactory, make_member
+from tests.factories import MILESTONES, CellFactory, make_member
 
 pytestmark = pytest.mark.django_db
 RULES = RuleSet()
@@ -50,7 +50,7 @@ def register():
         today=date(2026, 8, 1),
     )
     for milestone in (30, 40, 45, 50, 55, 60, 65):
-        services.badge_record(member=ill, milestone=milestone)
+        services.badge_record(milestones=MILESTONES, member=ill, milestone=milestone)
     services.member_update(
         member=ill,
         values={"seriously_ill": True, "seriously_ill_reason": "Ung thư"},
@@ -64,7 +64,7 @@ def register():
         official_date=date(1987, 3, 1),
         date_of_birth=date(1950, 1, 1),
     )
-    services.badge_record(member=dead, milestone=30)
+    services.badge_record(milestones=MILESTONES, member=dead, milestone=30)
     services.fact_record(member=dead, kind="died", day=date(2025, 5, 1), today=date(2026, 8, 1))
     young = make_member(
         cell=a,

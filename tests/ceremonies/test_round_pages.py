@@ -11,7 +11,7 @@ from ceremonies.models import Round
 from members import services as register
 from members.models import Member
 from members.party_age import add_years
-from tests.factories import CellFactory, make_member
+from tests.factories import MILESTONES, CellFactory, make_member
 from tests.pdf_utils import read_pdf
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,7 @@ def decided_round(cells):
         admission_date=date(1986, 3, 1),
         official_date=date(1987, 3, 1),
     )
-    register.badge_record(member=dead, milestone=30)
+    register.badge_record(milestones=MILESTONES, member=dead, milestone=30)
     register.fact_record(member=dead, kind="died", day=date(2025, 5, 1), today=TODAY)
     lost = make_member(
         cell=chemistry,
@@ -60,8 +60,8 @@ def decided_round(cells):
         admission_date=date(1980, 1, 1),
         official_date=date(1981, 1, 1),
     )
-    register.badge_record(member=lost, milestone=40)
-    register.badge_record(member=lost, milestone=45)
+    register.badge_record(milestones=MILESTONES, member=lost, milestone=40)
+    register.badge_record(milestones=MILESTONES, member=lost, milestone=45)
     round_ = services.round_create(day=ROUND_DAY, occasion="0902")
     services.round_fill(round_=round_)
     services.proposal_add(
@@ -156,10 +156,10 @@ def test_the_roster_is_in_programme_order_with_totals_of_badges_and_bonus(
     assert "Trần Thị Cúc" not in text  # re-issues are not presented at the ceremony
     for expected in [
         "Quyết định số 123-QĐ/ĐUK ngày 20/08/2026 của Ban Thường vụ Đảng ủy cấp trên",
-        "Huy hiệu 50 năm tuổi Đảng 1 7.020.000",
-        "Huy hiệu 40 năm tuổi Đảng 1 4.680.000",
-        "Huy hiệu 30 năm tuổi Đảng 1 3.510.000",
-        "Tổng cộng 3 15.210.000",
+        "Huy hiệu 50 năm tuổi Đảng 1 7.590.000",
+        "Huy hiệu 40 năm tuổi Đảng 1 5.060.000",
+        "Huy hiệu 30 năm tuổi Đảng 1 3.795.000",
+        "Tổng cộng 3 16.445.000",
     ]:
         assert expected in text, expected
 
@@ -288,7 +288,7 @@ def test_the_office_walks_a_round_through_its_states(office_client, cells):
         "held",
         "A123456",
         True,
-        3_510_000,
+        3_795_000,
     )
     assert Member.objects.get().badges.get().badge_number == "A123456"
 
@@ -350,8 +350,9 @@ def test_round_pages_take_a_fixed_number_of_queries(
     round_ = services.round_create(day=ROUND_DAY, occasion="0902")
     services.round_fill(round_=round_)
 
-    # session, user, round, its lines with members and cells, committee profile
-    with django_assert_num_queries(5):
+    # session, user, round, its lines with members and cells, the milestones of the add form,
+    # committee profile
+    with django_assert_num_queries(6):
         detail = office_client.get(reverse("ceremonies:round_detail", args=[round_.pk]))
     # session, user, rounds with counts, dates taken, committee profile
     with django_assert_num_queries(5):

@@ -10,7 +10,7 @@ from ceremonies.models import BaseSalary, BonusCoefficient, Proposal, Round, rul
 from ceremonies.queries import candidates
 from members import services as register
 from members.models import Badge, Member
-from tests.factories import CellFactory, make_member
+from tests.factories import MILESTONES, CellFactory, make_member
 from vusta_party.models import DocumentCounter
 
 pytestmark = pytest.mark.django_db
@@ -111,7 +111,7 @@ def test_filling_a_round_gives_early_cases_the_recorded_medical_reason():
         today=TODAY,
     )
     for milestone in (30, 40, 45, 50, 55, 60, 65):
-        register.badge_record(member=ill, milestone=milestone)
+        register.badge_record(milestones=MILESTONES, member=ill, milestone=milestone)
     register.member_update(
         member=ill,
         values={"seriously_ill": True, "seriously_ill_reason": "Ung thư, xác nhận của Bệnh viện K"},
@@ -137,7 +137,7 @@ def test_early_case_added_by_hand_needs_the_rules_and_a_reason():
         today=TODAY,
     )
     for milestone in (30, 40, 45, 50, 55, 60, 65):
-        register.badge_record(member=ill, milestone=milestone)
+        register.badge_record(milestones=MILESTONES, member=ill, milestone=milestone)
     well = make_member(
         cell=cell,
         full_name="Lê Văn Dũng",
@@ -171,7 +171,7 @@ def test_early_case_added_by_hand_needs_the_rules_and_a_reason():
 
 def test_reissue_of_a_lost_badge_needs_the_badge_the_old_number_and_the_statement(register_):
     member = Member.objects.get(full_name="Trần Thị Bình")
-    register.badge_record(member=member, milestone=40)
+    register.badge_record(milestones=MILESTONES, member=member, milestone=40)
     round_ = make_round()
 
     with pytest.raises(ValidationError, match="chưa được tặng Huy hiệu 45 năm"):
@@ -225,8 +225,8 @@ def test_the_decision_records_badges_and_bonus_in_force_on_its_date(register_):
     assert sorted(
         (p.milestone, p.coefficient, p.base_salary, p.bonus) for p in round_.proposals.all()
     ) == [
-        (30, Decimal("1.50"), 2_340_000, 3_510_000),
-        (50, Decimal("3.00"), 2_340_000, 7_020_000),
+        (30, Decimal("1.50"), 2_530_000, 3_795_000),  # the base salary from 01/07/2026
+        (50, Decimal("3.00"), 2_530_000, 7_590_000),
     ]
     badge = Badge.objects.get(member__full_name="Trần Thị Bình")
     assert (badge.milestone, badge.decision_number, badge.decision_date, badge.awarded_on) == (
@@ -239,25 +239,25 @@ def test_the_decision_records_badges_and_bonus_in_force_on_its_date(register_):
 
 
 def test_bonus_follows_base_salary_changes(register_):
-    BaseSalary.objects.create(valid_from=date(2026, 8, 10), amount=2_530_000)
+    BaseSalary.objects.create(valid_from=date(2026, 8, 10), amount=2_600_000)
     round_ = make_round()
     _through_submission(round_)
 
     services.round_decide(round_=round_, decision_number="5-QĐ", decision_date=date(2026, 8, 10))
 
-    assert sorted(round_.proposals.values_list("bonus", flat=True)) == [3_795_000, 7_590_000]
+    assert sorted(round_.proposals.values_list("bonus", flat=True)) == [3_900_000, 7_800_000]
 
 
 def test_bonus_before_the_salary_change_uses_the_old_salary(register_):
-    BaseSalary.objects.create(valid_from=date(2026, 9, 1), amount=2_530_000)
+    BaseSalary.objects.create(valid_from=date(2026, 9, 1), amount=2_600_000)
     round_ = make_round()
     _through_submission(round_)
 
     services.round_decide(round_=round_, decision_number="5-QĐ", decision_date=date(2026, 8, 31))
 
     assert sorted(round_.proposals.values_list("base_salary", "bonus")) == [
-        (2_340_000, 3_510_000),
-        (2_340_000, 7_020_000),
+        (2_530_000, 3_795_000),
+        (2_530_000, 7_590_000),
     ]
 
 
@@ -282,7 +282,7 @@ def test_a_missing_coefficient_blocks_the_decision_until_entered():
         milestone=45, valid_from=date(2025, 1, 1), coefficient=Decimal("2.5")
     )
     services.round_decide(round_=round_, decision_number="7-QĐ", decision_date=date(2026, 8, 20))
-    assert round_.proposals.get().bonus == 5_850_000
+    assert round_.proposals.get().bonus == 6_325_000  # 2.5 × 2,530,000
 
 
 def test_received_badges_feed_back_into_eligibility(register_):

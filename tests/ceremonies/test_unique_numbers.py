@@ -12,7 +12,7 @@ from ceremonies import services
 from ceremonies.models import Round
 from members import services as register
 from members.models import Badge
-from tests.factories import CellFactory, make_member
+from tests.factories import MILESTONES, CellFactory, make_member
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 8, 1)
@@ -98,14 +98,16 @@ def test_one_badge_number_for_two_badges_is_refused_and_changes_nothing(members)
 
 def test_a_number_of_another_round_or_recorded_by_hand_is_refused(members):
     an, binh = members
-    register.badge_record(member=binh, milestone=30, badge_number="B000030")
+    register.badge_record(milestones=MILESTONES, member=binh, milestone=30, badge_number="B000030")
     round_ = decided()
     line = round_.proposals.get(member=an)
 
     with pytest.raises(ValidationError) as error:
         services.round_set_badge_numbers(round_=round_, numbers={line.pk: "B000030"})
     with pytest.raises(ValidationError) as by_hand:
-        register.badge_record(member=binh, milestone=40, badge_number="B000030")
+        register.badge_record(
+            milestones=MILESTONES, member=binh, milestone=40, badge_number="B000030"
+        )
 
     assert error.value.messages == [
         "Số Huy hiệu B000030 đã ghi cho Huy hiệu 30 năm của đảng viên Trần Thị Bình."
@@ -143,7 +145,7 @@ def test_two_badges_may_swap_their_numbers(members):
 
 def test_a_reissued_badge_takes_its_new_number_and_gives_it_back_if_cancelled(members):
     an, _binh = members
-    register.badge_record(member=an, milestone=30, badge_number="E012345")
+    register.badge_record(milestones=MILESTONES, member=an, milestone=30, badge_number="E012345")
     round_ = services.round_create(day=date(2026, 9, 2), occasion="0902")
     line = services.proposal_add(
         round_=round_,

@@ -6,7 +6,7 @@ from django.urls import reverse
 from ceremonies.models import BadgeRules, rules_on
 from members import services
 from members.party_age import add_months, add_years
-from tests.factories import TODAY, CellFactory, make_member
+from tests.factories import MILESTONES, TODAY, CellFactory, make_member
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_today")]
 
@@ -164,7 +164,9 @@ def test_outlook_counts_each_round_and_pages_the_due_list(office_client, monkeyp
         member = make_member(
             cell=cell, full_name=name, admission_date=admitted, official_date=add_years(admitted, 1)
         )
-    services.badge_record(member=member, milestone=30, awarded_on=add_years(forty, 30))
+    services.badge_record(
+        milestones=MILESTONES, member=member, milestone=30, awarded_on=add_years(forty, 30)
+    )
 
     first = office_client.get(reverse("ceremonies:index"))
     second = office_client.get(reverse("ceremonies:index"), {"months": 12, "page": 2})

@@ -7,10 +7,8 @@ from members.party_age import (
     PartyAge,
     add_months,
     add_years,
-    highest_reached,
     interruption_days,
     milestone_due_date,
-    next_milestone,
     party_age,
     party_age_years,
 )
@@ -103,24 +101,3 @@ def test_party_age_in_years_and_months_and_provisional_flag():
         years=0, months=11, provisional=True
     )
     assert party_age(start=date(2026, 12, 1), on=date(2026, 11, 22), official=False) is None
-
-
-def test_next_milestone_skips_received_badges_and_past_due_dates():
-    start = date(1976, 5, 14)
-
-    assert next_milestone(start=start, on=date(2026, 5, 13)) == (50, date(2026, 5, 14))
-    assert next_milestone(start=start, on=date(2026, 5, 14)) == (55, date(2031, 5, 14))
-    assert next_milestone(start=start, on=date(2020, 1, 1), received=[50]) == (
-        55,
-        date(2031, 5, 14),
-    )
-    assert next_milestone(start=date(1930, 1, 1), on=date(2026, 1, 1), received=[90]) is None
-
-
-def test_highest_reached_is_the_top_milestone_reached_above_badges():
-    start = date(1976, 5, 19)
-
-    assert highest_reached(start=start, on=date(2026, 5, 18)) == (45, date(2021, 5, 19))
-    assert highest_reached(start=start, on=date(2026, 5, 19)) == (50, date(2026, 5, 19))
-    assert highest_reached(start=start, on=date(2026, 5, 19), received=[50]) is None
-    assert highest_reached(start=start, on=date(2005, 1, 1)) is None

@@ -1,24 +1,24 @@
 """The register's rules, without a database."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from members.enums import Status
-from members.models import MembershipEvent
-from members.party_age import Interval
+from members.enums import EventKind, Status
+from members.party_age import Interval, add_months
 from members.rules import (
     Fact,
     MemberState,
     RuleError,
     check_interruptions,
     check_member_dates,
+    probation_cutoffs,
     probation_state,
     replay,
 )
 
-K = MembershipEvent.Kind
+K = EventKind
 ADMISSION = date(2000, 5, 19)
 CELL_A, CELL_B = 1, 2
 
@@ -254,6 +254,34 @@ def test_interruptions_may_not_overlap_or_start_before_admission_or_end_in_the_f
 )
 def test_probation_due_after_12_months_and_overdue_after_24(on, expected):
     assert probation_state(admission_date=date(2024, 5, 19), official_date=None, on=on) == expected
+
+
+def _days(start: date, end: date):
+    return (start + timedelta(days=n) for n in range((end - start).days + 1))
+
+
+def test_probation_cutoffs_agree_with_the_month_rule_on_every_day():
+    """due ⇔ add_months(admission, 12) <= on; overdue ⇔ add_months(admission, 24) < on, for every
+    day of 2027–2029 (month ends, 29/02/2028 and 28/02/2029 included) and every admission near
+    the bounds."""
+    for on in _days(date(2027, 1, 1), date(2029, 12, 31)):
+        due, overdue = probation_cutoffs(on=on)
+        for admission in _days(add_months(on, -25) - timedelta(days=5), add_months(on, -11)):
+            assert (admission <= due) == (add_months(admission, 12) <= on), (on, admission)
+            assert (admission <= overdue) == (add_months(admission, 24) < on), (on, admission)
+
+
+@pytest.mark.parametrize(
+    ("admission", "on", "expected"),
+    [
+        (date(2024, 2, 29), date(2025, 2, 28), "due"),  # 12 months end on 28/02 in 2025
+        (date(2024, 2, 29), date(2025, 2, 27), None),
+        (date(2024, 2, 28), date(2026, 2, 28), "due"),  # exactly 24 months: not yet overdue
+        (date(2024, 2, 29), date(2026, 3, 1), "overdue"),
+    ],
+)
+def test_probation_on_29_february(admission, on, expected):
+    assert probation_state(admission_date=admission, official_date=None, on=on) == expected
 
 
 def test_official_member_is_never_flagged():

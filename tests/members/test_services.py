@@ -7,7 +7,7 @@ from members import services
 from members.duplicates import duplicates
 from members.enums import Status
 from members.models import Badge, Discipline, Interruption, Member, MembershipEvent
-from tests.factories import CellFactory, make_member
+from tests.factories import MILESTONES, CellFactory, make_member
 
 pytestmark = pytest.mark.django_db
 K = MembershipEvent.Kind
@@ -292,12 +292,14 @@ def test_discipline_dates_are_checked():
 
 def test_badges_are_unique_per_milestone_and_only_real_milestones():
     member = make_member()
-    services.badge_record(member=member, milestone=30, decision_date=date(2020, 9, 2))
+    services.badge_record(
+        milestones=MILESTONES, member=member, milestone=30, decision_date=date(2020, 9, 2)
+    )
 
     with pytest.raises(ValidationError, match="đã có Huy hiệu 30 năm"):
-        services.badge_record(member=member, milestone=30)
+        services.badge_record(milestones=MILESTONES, member=member, milestone=30)
     with pytest.raises(ValidationError, match="Không có Huy hiệu 35 năm tuổi Đảng"):
-        services.badge_record(member=member, milestone=35)
+        services.badge_record(milestones=MILESTONES, member=member, milestone=35)
     assert Badge.objects.count() == 1
 
 

@@ -98,7 +98,7 @@ def url_for(name, side_objects, round_, issued, batch):
             "interruption_pk": side_objects["interruption_pk"],
         },
         "members:discipline_create": member_urls,
-        "members:badge_create": member_urls,
+        "ceremonies:badge_create": member_urls,
         "members:cell_detail": {"pk": side_objects["cell_pk"]},
         "members:cell_rename": {"pk": side_objects["cell_pk"]},
         "members:import_preview": {"pk": batch.pk},
@@ -143,6 +143,7 @@ def outcome(response):
 # another cell's member, edit page, grid and explanation.
 EXPECTED = {
     # url name: (anonymous, office, standing, viewer, secretary: own cell, secretary: another cell)
+    "ceremonies:badge_create": ("login", 200, 403, 403, 403, 403),
     "ceremonies:badge_numbers": ("login", 405, 405, 405, 405, 405),
     "ceremonies:bonus_tables": ("login", 200, 200, 200, 200, 200),
     "ceremonies:index": ("login", 200, 200, 200, 200, 200),
@@ -159,7 +160,6 @@ EXPECTED = {
     "ceremonies:rules": ("login", 200, 200, 200, 200, 200),
     "login": (200, 200, 200, 200, 200, 200),
     "logout": ("login", 405, 405, 405, 405, 405),
-    "members:badge_create": ("login", 200, 403, 403, 403, 403),
     "members:branch_create": ("login", 200, 403, 403, 403, 403),
     "members:cell_create": ("login", 200, 403, 403, 403, 403),
     "members:cell_detail": ("login", 302, 302, 302, 302, 404),

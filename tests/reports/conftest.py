@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from members import services
-from tests.factories import CellFactory, make_member
+from tests.factories import MILESTONES, CellFactory, make_member
 
 
 @pytest.fixture
@@ -36,14 +36,18 @@ def hand_register(db):
     )
     m6 = add("Vũ Văn Giang", date(1995, 1, 1), date(1996, 1, 1))
     services.fact_record(member=m6, kind="cell_transfer", day=date(2025, 4, 1), cell=b)
-    services.badge_record(member=m6, milestone=30, decision_date=date(2025, 9, 2))
+    services.badge_record(
+        milestones=MILESTONES, member=m6, milestone=30, decision_date=date(2025, 9, 2)
+    )
     m7 = add("Đỗ Văn Hà", date(1990, 1, 1), date(1991, 1, 1))
     services.fact_record(member=m7, kind="struck_off", day=date(2024, 6, 1))
     services.fact_record(member=m7, kind="readmitted", day=date(2025, 7, 1), cell=a)
     m8 = add("Bùi Văn Khoa", date(1985, 1, 1), date(1986, 1, 1))
     services.discipline_record(member=m8, form="expulsion", decision_date=date(2025, 8, 1))
     m9 = add("Đặng Thị Lan", date(1980, 1, 1), date(1981, 1, 1), sex="F")
-    services.badge_record(member=m9, milestone=40, decision_date=date(2024, 11, 7))
+    services.badge_record(
+        milestones=MILESTONES, member=m9, milestone=40, decision_date=date(2024, 11, 7)
+    )
     services.fact_record(member=m9, kind="left", day=date(2025, 9, 1))
     add("Ngô Văn Minh", date(2024, 5, 1), date(2025, 5, 2))  # made official in the period
     add("Dương Văn Nam", date(2026, 1, 1))  # after the period

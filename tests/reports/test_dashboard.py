@@ -44,7 +44,7 @@ def test_the_dashboard_shows_what_is_coming(office_client, register):
         context["coming_count"],
         context["probation_count"],
     ) == (3, 1, 1, 1)
-    assert [name for name, _row in context["coming"]] == ["Nguyễn Văn An"]
+    assert [row.full_name for row, _occasion in context["coming"]] == ["Nguyễn Văn An"]
     assert [m.full_name for m in context["probation"]] == ["Trần Thị Bình"]
     assert context["last_report"] is None
     html = response.content.decode()
@@ -67,9 +67,9 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(
         )
 
     # session, user, register version, counts (members, cells), next round, rules, open
-    # proposals, badges held, candidates, disciplines, cells, members coming, their names,
-    # probation (count, list), last report, committee profile
-    with django_assert_num_queries(17):
+    # proposals, badges held, candidates, disciplines, cells; for the members coming: rules,
+    # badges held, members, disciplines, cells; probation (count, list), last report, profile
+    with django_assert_num_queries(21):
         response = office_client.get(reverse("reports:dashboard"))
 
     assert response.context["probation_count"] == item_count

@@ -23,7 +23,7 @@ def refuse_two_live_rounds_a_day(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("ceremonies", "0004_default_bonus_tables")]
+    dependencies = [("ceremonies", "0007_base_salary_2026")]
 
     operations = [
         migrations.RunPython(refuse_two_live_rounds_a_day, migrations.RunPython.noop),

@@ -22,7 +22,7 @@ def refuse_repeated_badge_numbers(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("members", "0011_move_ratings_and_accounts_out")]
+    dependencies = [("members", "0012_next_milestone")]
 
     operations = [
         migrations.RunPython(refuse_repeated_badge_numbers, migrations.RunPython.noop),
