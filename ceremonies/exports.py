@@ -7,7 +7,7 @@ from ceremonies.documents import ProposalList
 from ceremonies.models import Round
 from vusta_party.exports import PDF, Export
 from vusta_party.pdf import render_pdf
-from vusta_party.spreadsheets import new_workbook, xlsx_export
+from vusta_party.spreadsheets import append_row, new_workbook, xlsx_export
 
 # The documents of a round (URL name -> what it is), besides the lists of documents.LISTS.
 SUBMISSION = "to-trinh"
@@ -58,9 +58,9 @@ def proposal_list_xlsx(round_: Round, name: str, members) -> Export:
     data: ProposalList = documents.proposal_list(round_, name, members)
     workbook = new_workbook()
     sheet = workbook.create_sheet(data.code)
-    sheet.append([data.title])
-    sheet.append([f"{data.round_label} – Mẫu {data.code}"])
-    sheet.append(list(data.columns))
+    append_row(sheet, [data.title])
+    append_row(sheet, [f"{data.round_label} – Mẫu {data.code}"])
+    append_row(sheet, list(data.columns))
     for cell in sheet[3]:
         cell.font = Font(bold=True)
     for line in data.lines:
@@ -78,5 +78,5 @@ def proposal_list_xlsx(round_: Round, name: str, members) -> Export:
         ]
         if data.code == "4A-HHĐ":
             row.insert(1, line.old_badge_number)
-        sheet.append(row)
+        append_row(sheet, row)
     return xlsx_export(workbook, f"{file_stem(round_, 'danh-sach-' + name)}.xlsx")

@@ -13,14 +13,15 @@ from ceremonies.enums import CLOSED_STATES, Occasion, ProposalKind, RoundState
 from members.enums import DisciplineForm
 from members.models import Member
 from vusta_party.dated import DatedQuerySet
+from vusta_party.text import ascii_int
 
 
 def parse_milestones(text: str) -> tuple[int, ...]:
     """ "30, 40, 45" -> (30, 40, 45); a clear Vietnamese error otherwise."""
-    parts = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
-    if not parts or not all(part.isdigit() for part in parts):
+    parts = [ascii_int(part) for part in text.replace(";", ",").split(",") if part.strip()]
+    if not parts or None in parts:
         raise ValidationError("Ghi các mốc là số năm, cách nhau bằng dấu phẩy, ví dụ: 30, 40, 45.")
-    values = tuple(sorted({int(part) for part in parts}))
+    values = tuple(sorted(set(parts)))
     if values[0] < 1 or values[-1] > 100:
         raise ValidationError("Mốc Huy hiệu phải từ 1 đến 100 năm.")
     return values
@@ -198,6 +199,14 @@ class Round(models.Model):
         permissions = [
             ("lock_round", "Chốt danh sách đề nghị của đợt tặng"),
             ("propose_round", "Đề nghị, loại đảng viên trong danh sách của đợt tặng"),
+        ]
+        constraints = [
+            # §3: one round a day, besides the cancelled ones.
+            models.UniqueConstraint(
+                fields=["date"],
+                condition=~models.Q(state="cancelled"),
+                name="one_live_round_per_date",
+            )
         ]
 
     def __str__(self) -> str:

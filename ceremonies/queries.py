@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import NamedTuple
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 
 from ceremonies.eligibility import (
     EARLY,
@@ -23,7 +23,7 @@ from ceremonies.eligibility import (
     round_on_or_after,
 )
 from ceremonies.enums import CLOSED_STATES
-from ceremonies.models import Proposal, rules_on
+from ceremonies.models import Proposal, Round, rules_on
 from members import versions
 from members.access import members_for, scope_key
 from members.enums import REMOVED, Status
@@ -282,4 +282,14 @@ def remembered_outlook(
             rules=rules_on(until),
             proposed=proposed_in_open_rounds(),
         ),
+    )
+
+
+def rounds_with_totals(members: QuerySet[Member]):
+    """The rounds, newest first, each with its included lines and their bonus among `members`
+    (a user's scope: a cell secretary counts their cells only). One query."""
+    included = Q(proposals__included=True, proposals__member__in=members)
+    return Round.objects.annotate(
+        lines=Count("proposals", filter=included),
+        bonus=Sum("proposals__bonus", filter=included),
     )

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -19,11 +18,13 @@ from ceremonies.forms import (
 )
 from ceremonies.milestones import known_milestones
 from ceremonies.models import BaseSalary, Round
+from ceremonies.queries import rounds_with_totals
 from ceremonies.workflow import upcoming_occasions
 from members.access import members_for
 from members.models import Member
 from vusta_party import clock
 from vusta_party.exports import send
+from vusta_party.text import ascii_int
 
 
 def _scope(request):
@@ -32,10 +33,7 @@ def _scope(request):
 
 
 def round_list(request):
-    rounds = Round.objects.annotate(
-        lines=Count("proposals", filter=Q(proposals__included=True)),
-        bonus=Sum("proposals__bonus", filter=Q(proposals__included=True)),
-    )
+    rounds = rounds_with_totals(_scope(request))
     taken = set(Round.objects.exclude(state=Round.State.CANCELLED).values_list("date", flat=True))
     suggestions = [
         (day, Round.Occasion(code).label)
@@ -224,7 +222,7 @@ def round_action(request, pk, action):
         data = form.cleaned_data
     try:
         if action == "hold":
-            at_home = {int(v) for v in request.POST.getlist("at_home") if v.isdigit()}
+            at_home = {ascii_int(v) for v in request.POST.getlist("at_home")} - {None}
             services.round_hold(
                 round_=round_, held_on=data["held_on"], at_home=at_home, user=request.user
             )
@@ -252,9 +250,10 @@ def badge_numbers(request, pk):
         line.pk: line for line in round_.proposals.filter(included=True).select_related("member")
     }
     numbers = {
-        int(key.removeprefix("number-")): value
+        line_pk: value
         for key, value in request.POST.items()
-        if key.startswith("number-") and key.removeprefix("number-").isdigit()
+        if key.startswith("number-")
+        and (line_pk := ascii_int(key.removeprefix("number-"))) is not None
     }
     pasted = request.POST.get("pasted", "")
     by_card = {

@@ -13,7 +13,7 @@ from ceremonies.queries import FIELDS, candidates, member_facts, proposed_in_ope
 from ceremonies.workflow import WorkflowError, bonus_amount, default_deadline, next_state
 from members import services as register
 from members import versions
-from members.models import Badge, Member
+from members.models import Member
 from vusta_party import clock
 from vusta_party.services import next_document_number
 
@@ -42,7 +42,11 @@ def round_create(
         raise ValidationError({"deadline": "Hạn nộp hồ sơ phải trước ngày trao tặng."})
     round_ = Round(date=day, occasion=occasion, title=title, deadline=deadline, created_by=user)
     round_._history_user = user
-    round_.save()
+    try:
+        with transaction.atomic():
+            round_.save()
+    except IntegrityError as error:  # another one created at the same moment (one a day, §3)
+        raise ValidationError({"day": f"Đã có đợt tặng ngày {day:%d/%m/%Y}."}) from error
     return round_
 
 
@@ -270,10 +274,12 @@ def round_decide(
 
 @transaction.atomic
 def round_set_badge_numbers(*, round_: Round, numbers: dict[int, str], user=None) -> int:
-    """Record the badge numbers that came with the decision; returns how many changed."""
+    """Record the badge numbers that came with the decision; returns how many changed. Each
+    number goes onto the badge the member now holds (a re-issued one too), where the database
+    keeps it on one live badge (§3)."""
     round_ = _locked(round_)
     _advance(round_, "badge_numbers")
-    changed = 0
+    changed = []
     lines = round_.proposals.filter(included=True, pk__in=numbers).select_related("member")
     for line in lines:
         number = numbers[line.pk].strip()
@@ -282,12 +288,12 @@ def round_set_badge_numbers(*, round_: Round, numbers: dict[int, str], user=None
         line.badge_number = number
         line._history_user = user
         line.save(update_fields=["badge_number"])
-        if line.kind != Proposal.Kind.REISSUE:
-            Badge.objects.filter(member=line.member, milestone=line.milestone).update(
-                badge_number=number
-            )
-        changed += 1
-    return changed
+        changed.append(line)
+    register.badge_numbers_set(
+        numbers={(line.member_id, line.milestone): line.badge_number for line in changed},
+        user=user,
+    )
+    return len(changed)
 
 
 @transaction.atomic
@@ -318,8 +324,19 @@ def round_cancel(*, round_: Round, reason: str, user=None) -> Round:
     if not reason.strip():
         raise ValidationError({"reason": "Hãy ghi lý do hủy đợt."})
     if was_decided:
-        for line in round_.proposals.filter(included=True).exclude(kind=Proposal.Kind.REISSUE):
-            register.badge_remove(member=line.member, milestone=line.milestone, user=user)
+        lines = list(round_.proposals.filter(included=True).select_related("member"))
+        for line in lines:
+            if line.kind != Proposal.Kind.REISSUE:
+                register.badge_remove(member=line.member, milestone=line.milestone, user=user)
+        # A re-issued badge that got its new number goes back to the number it had.
+        register.badge_numbers_set(
+            numbers={
+                (line.member_id, line.milestone): line.old_badge_number
+                for line in lines
+                if line.kind == Proposal.Kind.REISSUE and line.badge_number
+            },
+            user=user,
+        )
     round_.proposals.update(live=False)
     round_.cancel_reason = reason.strip()
     round_._history_user = user

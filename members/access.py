@@ -38,11 +38,17 @@ def members_for(user, queryset: QuerySet[Member] | None = None) -> QuerySet[Memb
     return queryset.none()
 
 
+def sees_whole_register(user) -> bool:
+    """The office, the standing committee and viewers read the whole committee (its figures, its
+    issued reports); a cell secretary reads their cells only, and a user without a role nothing."""
+    return role_of(user) in (Role.OFFICE, Role.STANDING, Role.VIEWER)
+
+
 def scope_key(user) -> tuple:
     """What `members_for(user)` returns, as a hashable key for remembered answers."""
-    role = role_of(user)
-    if role in (Role.OFFICE, Role.STANDING, Role.VIEWER):
+    if sees_whole_register(user):
         return ("all",)
+    role = role_of(user)
     if role == Role.SECRETARY:
         return ("cells", *sorted(_secretary_cell_ids(user)))
     return ("none",)

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Prefetch, QuerySet
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from members.enums import EventKind, Status
@@ -15,7 +14,13 @@ from vusta_party import clock
 from vusta_party.documents import party_document
 from vusta_party.exports import PDF, Export
 from vusta_party.pdf import render_pdf
-from vusta_party.spreadsheets import column_letter, new_workbook, table_sheet, xlsx_export
+from vusta_party.spreadsheets import (
+    append_row,
+    column_letter,
+    new_workbook,
+    table_sheet,
+    xlsx_export,
+)
 
 Kind = EventKind
 LEAVING = {
@@ -51,7 +56,8 @@ def member_list_xlsx(queryset: QuerySet[Member]) -> Export:
     workbook = new_workbook()
     sheet = table_sheet(workbook, "Danh sách", LIST_HEADERS)
     for number, member in enumerate(list_page_members(queryset).iterator(), 1):
-        sheet.append(
+        append_row(
+            sheet,
             [
                 number,
                 member.full_name,
@@ -63,7 +69,7 @@ def member_list_xlsx(queryset: QuerySet[Member]) -> Export:
                 party_years_today(member, today),
                 member.get_status_display(),
                 member.party_card_number or "",
-            ]
+            ],
         )
     return xlsx_export(workbook, f"danh-sach-dang-vien-{today:%Y%m%d}.xlsx")
 
@@ -158,17 +164,16 @@ def register_rows(queryset: QuerySet[Member]) -> list[RegisterRow]:
 
 def register_xlsx(queryset: QuerySet[Member]) -> Export:
     today = clock.today()
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Sổ danh sách đảng viên"
-    sheet.append(["SỔ DANH SÁCH ĐẢNG VIÊN (mẫu 7-HSĐV)"])
-    sheet.append([f"Lập ngày {_d(today)}"])
-    sheet.append(REGISTER_HEADERS)
+    workbook = new_workbook()
+    sheet = workbook.create_sheet("Sổ danh sách đảng viên")
+    append_row(sheet, ["SỔ DANH SÁCH ĐẢNG VIÊN (mẫu 7-HSĐV)"])
+    append_row(sheet, [f"Lập ngày {_d(today)}"])
+    append_row(sheet, REGISTER_HEADERS)
     for cell in sheet[3]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in register_rows(queryset):
-        sheet.append([row.number, *row.cells])
+        append_row(sheet, [row.number, *row.cells])
     widths = [5, 26, 18, 22, 24, 22, 14, 18, 10, 20, 20, 12, 18, 20]
     for index, width in enumerate(widths):
         sheet.column_dimensions[column_letter(index)].width = width

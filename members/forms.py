@@ -4,7 +4,7 @@ from django import forms
 
 from members.enums import Sex, Status
 from members.models import Discipline, Interruption, Member, MembershipEvent, Organisation
-from members.services import EDITABLE_FIELDS
+from members.services import EDITABLE_FIELDS, OVERRIDE_FIELDS
 from vusta_party.forms import DateInput, QuickSelect
 
 Kind = MembershipEvent.Kind
@@ -30,10 +30,18 @@ class MemberForm(forms.ModelForm):
             "party_age_start_override": DateInput(),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, may_set_start=False, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+        if not may_set_start:
+            # The office's fields (§1) are shown, not offered; the service refuses them too.
+            office_only = (
+                [*OVERRIDE_FIELDS, "admission_date"] if self.instance.pk else OVERRIDE_FIELDS
+            )
+            for name in office_only:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = "Do Văn phòng Đảng ủy ghi."
 
     def validate_unique(self):
         pass  # the service names the other member holding a CCCD or card number

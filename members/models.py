@@ -390,7 +390,15 @@ class Badge(models.Model):
         verbose_name_plural = "Huy hiệu Đảng đã nhận"
         ordering = ["milestone"]
         constraints = [
-            models.UniqueConstraint(fields=["member", "milestone"], name="badge_once_per_milestone")
+            models.UniqueConstraint(
+                fields=["member", "milestone"], name="badge_once_per_milestone"
+            ),
+            # §3: a badge number is on one live badge (a badge taken back is deleted).
+            models.UniqueConstraint(
+                fields=["badge_number"],
+                condition=~Q(badge_number=""),
+                name="badge_number_on_one_badge",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -14,6 +14,10 @@ from members.party_age import Interval, add_months, add_years
 Kind = EventKind
 
 MIN_ADMISSION_AGE = 18
+# The start of party age the office may set instead of the admission date (§1): not before the
+# founding of the Party, nor before the member's 16th birthday.
+PARTY_FOUNDED = date(1930, 2, 3)
+MIN_PARTY_AGE_START_AGE = 16
 PROBATION_MONTHS = 12
 PROBATION_OVERDUE_MONTHS = 24
 
@@ -154,13 +158,16 @@ def check_member_dates(
     admission_date: date,
     official_date: date | None,
     today: date,
+    party_age_start_override: date | None = None,
 ) -> dict[str, str]:
     """Errors of a member record's own dates, by field name (empty when the record is sound)."""
     errors: dict[str, str] = {}
+    override = party_age_start_override
     for field, value, label in (
         ("date_of_birth", date_of_birth, "Ngày sinh"),
         ("admission_date", admission_date, "Ngày vào Đảng"),
         ("official_date", official_date, "Ngày chính thức"),
+        ("party_age_start_override", override, "Ngày tính tuổi Đảng"),
     ):
         if value is not None and value > today:
             errors[field] = f"{label} ({_d(value)}) không được ở tương lai."
@@ -174,6 +181,21 @@ def check_member_dates(
         errors.setdefault(
             "official_date",
             f"Ngày chính thức ({_d(official_date)}) phải sau ngày vào Đảng ({_d(admission_date)}).",
+        )
+    if override is not None and override < PARTY_FOUNDED:
+        errors.setdefault(
+            "party_age_start_override",
+            f"Ngày tính tuổi Đảng ({_d(override)}) trước ngày thành lập Đảng ({_d(PARTY_FOUNDED)}).",
+        )
+    if (
+        override is not None
+        and date_of_birth
+        and override < add_years(date_of_birth, MIN_PARTY_AGE_START_AGE)
+    ):
+        errors.setdefault(
+            "party_age_start_override",
+            f"Ngày tính tuổi Đảng ({_d(override)}) khi chưa đủ {MIN_PARTY_AGE_START_AGE} tuổi "
+            f"(sinh ngày {_d(date_of_birth)}).",
         )
     return errors
 

@@ -5,10 +5,11 @@ cached fields in step with their facts, and raises ValidationError with a Vietna
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
+from members.duplicates import unique_id_errors
 from members.models import (
     Badge,
     Discipline,
@@ -19,10 +20,10 @@ from members.models import (
     Organisation,
 )
 from members.party_age import Interval, interruption_days
+from members.permissions import SET_PARTY_AGE_START
 from members.rules import Fact, RuleError, check_interruptions, check_member_dates, replay
 from members.signals import party_age_changed
 from vusta_party import clock
-from vusta_party.text import fold
 
 Kind = MembershipEvent.Kind
 
@@ -64,39 +65,10 @@ def committee() -> Organisation:
 # --- members -------------------------------------------------------------------------------
 
 
-def _check_unique_ids(*, citizen_id: str | None, card: str | None, exclude_pk: int | None) -> None:
-    errors = {}
-    others = Member.objects.exclude(pk=exclude_pk) if exclude_pk else Member.objects.all()
-    if citizen_id and (other := others.filter(citizen_id=citizen_id).first()):
-        errors["citizen_id"] = f"Số CCCD {citizen_id} đã có ở đảng viên {other.full_name}."
-    if card and (other := others.filter(party_card_number=card).first()):
-        errors["party_card_number"] = (
-            f"Số thẻ đảng viên {card} đã có ở đảng viên {other.full_name}."
-        )
+def _check_unique_ids(user, *, citizen_id: str | None, card: str | None, exclude_pk=None) -> None:
+    errors = unique_id_errors(user, citizen_id=citizen_id, card=card, exclude_pk=exclude_pk)
     if errors:
         raise ValidationError(errors)
-
-
-def possible_duplicates(
-    *, full_name: str, date_of_birth: date | None, citizen_id: str | None, card: str | None
-) -> list[Member]:
-    """Members that may be the same person: the same CCCD, the same card number, or the same
-    name (ignoring case and diacritics) and date of birth."""
-    condition = Q(pk__in=[])
-    if citizen_id:
-        condition |= Q(citizen_id=citizen_id)
-    if card:
-        condition |= Q(party_card_number=card)
-    if date_of_birth:
-        condition |= Q(date_of_birth=date_of_birth)
-    folded = fold(full_name)
-    return [
-        member
-        for member in Member.objects.filter(condition).select_related("cell")
-        if (citizen_id and member.citizen_id == citizen_id)
-        or (card and member.party_card_number == card)
-        or fold(member.full_name) == folded
-    ]
 
 
 def _facts_of(member: Member, *, extra=(), without=()) -> list[Fact]:
@@ -151,7 +123,35 @@ def _check_record(values: dict, today: date) -> None:
         admission_date=values["admission_date"],
         official_date=values.get("official_date"),
         today=today,
+        party_age_start_override=values.get("party_age_start_override"),
     )
+    if errors:
+        raise ValidationError(errors)
+
+
+# Set by the office only (§1); the override's reason and basis go with it.
+OVERRIDE_FIELDS = (
+    "party_age_start_override",
+    "party_age_override_reason",
+    "party_age_override_basis",
+)
+OFFICE_ONLY = {
+    "admission_date": "Chỉ Văn phòng Đảng ủy được sửa ngày vào Đảng.",
+    **dict.fromkeys(
+        OVERRIDE_FIELDS, "Chỉ Văn phòng Đảng ủy được ghi ngày tính tuổi Đảng xác nhận riêng."
+    ),
+}
+
+
+def _check_office_only(user, changes: dict, before: dict) -> None:
+    """Refuse a change of the office's fields by anyone else (`user` None: the command line)."""
+    if user is None or user.has_perm(SET_PARTY_AGE_START):
+        return
+    errors = {
+        name: message
+        for name, message in OFFICE_ONLY.items()
+        if name in changes and (changes[name] or None) != (before.get(name) or None)
+    }
     if errors:
         raise ValidationError(errors)
 
@@ -178,6 +178,7 @@ def member_create(
         raise ValidationError("Đảng viên mới phải được kết nạp hoặc chuyển sinh hoạt đến.")
     if not cell.is_cell:
         raise ValidationError({"cell": "Hãy chọn một chi bộ."})
+    _check_office_only(user, {k: v for k, v in values.items() if k in OVERRIDE_FIELDS}, {})
     _check_record(values, today)
     entry_date = values["admission_date"] if entry == Kind.ADMITTED else entry_date
     if entry_date is None:
@@ -185,7 +186,7 @@ def member_create(
     if entry_date > today:
         raise ValidationError({"entry_date": "Ngày chuyển đến không được ở tương lai."})
     _check_unique_ids(
-        citizen_id=values.get("citizen_id"), card=values.get("party_card_number"), exclude_pk=None
+        user, citizen_id=values.get("citizen_id"), card=values.get("party_card_number")
     )
     official_date = values.get("official_date")
     member = Member(**{**values, "official_date": None}, cell=cell)
@@ -267,10 +268,13 @@ def member_update(
     if locked.version != expected_version:
         raise ValidationError(STALE_EDIT, code="stale")
     changes = {name: values[name] for name in EDITABLE_FIELDS if name in values}
-    merged = {name: getattr(locked, name) for name in EDITABLE_FIELDS} | changes
+    before = {name: getattr(locked, name) for name in EDITABLE_FIELDS}
+    _check_office_only(user, changes, before)
+    merged = before | changes
     _check_record({**merged, "official_date": locked.official_date}, today)
     _check_flags(merged)
     _check_unique_ids(
+        user,
         citizen_id=changes.get("citizen_id"),
         card=changes.get("party_card_number"),
         exclude_pk=locked.pk,
@@ -496,16 +500,66 @@ def badge_record(
         awarded_on=awarded_on,
         decision_number=decision_number,
         decision_date=decision_date,
-        badge_number=badge_number,
+        badge_number=badge_number.strip(),
         note=note,
     )
-    badge._history_user = user
-    badge.save()
+    _save_badge(badge, user)
     if milestone > member.highest_badge:
         Member.objects.filter(pk=member.pk).update(highest_badge=milestone)
         member.highest_badge = milestone
         party_age_changed.send(Member, member_ids=[member.pk])
     return badge
+
+
+def _save_badge(badge: Badge, user) -> None:
+    """Save a badge; the database's constraints (one badge per milestone, a badge number on one
+    live badge, §3) answer in Vietnamese, also when two staff save at the same moment."""
+    badge._history_user = user
+    try:
+        with transaction.atomic():
+            badge.save()
+    except IntegrityError as error:
+        holder = (
+            Badge.objects.filter(badge_number=badge.badge_number)
+            .exclude(pk=badge.pk)
+            .select_related("member")
+            .first()
+            if badge.badge_number
+            else None
+        )
+        if holder is not None:
+            raise ValidationError(
+                {
+                    "badge_number": f"Số Huy hiệu {badge.badge_number} đã ghi cho Huy hiệu "
+                    f"{holder.milestone} năm của đảng viên {holder.member.full_name}."
+                }
+            ) from error
+        raise ValidationError(
+            {"milestone": f"Đảng viên đã có Huy hiệu {badge.milestone} năm."}
+        ) from error
+
+
+@transaction.atomic
+def badge_numbers_set(*, numbers: dict[tuple[int, int], str], user=None) -> int:
+    """Give badges their numbers: (member id, milestone) -> number ("" for none). Numbers are
+    unique among live badges (§3); the badges changed are first cleared together, so that two
+    badges may swap numbers. Returns how many changed."""
+    wanted = {key: number.strip() for key, number in numbers.items()}
+    if not wanted:
+        return 0
+    holds = Q(pk__in=[])
+    for member_id, milestone in wanted:
+        holds |= Q(member_id=member_id, milestone=milestone)
+    badges = [
+        badge
+        for badge in Badge.objects.select_for_update().filter(holds).select_related("member")
+        if badge.badge_number != wanted[(badge.member_id, badge.milestone)]
+    ]
+    Badge.objects.filter(pk__in=[badge.pk for badge in badges]).update(badge_number="")
+    for badge in badges:
+        badge.badge_number = wanted[(badge.member_id, badge.milestone)]
+        _save_badge(badge, user)
+    return len(badges)
 
 
 # --- organisations -------------------------------------------------------------------------

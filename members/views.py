@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from members import exports, queries, services
 from members.access import cells_for, member_or_404, members_for, sees_personal_numbers
+from members.duplicates import duplicates
 from members.forms import (
     BranchForm,
     CellForm,
@@ -24,6 +25,7 @@ from members.forms import (
 )
 from members.models import Interruption
 from members.party_age import party_age
+from members.permissions import SET_PARTY_AGE_START
 from members.queries import cells_with_counts, party_years_today
 from members.rules import probation_state
 from members.timeline import member_timeline
@@ -32,7 +34,7 @@ from vusta_party.exports import send
 from vusta_party.forms import show_errors
 from vusta_party.history import audit_rows
 from vusta_party.pages import PAGE_SIZE
-from vusta_party.text import mask_tail
+from vusta_party.text import ascii_int, mask_tail
 
 # Shown masked to roles that do not keep members' records (access.sees_personal_numbers).
 PERSONAL_NUMBER_FIELDS = frozenset({"citizen_id", "phone"})
@@ -126,17 +128,22 @@ def member_detail(request, pk):
 @permission_required("members.add_member", raise_exception=True)
 def member_create(request):
     cells = cells_for(request.user)
-    form = MemberCreateForm(request.POST or None, cells=cells)
-    duplicates = []
+    form = MemberCreateForm(
+        request.POST or None,
+        cells=cells,
+        may_set_start=request.user.has_perm(SET_PARTY_AGE_START),
+    )
+    found = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        duplicates = services.possible_duplicates(
+        found = duplicates(
+            request.user,
             full_name=data["full_name"],
             date_of_birth=data.get("date_of_birth"),
             citizen_id=data.get("citizen_id"),
             card=data.get("party_card_number"),
         )
-        if duplicates and not data.get("confirm_not_duplicate"):
+        if found and not data.get("confirm_not_duplicate"):
             form.add_error(
                 None,
                 "Có thể trùng với đảng viên đã có (xem danh sách bên dưới). "
@@ -161,22 +168,21 @@ def member_create(request):
             else:
                 messages.success(request, f"Đã thêm đảng viên {member.full_name}.")
                 return redirect("members:member_detail", pk=member.pk)
-    visible = set(
-        members_for(request.user)
-        .filter(pk__in=[m.pk for m in duplicates])
-        .values_list("pk", flat=True)
-    )
     return render(
         request,
         "members/member_form.html",
-        {"form": form, "duplicates": duplicates, "visible": visible, "creating": True},
+        {"form": form, "duplicates": found, "creating": True},
     )
 
 
 @permission_required("members.change_member", raise_exception=True)
 def member_edit(request, pk):
     member = member_or_404(request.user, pk)
-    form = MemberForm(request.POST or None, instance=member)
+    form = MemberForm(
+        request.POST or None,
+        instance=member,
+        may_set_start=request.user.has_perm(SET_PARTY_AGE_START),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.member_update(
@@ -284,7 +290,8 @@ def cell_list(request):
 
 
 def _cell_or_404(request, pk):
-    cell = cells_for(request.user).filter(pk=pk).first()
+    pk = ascii_int(pk)
+    cell = cells_for(request.user).filter(pk=pk).first() if pk is not None else None
     if cell is None:
         raise Http404("Không tìm thấy chi bộ.")
     return cell

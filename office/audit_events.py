@@ -7,9 +7,8 @@ Every response that is a file (a PDF, a spreadsheet, an attachment) is recorded 
 import re
 from urllib.parse import unquote
 
-from axes.helpers import get_client_ip_address
-
 from office.models import AuditEvent
+from vusta_party.security import client_address
 
 FILE_TYPES = (
     "application/pdf",
@@ -24,7 +23,7 @@ def record(request, action: str, subject: str) -> AuditEvent:
     return AuditEvent.objects.create(
         user=user,
         username=user.get_username() if user else "",
-        ip_address=get_client_ip_address(request) or None,
+        ip_address=client_address(request),
         action=action,
         subject=subject[:300],
         path=request.get_full_path()[:500],

@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment
 from office.audit import SOURCES, audit_log_rows
 from office.models import AuditEvent
 from vusta_party.exports import Export
-from vusta_party.spreadsheets import new_workbook, table_sheet, xlsx_export
+from vusta_party.spreadsheets import append_row, new_workbook, table_sheet, xlsx_export
 
 CHUNK = 2000
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm:ss"
@@ -60,7 +60,8 @@ def _changes_sheet(workbook, lower, upper) -> None:
         for chunk in _chunks(records):
             for row in audit_log_rows(key, chunk):
                 record = row.record
-                sheet.append(
+                append_row(
+                    sheet,
                     [
                         _local(record.history_date),
                         record.history_user.get_username() if record.history_user else "(hệ thống)",
@@ -70,7 +71,7 @@ def _changes_sheet(workbook, lower, upper) -> None:
                         "\n".join(
                             f"{c.label}: {_text(c.before)} → {_text(c.after)}" for c in row.changes
                         ),
-                    ]
+                    ],
                 )
 
 
@@ -91,7 +92,8 @@ def _events_sheet(workbook, lower, upper) -> None:
     )
     events = AuditEvent.objects.filter(at__gte=lower, at__lt=upper).order_by("at", "id")
     for event in events.iterator(chunk_size=CHUNK):
-        sheet.append(
+        append_row(
+            sheet,
             [
                 _local(event.at),
                 event.username,
@@ -99,7 +101,7 @@ def _events_sheet(workbook, lower, upper) -> None:
                 event.get_action_display(),
                 event.subject,
                 event.path,
-            ]
+            ],
         )
 
 
@@ -112,14 +114,15 @@ def _sign_in_sheets(workbook, lower, upper) -> None:
     )
     logs = AccessLog.objects.filter(attempt_time__gte=lower, attempt_time__lt=upper)
     for log in logs.order_by("attempt_time", "id").iterator(chunk_size=CHUNK):
-        sheet.append(
+        append_row(
+            sheet,
             [
                 _local(log.attempt_time),
                 _local(log.logout_time),
                 log.username,
                 log.ip_address,
                 log.user_agent,
-            ]
+            ],
         )
     sheet = table_sheet(
         workbook,
@@ -129,14 +132,15 @@ def _sign_in_sheets(workbook, lower, upper) -> None:
     )
     failures = AccessFailureLog.objects.filter(attempt_time__gte=lower, attempt_time__lt=upper)
     for failure in failures.order_by("attempt_time", "id").iterator(chunk_size=CHUNK):
-        sheet.append(
+        append_row(
+            sheet,
             [
                 _local(failure.attempt_time),
                 failure.username,
                 failure.ip_address,
                 failure.user_agent,
                 "Có" if failure.locked_out else "",
-            ]
+            ],
         )
 
 

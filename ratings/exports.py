@@ -6,7 +6,7 @@ from vusta_party import clock
 from vusta_party.documents import party_document
 from vusta_party.exports import PDF, Export
 from vusta_party.pdf import render_pdf
-from vusta_party.spreadsheets import new_workbook, table_sheet, xlsx_export
+from vusta_party.spreadsheets import append_row, new_workbook, table_sheet, xlsx_export
 
 
 def commendations_pdf(
@@ -36,5 +36,5 @@ def commendations_xlsx(
         widths=[6, 32, 32, 16],
     )
     for number, item in enumerate([*members, *cells], 1):
-        sheet.append([number, item.name, item.cell, item.years])
+        append_row(sheet, [number, item.name, item.cell, item.years])
     return xlsx_export(workbook, f"de-nghi-khen-thuong-{year.year}.xlsx")

@@ -13,7 +13,7 @@ from ratings.models import CellRating, MemberRating, RatingYear, default_late_ad
 from ratings.queries import grid, year_checks
 from vusta_party import clock
 from vusta_party.spreadsheets import SpreadsheetError, read_table
-from vusta_party.text import fold
+from vusta_party.text import ascii_int, fold
 
 FIRST_YEAR = 1990
 
@@ -137,17 +137,17 @@ def ratings_import(filename: str, content: bytes, *, lock_years: bool, user=None
             if key
         }
         row = {k: (v[:-2] if v.endswith(".0") else v) for k, v in row.items()}
-        if not row.get("year", "").isdigit() or not FIRST_YEAR <= int(row["year"]) <= this_year:
+        year = ascii_int(row.get("year", ""))
+        if year is None or not FIRST_YEAR <= year <= this_year:
             errors.append(RatingImportError(number, "Năm", "Năm không hợp lệ."))
             continue
-        year = int(row["year"])
         level = row.get("level", "").upper()
         if level not in RatingLevel.values:
             errors.append(
                 RatingImportError(number, "Xếp loại", "Ghi một trong: HTXSNV, HTTNV, HTNV, KHTNV.")
             )
-        score = row.get("score", "")
-        if score and (not score.isdigit() or int(score) > 100):
+        score = ascii_int(row["score"]) if row.get("score") else None
+        if row.get("score") and (score is None or score > 100):
             errors.append(RatingImportError(number, "Điểm", "Điểm là số từ 0 đến 100."))
         if year in locked:
             errors.append(RatingImportError(number, "Năm", f"Xếp loại năm {year} đã khóa."))
@@ -158,7 +158,7 @@ def ratings_import(filename: str, content: bytes, *, lock_years: bool, user=None
                     RatingImportError(number, "Số thẻ đảng viên", "Không tìm thấy đảng viên.")
                 )
             else:
-                member_rows.append((year, member, level, int(score) if score else None))
+                member_rows.append((year, member, level, score))
         elif row.get("cell"):
             cell = cells.get(row["cell"].casefold())
             if cell is None:
@@ -166,7 +166,7 @@ def ratings_import(filename: str, content: bytes, *, lock_years: bool, user=None
                     RatingImportError(number, "Chi bộ", f"Không có chi bộ “{row['cell']}”.")
                 )
             else:
-                cell_rows.append((year, cell, level, int(score) if score else None))
+                cell_rows.append((year, cell, level, score))
         else:
             errors.append(
                 RatingImportError(

@@ -6,7 +6,7 @@ from ceremonies.eligibility import round_on_or_after
 from ceremonies.models import Round, rules_on
 from ceremonies.queries import candidates, outlook, proposed_in_open_rounds
 from members import versions
-from members.access import cells_for, members_for, scope_key
+from members.access import cells_for, members_for, scope_key, sees_whole_register
 from members.enums import ON_ROLLS
 from members.party_age import add_months
 from members.queries import probation_filter
@@ -22,8 +22,13 @@ def dashboard_data(user, today: date) -> dict:
     figures = versions.remembered(
         ("dashboard", scope_key(user), today), lambda: _register_figures(user, today)
     )
-    last_report = IssuedReport.objects.select_related("issued_by").defer("pdf", "data").first()
-    return {**figures, "last_report": last_report}
+    whole = sees_whole_register(user)
+    last_report = (
+        IssuedReport.objects.select_related("issued_by").defer("pdf", "data").first()
+        if whole
+        else None
+    )
+    return {**figures, "last_report": last_report, "sees_issued": whole}
 
 
 def _register_figures(user, today: date) -> dict:

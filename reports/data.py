@@ -191,11 +191,17 @@ def _composition(members: dict, on_rolls: dict[int, int], on: date) -> Compositi
 
 
 def membership_summary(
-    period: Period, members: QuerySet[Member] | None = None
+    period: Period,
+    members: QuerySet[Member] | None = None,
+    cells: QuerySet[Organisation] | None = None,
 ) -> MembershipSummary:
     """The statistics of a period (§5), as of its dates: seven queries (nine for a calendar
-    year, with its ratings)."""
+    year, with its ratings). `members` and `cells` limit it to a user's scope (a cell
+    secretary's cells); by default, the whole committee."""
     members = Member.objects.all() if members is None else members
+    cells_in_scope = (
+        Organisation.objects.filter(kind=Organisation.Kind.CELL) if cells is None else cells
+    )
     attributes = {
         pk: rest
         for pk, *rest in members.values_list(
@@ -247,8 +253,7 @@ def membership_summary(
         c for m, c in at_end.items() if attributes[m][4] is None or attributes[m][4] > period.end
     )
     cells = list(
-        Organisation.objects.filter(kind=Organisation.Kind.CELL)
-        .filter(Q(founded_on__isnull=True) | Q(founded_on__lte=period.end))
+        cells_in_scope.filter(Q(founded_on__isnull=True) | Q(founded_on__lte=period.end))
         .prefetch_related("former_names")
         .order_by("name_sort", "id")
     )
@@ -282,7 +287,7 @@ def membership_summary(
         .annotate(n=Count("id"))
         .order_by("form")
     )
-    ratings_year, ratings = _ratings(period, members)
+    ratings_year, ratings = _ratings(period, members, cells_in_scope)
     return MembershipSummary(
         period=period,
         start=_composition(attributes, at_start, period.day_before),
@@ -304,7 +309,7 @@ def _percent(part: int, whole: int) -> float | None:
     return round(part * 100 / whole, 1) if whole else None
 
 
-def _ratings(period: Period, members) -> tuple[int | None, tuple[RatingRow, ...]]:
+def _ratings(period: Period, members, cells) -> tuple[int | None, tuple[RatingRow, ...]]:
     """Members and cells by rating level for a calendar year's report (two queries)."""
     if period.kind != "year":
         return None, ()
@@ -316,7 +321,7 @@ def _ratings(period: Period, members) -> tuple[int | None, tuple[RatingRow, ...]
         .order_by()
     )
     by_cell = dict(
-        CellRating.objects.filter(year__year=year)
+        CellRating.objects.filter(year__year=year, cell__in=cells)
         .values_list("level")
         .annotate(n=Count("id"))
         .order_by()

@@ -18,12 +18,16 @@ class Charts:
 
 @dataclass(frozen=True)
 class ReportDocument:
-    doc: PartyDocument
+    """The committee's report, or (with `scope`) the same figures for some cells only: then a
+    working table, not a document of the committee (no letterhead, number or signature)."""
+
+    doc: PartyDocument | None
     summary: MembershipSummary
     comparison: tuple[ComparisonRow, ...]
     previous_label: str
     charts: Charts
     narrative: dict  # section key -> text written by staff
+    scope: str = ""  # the cells the figures are limited to ("" for the whole committee)
 
 
 NARRATIVE_SECTIONS = (
@@ -67,15 +71,20 @@ def report_document(
     period: Period,
     *,
     members=None,
+    cells=None,
+    scope: str = "",
     number: int | None = None,
     issued_on=None,
     narrative: dict | None = None,
 ) -> ReportDocument:
-    """The report of a period with its comparison and charts, dated and numbered as issued."""
-    summary = membership_summary(period, members)
-    previous = membership_summary(period.previous(), members)
+    """The report of a period with its comparison and charts, dated and numbered as issued; with
+    `cells` (named by `scope`), the figures of those cells and their `members` only."""
+    summary = membership_summary(period, members, cells)
+    previous = membership_summary(period.previous(), members, cells)
     return ReportDocument(
-        doc=party_document(
+        doc=None
+        if scope
+        else party_document(
             day=issued_on or period.end,
             type_code="BC",
             sequence=number,
@@ -89,5 +98,6 @@ def report_document(
         comparison=compare(summary.contract(), previous.contract()),
         previous_label=previous.period.label,
         charts=charts(summary),
-        narrative=narrative or {},
+        narrative={} if scope else (narrative or {}),
+        scope=scope,
     )

@@ -2,14 +2,13 @@
 
 import json
 
-from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from reports.documents import ReportDocument
 from reports.models import IssuedReport
 from vusta_party.exports import JSON, PDF, Export
 from vusta_party.pdf import html_to_pdf
-from vusta_party.spreadsheets import xlsx_export
+from vusta_party.spreadsheets import append_row, new_workbook, xlsx_export
 
 
 def _json(data) -> bytes:
@@ -38,17 +37,19 @@ def issued_json(issued: IssuedReport) -> Export:
 
 def report_xlsx(report: ReportDocument, *, stem: str) -> Export:
     summary = report.summary
-    workbook = Workbook()
-    figures = workbook.active
-    figures.title = "Số liệu"
-    figures.append([f"Số liệu đảng viên {summary.period.label}"])
-    figures.append(["Chỉ tiêu", summary.period.label, report.previous_label, "Tăng, giảm", "%"])
+    workbook = new_workbook()
+    figures = workbook.create_sheet("Số liệu")
+    append_row(figures, [f"Số liệu đảng viên {summary.period.label}"])
+    append_row(
+        figures, ["Chỉ tiêu", summary.period.label, report.previous_label, "Tăng, giảm", "%"]
+    )
     for row in report.comparison:
-        figures.append([row.label, row.current, row.previous, row.difference, row.percent])
+        append_row(figures, [row.label, row.current, row.previous, row.difference, row.percent])
     cells = workbook.create_sheet("Theo chi bộ")
-    cells.append(["STT", "Chi bộ", "Đầu kỳ", "Tăng", "Giảm", "Cuối kỳ", "Nữ", "Dự bị"])
+    append_row(cells, ["STT", "Chi bộ", "Đầu kỳ", "Tăng", "Giảm", "Cuối kỳ", "Nữ", "Dự bị"])
     for number, row in enumerate(summary.cells, 1):
-        cells.append(
+        append_row(
+            cells,
             [
                 number,
                 row.name,
@@ -58,20 +59,29 @@ def report_xlsx(report: ReportDocument, *, stem: str) -> Export:
                 row.end,
                 row.women_end,
                 row.probationary_end,
-            ]
+            ],
         )
     badges = workbook.create_sheet("Huy hiệu Đảng")
-    badges.append(
-        ["Huy hiệu", "Tặng", "Tặng sớm", "Truy tặng", "Truy tặng sớm", "Cộng", "Tiền thưởng (đồng)"]
+    append_row(
+        badges,
+        [
+            "Huy hiệu",
+            "Tặng",
+            "Tặng sớm",
+            "Truy tặng",
+            "Truy tặng sớm",
+            "Cộng",
+            "Tiền thưởng (đồng)",
+        ],
     )
     for row in summary.badges:
-        badges.append([f"{row.milestone} năm", *row.by_kind, row.total, row.bonus])
+        append_row(badges, [f"{row.milestone} năm", *row.by_kind, row.total, row.bonus])
     ages = workbook.create_sheet("Độ tuổi")
-    ages.append(["Độ tuổi", "Đầu kỳ", "Cuối kỳ"])
+    append_row(ages, ["Độ tuổi", "Đầu kỳ", "Cuối kỳ"])
     for (label, start), (_label, end) in zip(
         summary.start.age_bands, summary.end.age_bands, strict=True
     ):
-        ages.append([label, start, end])
+        append_row(ages, [label, start, end])
     for sheet in workbook.worksheets:
         for cell in sheet[2 if sheet is figures else 1]:
             cell.font = Font(bold=True)

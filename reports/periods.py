@@ -49,3 +49,34 @@ class Period:
 
     def __contains__(self, day: date) -> bool:
         return self.start <= day <= self.end
+
+
+# The earliest start of a report: the year the Party was founded (03/02/1930).
+EARLIEST_START = date(1930, 1, 1)
+
+
+def _d(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def period_error(period: Period, *, today: date) -> str | None:
+    """Why there is no report of a period, or None: it starts before 1930 or ends after the
+    current year (a report of the current year is a draft of figures so far)."""
+    if period.start < EARLIEST_START:
+        return f"Kỳ báo cáo bắt đầu trước ngày {_d(EARLIEST_START)}."
+    if period.end > date(today.year, 12, 31):
+        return f"Kỳ báo cáo kết thúc sau năm {today.year}."
+    return None
+
+
+def issue_error(period: Period, *, today: date) -> str | None:
+    """Why a report of a period cannot be issued today, or None: a report is issued once its
+    period is over (its last day before today), never ahead of time."""
+    if error := period_error(period, today=today):
+        return error
+    if period.end >= today:
+        return (
+            f"Chưa ban hành được báo cáo {period.label}: kỳ báo cáo kết thúc ngày "
+            f"{_d(period.end)}, chỉ ban hành từ ngày hôm sau."
+        )
+    return None

@@ -4,12 +4,13 @@ import hashlib
 from dataclasses import asdict
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 
 from reports.documents import NARRATIVE_SECTIONS, report_document
 from reports.models import IssuedReport, ReportDraft
-from reports.periods import Period
+from reports.periods import Period, issue_error
 from vusta_party import clock
 from vusta_party.pdf import html_to_pdf
 from vusta_party.services import next_document_number
@@ -46,12 +47,17 @@ def draft_save(*, period: Period, values: dict, user) -> ReportDraft:
     return draft
 
 
-def render_report(period: Period, *, members=None, number=None, issued_on=None, draft=None):
-    """(report document, HTML) of a period: the same HTML for the page and the PDF."""
-    narrative = narrative_of(draft)
+def render_report(
+    period: Period, *, members=None, cells=None, scope="", number=None, issued_on=None, draft=None
+):
+    """(report document, HTML) of a period: the same HTML for the page and the PDF. With
+    `cells` and their `scope`, the figures of those cells only, without the committee's text."""
+    narrative = [] if scope else narrative_of(draft)
     report = report_document(
         period,
         members=members,
+        cells=cells,
+        scope=scope,
         number=number,
         issued_on=issued_on,
         narrative={key: paragraphs for key, _title, paragraphs in narrative},
@@ -69,9 +75,12 @@ def render_report(period: Period, *, members=None, number=None, issued_on=None, 
 
 @transaction.atomic
 def report_issue(*, period: Period, user, today: date | None = None) -> IssuedReport:
-    """Issue the report of a period: the next number of the term, the figures and the narrative
-    frozen as JSON, the PDF and its SHA-256. Issuing again makes a new version with a new number."""
+    """Issue the report of a period that is over: the next number of the term, the figures and
+    the narrative frozen as JSON, the PDF and its SHA-256. Issuing again makes a new version with
+    a new number."""
     today = today or clock.today()
+    if error := issue_error(period, today=today):
+        raise ValidationError(error)
     number, term = next_document_number(type_code=REPORT_TYPE, day=today)
     draft = ReportDraft.objects.filter(kind=period.kind, start=period.start, end=period.end).first()
     report, html = render_report(period, number=number, issued_on=today, draft=draft)

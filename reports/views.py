@@ -1,19 +1,19 @@
 from datetime import date
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from members.access import members_for
+from members.access import cells_for, members_for, sees_whole_register
 from reports import exports, services
 from reports.dashboard import dashboard_data
 from reports.forms import DraftForm
 from reports.models import IssuedReport, ReportDraft
-from reports.periods import CUSTOM, Period
+from reports.periods import CUSTOM, Period, issue_error, period_error
 from vusta_party import clock
 from vusta_party.exports import send
 from vusta_party.forms import DateRangeForm
@@ -21,18 +21,25 @@ from vusta_party.forms import DateRangeForm
 KINDS = {"nam": Period.year, "6-thang": Period.first_half}
 
 
-def _period(kind: str, year: int) -> Period:
-    if kind not in KINDS or not 1930 <= year <= 2100:
+def _checked(period: Period) -> Period:
+    if period_error(period, today=clock.today()):
         raise Http404("Không có kỳ báo cáo này.")
-    return KINDS[kind](year)
+    return period
+
+
+def _period(kind: str, year: int) -> Period:
+    if kind not in KINDS or not 1930 <= year <= 9999:
+        raise Http404("Không có kỳ báo cáo này.")
+    return _checked(KINDS[kind](year))
 
 
 def _range(start: str, end: str) -> Period:
     """A custom range from its address (ISO dates)."""
     try:
-        return Period(date.fromisoformat(start), date.fromisoformat(end), CUSTOM)
+        period = Period(date.fromisoformat(start), date.fromisoformat(end), CUSTOM)
     except ValueError as error:
         raise Http404("Không có kỳ báo cáo này.") from error
+    return _checked(period)
 
 
 def index(request):
@@ -40,12 +47,28 @@ def index(request):
     form = DateRangeForm(request.GET or None)
     if form.is_valid():
         data = form.cleaned_data
-        return redirect("reports:range_report", start=data["start"], end=data["end"])
+        error = period_error(Period(data["start"], data["end"], CUSTOM), today=today)
+        if error is None:
+            return redirect("reports:range_report", start=data["start"], end=data["end"])
+        form.add_error(None, error)
     years = range(today.year, today.year - 5, -1)
-    issued = IssuedReport.objects.select_related("issued_by").defer("pdf", "data")
+    issued = (
+        IssuedReport.objects.select_related("issued_by").defer("pdf", "data")
+        if sees_whole_register(request.user)
+        else None
+    )
     return render(
         request, "reports/index.html", {"years": years, "issued": issued, "range_form": form}
     )
+
+
+def _scope(user) -> tuple:
+    """(members, cells, name of the cells) a user's report counts: None, None, "" for the whole
+    committee; a cell secretary's cells otherwise (README, Roles)."""
+    if sees_whole_register(user):
+        return None, None, ""
+    cells = cells_for(user).order_by("name_sort", "id")
+    return members_for(user), cells, ", ".join(c.name for c in cells) or "(chưa giao chi bộ nào)"
 
 
 @xframe_options_sameorigin  # the page previews the report in a frame of its own
@@ -72,21 +95,33 @@ def range_report(request, start, end):
 
 
 def _report_page(request, period: Period, *, stem: str, issue_url: str):
-    """A period's report: figures, tables and charts, the narrative draft, exports, issue."""
-    draft = ReportDraft.objects.filter(kind=period.kind, start=period.start, end=period.end).first()
-    form = DraftForm(
-        request.POST or None,
-        initial={k: getattr(draft, k) for k in DraftForm().fields} if draft else None,
+    """A period's report: figures, tables and charts, the narrative draft, exports, issue. A cell
+    secretary sees the figures of their cells, as a table of theirs, not the committee's report."""
+    members, cells, scope = _scope(request.user)
+    can_edit = not scope and request.user.has_perm("reports.change_reportdraft")
+    draft = (
+        None
+        if scope
+        else ReportDraft.objects.filter(
+            kind=period.kind, start=period.start, end=period.end
+        ).first()
     )
+    form = None
+    if can_edit:
+        form = DraftForm(
+            request.POST or None,
+            initial={k: getattr(draft, k) for k in DraftForm().fields} if draft else None,
+        )
     if request.method == "POST":
-        if not request.user.has_perm("reports.change_reportdraft"):
+        if not can_edit:
             raise PermissionDenied
         if form.is_valid():
             services.draft_save(period=period, values=form.cleaned_data, user=request.user)
             messages.success(request, "Đã lưu bản thảo.")
             return redirect(request.path)
-    members = members_for(request.user)
-    document, html = services.render_report(period, members=members, draft=draft)
+    document, html = services.render_report(
+        period, members=members, cells=cells, scope=scope, draft=draft
+    )
     output = request.GET.get("format")
     if output == "pdf":
         return send(exports.draft_pdf(html, stem=stem))
@@ -108,8 +143,11 @@ def _report_page(request, period: Period, *, stem: str, issue_url: str):
                 kind=period.kind, start=period.start, end=period.end
             )
             .select_related("issued_by")
-            .defer("pdf", "data"),
-            "can_issue": request.user.has_perm("reports.add_issuedreport"),
+            .defer("pdf", "data")
+            if not scope
+            else None,
+            "can_issue": not scope and request.user.has_perm("reports.add_issuedreport"),
+            "not_yet": issue_error(period, today=clock.today()),
         },
     )
 
@@ -127,12 +165,19 @@ def range_issue(request, start, end):
 def _issue(request, period: Period, report_url: str):
     if not request.user.has_perm("reports.add_issuedreport"):
         raise PermissionDenied
-    issued = services.report_issue(period=period, user=request.user)
-    messages.success(request, f"Đã ban hành {issued}.")
+    try:
+        issued = services.report_issue(period=period, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Đã ban hành {issued}.")
     return redirect(report_url)
 
 
 def issued_file(request, pk, ext):
+    """An issued report: a document of the committee, not shown to a cell secretary."""
+    if not sees_whole_register(request.user):
+        raise Http404("Không tìm thấy báo cáo.")
     issued = get_object_or_404(IssuedReport, pk=pk)
     if ext == "pdf":
         return send(exports.issued_pdf(issued), inline=False)

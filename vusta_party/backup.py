@@ -1,12 +1,14 @@
 """Backup archives of the whole database, issued documents included (they are stored in it).
 
 An archive is a .tar.gz holding `manifest.json` and the database: `database.sqlite3` (SQLite's
-online backup) or `database.dump` (pg_dump's custom format). Restore checks the manifest and the
-checksum before it touches the database, and replaces the database as a whole.
+online backup) or `database.dump` (pg_dump's custom format). Restore checks the manifest, reads
+only the archive's own database member (a regular file of the name its engine uses, whatever the
+manifest says), checks its checksum and that it is a database of this app, all before it touches
+the database, and then replaces the database as a whole. Whatever is wrong with an archive, the
+answer is one Vietnamese line (BackupError).
 """
 
 import hashlib
-import io
 import json
 import os
 import shutil
@@ -24,6 +26,10 @@ from django.utils import timezone
 
 FORMAT = 1
 MANIFEST = "manifest.json"
+# The one database member an archive of each engine holds.
+DATABASE_FILES = {"sqlite": "database.sqlite3", "postgresql": "database.dump"}
+# Tables every database of this app has had since its first version.
+APP_TABLES = ("django_migrations", "members_member", "members_organisation")
 
 
 class BackupError(Exception):
@@ -75,7 +81,7 @@ def _sha256(path):
 def _dump_database(target: Path) -> str:
     engine = _engine()
     if engine == "sqlite":
-        path = target / "database.sqlite3"
+        path = target / DATABASE_FILES["sqlite"]
         connection.ensure_connection()
         destination = sqlite3.connect(path)
         try:
@@ -83,7 +89,7 @@ def _dump_database(target: Path) -> str:
         finally:
             destination.close()
     else:
-        path = target / "database.dump"
+        path = target / DATABASE_FILES["postgresql"]
         args, env = _pg_args()
         _run(
             [_pg_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(path), *args], env
@@ -137,12 +143,104 @@ def _last_migrations():
     return last
 
 
+def _not_an_archive(archive: Path) -> BackupError:
+    return BackupError(f"Tệp {archive} không phải bản sao lưu hợp lệ.")
+
+
 def read_manifest(archive: Path) -> dict:
+    """The manifest of an archive, checked for its shape (not yet for its contents)."""
     try:
         with tarfile.open(archive, "r:gz") as tar:
-            return json.load(io.TextIOWrapper(tar.extractfile(MANIFEST), encoding="utf-8"))
-    except (OSError, tarfile.TarError, KeyError, TypeError, ValueError) as error:
-        raise BackupError(f"Tệp {archive} không phải bản sao lưu hợp lệ ({error}).") from error
+            member = tar.getmember(MANIFEST)
+            if not member.isfile() or member.size > 1024 * 1024:
+                raise _not_an_archive(archive)
+            manifest = json.loads(tar.extractfile(member).read().decode("utf-8"))
+    except (OSError, EOFError, tarfile.TarError, KeyError, UnicodeDecodeError, ValueError) as error:
+        raise _not_an_archive(archive) from error
+    if not isinstance(manifest, dict):
+        raise _not_an_archive(archive)
+    migrations = manifest.get("last_migrations", {})
+    if not (
+        isinstance(manifest.get("sha256"), str)
+        and isinstance(manifest.get("created"), str)
+        and isinstance(migrations, dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in migrations.items())
+    ):
+        raise _not_an_archive(archive)
+    return manifest
+
+
+def _extract_database(archive: Path, name: str, target: Path) -> str:
+    """Copy the archive's member `name` (a regular file) to `target`; its SHA-256. Nothing of the
+    archive is written anywhere else: no path of the archive is followed."""
+    digest = hashlib.sha256()
+    try:
+        with tarfile.open(archive, "r:gz") as tar:
+            member = tar.getmember(name)
+            if not member.isfile():
+                raise BackupError(f"Bản sao lưu không có tệp cơ sở dữ liệu {name}.")
+            source = tar.extractfile(member)
+            with open(target, "wb") as handle:
+                for chunk in iter(lambda: source.read(1 << 20), b""):
+                    digest.update(chunk)
+                    handle.write(chunk)
+    except KeyError as error:
+        raise BackupError(f"Bản sao lưu không có tệp cơ sở dữ liệu {name}.") from error
+    except (OSError, EOFError, tarfile.TarError) as error:
+        raise BackupError("Bản sao lưu bị hỏng: không đọc được tệp cơ sở dữ liệu.") from error
+    return digest.hexdigest()
+
+
+NOT_THIS_APP = "Tệp cơ sở dữ liệu trong bản sao lưu không phải của phần mềm này."
+
+
+def _check_sqlite_schema(path: Path) -> None:
+    """A sound SQLite file with this app's tables and its first migration applied."""
+    try:
+        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            if source.execute("PRAGMA quick_check").fetchone() != ("ok",):
+                raise BackupError("Tệp cơ sở dữ liệu trong bản sao lưu bị hỏng.")
+            tables = {
+                row[0]
+                for row in source.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            applied = (
+                source.execute(
+                    "SELECT 1 FROM django_migrations WHERE app = 'members' AND name = '0001_initial'"
+                ).fetchone()
+                if "django_migrations" in tables
+                else None
+            )
+        finally:
+            source.close()
+    except sqlite3.DatabaseError as error:
+        raise BackupError("Tệp cơ sở dữ liệu trong bản sao lưu không phải SQLite.") from error
+    if not set(APP_TABLES) <= tables or applied is None:
+        raise BackupError(NOT_THIS_APP)
+
+
+def _check_dump_schema(path: Path) -> None:
+    """A pg_dump archive that holds this app's tables."""
+    result = subprocess.run(
+        [_pg_tool("pg_restore"), "--list", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode:
+        raise BackupError("Tệp cơ sở dữ liệu trong bản sao lưu không phải bản pg_dump.")
+    listed = set()
+    for line in result.stdout.splitlines():  # "215; 1259 16390 TABLE public members_member vusta"
+        words = line.split()
+        if line.startswith(";") or "TABLE" not in words:
+            continue
+        rest = words[words.index("TABLE") + 1 :]
+        rest = rest[1:] if rest[:1] == ["DATA"] else rest
+        if len(rest) >= 2:
+            listed.add(rest[1])
+    if not set(APP_TABLES) <= listed:
+        raise BackupError(NOT_THIS_APP)
 
 
 def restore_backup(archive: Path) -> dict:
@@ -158,10 +256,13 @@ def restore_backup(archive: Path) -> dict:
             f"Bản sao lưu của cơ sở dữ liệu {manifest.get('engine')}, "
             f"không khôi phục vào {engine} được."
         )
+    name = DATABASE_FILES[engine]
+    if manifest.get("database_file") != name:
+        raise BackupError(f"Bản sao lưu phải chứa tệp cơ sở dữ liệu {name}.")
     known = MigrationLoader(None, ignore_no_migrations=True).disk_migrations
     newer = sorted(
         f"{app}.{migration}"
-        for app, migration in manifest.get("last_migrations", {}).items()
+        for app, migration in manifest["last_migrations"].items()
         if (app, migration) not in known
     )
     if newer:
@@ -169,14 +270,12 @@ def restore_backup(archive: Path) -> dict:
             "Bản sao lưu lập từ phiên bản phần mềm mới hơn (" + ", ".join(newer) + "): "
             "hãy cập nhật phần mềm trước khi khôi phục."
         )
-    name = manifest["database_file"]
     with tempfile.TemporaryDirectory() as work:
-        with tarfile.open(archive, "r:gz") as tar:
-            tar.extract(name, work, filter="data")
         path = Path(work) / name
-        if _sha256(path) != manifest["sha256"]:
+        if _extract_database(archive, name, path) != manifest["sha256"]:
             raise BackupError("Bản sao lưu bị hỏng (mã kiểm tra SHA-256 không khớp).")
         if engine == "sqlite":
+            _check_sqlite_schema(path)
             source = sqlite3.connect(path)
             try:
                 connection.ensure_connection()
@@ -184,6 +283,7 @@ def restore_backup(archive: Path) -> dict:
             finally:
                 source.close()
         else:
+            _check_dump_schema(path)
             connection.close()
             args, env = _pg_args()
             _run(

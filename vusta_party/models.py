@@ -128,6 +128,9 @@ class CommitteeProfile(models.Model):
         verbose_name = "Thông tin cấp ủy"
         verbose_name_plural = "Thông tin cấp ủy"
         ordering = ["-valid_from"]
+        # A letter under the committee's letterhead, with any text: the office's (no role is
+        # granted it, vusta_party/permissions.py).
+        permissions = [("print_letter", "In công văn của Đảng ủy")]
 
     def __str__(self) -> str:
         return f"{self.committee_name} (từ {self.valid_from:%d/%m/%Y})"

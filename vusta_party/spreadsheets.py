@@ -1,7 +1,16 @@
 """Spreadsheets: reading uploaded tables (.xlsx, .csv) and writing workbooks.
 
-Every upload (members, past ratings) is read by `read_table()`, every workbook is written through
-`table_sheet()` and `xlsx_export()`, so the limits and the format are the same everywhere.
+Every upload (members, past ratings) is read by `read_table()`; every row of an export is written
+by `append_row()` and every workbook leaves by `xlsx_export()`, so the limits and the format are
+the same everywhere.
+
+Reading never trusts what a file says of itself: an .xlsx declares its sheet's size
+(`<dimension ref="A1:XFD200000"/>`), and openpyxl would pad every row to it; the reader ignores
+the declaration and counts rows, columns and cells as it reads them.
+
+Writing keeps typed text as text: a name, a note, a browser string from a failed sign-in that
+begins with `=`, `+`, `-` or `@` is a string cell marked with Excel's quote prefix, never a
+formula (OWASP "CSV injection"), and characters a workbook cannot hold are dropped.
 """
 
 import csv
@@ -9,6 +18,7 @@ import io
 import zipfile
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
 
 from vusta_party.exports import XLSX, Export
@@ -18,6 +28,9 @@ from vusta_party.exports import XLSX, Export
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 200_000
+MAX_COLUMNS = 200
+# Rows × columns as read (each row as wide as its last cell): about 40 MB of row lists at most.
+MAX_CELLS = 5_000_000
 EXTENSIONS = (".xlsx", ".csv")
 
 
@@ -34,11 +47,27 @@ def upload_error(upload) -> str | None:
     return None
 
 
+def _too_many(limit: int, what: str) -> SpreadsheetError:
+    return SpreadsheetError(f"Tệp có quá {limit:,} {what}.".replace(",", "."))
+
+
 def _capped(rows):
+    """The rows, counted as they are read, so that a file is refused past MAX_ROWS rows,
+    MAX_COLUMNS columns holding data or MAX_CELLS cells read before it is all in memory.
+    Empty cells beyond MAX_COLUMNS are dropped."""
+    read = 0
     for number, row in enumerate(rows, start=1):
         if number > MAX_ROWS:
-            raise SpreadsheetError(f"Tệp có quá {MAX_ROWS:,} dòng.".replace(",", "."))
-        yield row
+            raise _too_many(MAX_ROWS, "dòng")
+        read += len(row)
+        if read > MAX_CELLS:
+            raise _too_many(MAX_CELLS, "ô (số dòng × số cột)")
+        if len(row) > MAX_COLUMNS:
+            beyond = row[MAX_COLUMNS:]
+            if beyond.count(None) + beyond.count("") != len(beyond):
+                raise _too_many(MAX_COLUMNS, "cột")
+            row = row[:MAX_COLUMNS]
+        yield list(row)
 
 
 def _xlsx_rows(content: bytes) -> list[list]:
@@ -54,18 +83,22 @@ def _xlsx_rows(content: bytes) -> list[list]:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         try:
             sheet = workbook.worksheets[0]
-            return [list(row) for row in _capped(sheet.iter_rows(values_only=True))]
+            # The declared size is the file's word, not a fact: without it, each row is as wide
+            # as its own last cell and no empty rows are made up after the last one.
+            sheet.reset_dimensions()
+            return list(_capped(sheet.iter_rows(values_only=True)))
         finally:
             workbook.close()
-    except SpreadsheetError:
+    except (SpreadsheetError, MemoryError):
         raise
     except Exception as error:  # openpyxl and defusedxml raise many kinds on a bad file
         raise SpreadsheetError(broken) from error
 
 
 def read_table(filename: str, content: bytes) -> list[list]:
-    """The cells of the first sheet (.xlsx) or of a UTF-8 CSV (with or without BOM). openpyxl
-    parses the XML through defusedxml (a requirement), which refuses entity expansion."""
+    """The cells of the first sheet (.xlsx) or of a UTF-8 CSV (with or without BOM); rows may
+    differ in length. openpyxl parses the XML through defusedxml (a
+    requirement), which refuses entity expansion."""
     name = filename.lower()
     if name.endswith(".xlsx"):
         return _xlsx_rows(content)
@@ -99,12 +132,36 @@ def column_letter(index: int) -> str:
     return letters
 
 
+# Text that a spreadsheet program would read as the start of a formula.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def as_text(cell) -> None:
+    """Make a cell holding text a plain string cell: openpyxl types "=..." as a formula and
+    "#N/A" as an error; quote-prefixed, Excel shows "=1+1" as typed, even after an edit."""
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+        if cell.value.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True
+
+
+def _text_cell(sheet, value):
+    cell = Cell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+    as_text(cell)
+    return cell
+
+
+def append_row(sheet, values) -> None:
+    """Write one row of an export: numbers, dates and booleans as themselves, text as text."""
+    sheet.append([_text_cell(sheet, v) if isinstance(v, str) else v for v in values])
+
+
 def table_sheet(workbook: Workbook, title: str, headers: list[str], widths: list[int] = ()):
     """A sheet that starts with a bold, frozen header row (and the given column widths)."""
     sheet = workbook.create_sheet(title)
     for index, width in enumerate(widths):
         sheet.column_dimensions[column_letter(index)].width = width
-    sheet.append(headers)
+    append_row(sheet, headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
@@ -119,6 +176,11 @@ def new_workbook() -> Workbook:
 
 
 def xlsx_export(workbook: Workbook, filename: str) -> Export:
+    """The one way out of every workbook: no text cell leaves as a formula, even one written
+    without `append_row()`."""
+    for sheet in workbook.worksheets:
+        for cell in sheet._cells.values():  # the cells written (iter_rows would add empty ones)
+            as_text(cell)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return Export(filename, XLSX, buffer.getvalue())

@@ -96,3 +96,11 @@ def mask_tail(value: str | None, visible: int = 3) -> str | None:
     value = str(value)
     shown = value[-visible:] if len(value) > 2 * visible else ""
     return "•" * (len(value) - len(shown)) + shown
+
+
+def ascii_int(text) -> int | None:
+    """The whole number written in plain digits 0-9, or None. `str.isdigit()` also says yes to
+    "²" or "١٢", which `int()` refuses or reads as another number: every number staff type or a
+    page posts is read through here."""
+    text = str(text).strip()
+    return int(text) if text.isascii() and text.isdigit() else None

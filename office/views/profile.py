@@ -76,8 +76,9 @@ def layout_edit(request, pk):
 
 
 @xframe_options_sameorigin  # the page previews the letter in a frame of its own
+@permission_required("vusta_party.print_letter", raise_exception=True)
 def sample_document(request):
-    """A letter of the committee (công văn), blank or filled in, as HTML and PDF."""
+    """A letter of the committee (công văn), blank or filled in, as HTML and PDF: the office's."""
     form = LetterForm(request.GET or None)
     letter = form.cleaned_data if form.is_valid() else {}
     today = clock.today()

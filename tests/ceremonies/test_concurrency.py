@@ -13,13 +13,15 @@ from members.models import Badge
 from tests.factories import CellFactory, make_member
 from vusta_party.models import DocumentCounter
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture(autouse=True)
-def postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("concurrent writers need PostgreSQL (make test-postgres runs this)")
+# Skipped before any fixture runs: on SQLite the serialized rollback would otherwise reload the
+# database for nothing (and fail after a test that restored a backup into it).
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="concurrent writers need PostgreSQL (make test-postgres runs this)",
+    ),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _at_once(action, times=2):
@@ -102,3 +104,40 @@ def test_two_rounds_locked_at_once_get_two_numbers():
 
     assert _at_once(lock_next) == ["ok", "ok"]
     assert sorted(Round.objects.values_list("submission_number", flat=True)) == [1, 2]
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_two_staff_create_a_round_for_one_day_at_once(attempt):
+    day = date(2026, 9 + attempt, 2)
+
+    outcomes = _at_once(lambda: services.round_create(day=day, occasion="other"))
+
+    assert outcomes == sorted(["ok", f"Đã có đợt tặng ngày {day:%d/%m/%Y}."])
+    assert Round.objects.filter(date=day).count() == 1
+
+
+def test_two_staff_give_one_badge_number_to_two_badges_at_once():
+    rounds = []
+    for day, name in ((date(2026, 9, 2), "Đỗ Văn Hải"), (date(2026, 11, 7), "Ngô Thị Lan")):
+        round_ = _round(day, [name])
+        services.round_lock(round_=round_, today=date(2026, 8, 1))
+        services.round_submit(round_=round_, on=date(2026, 8, 2))
+        services.round_decide(
+            round_=round_, decision_number="9-QĐ", decision_date=date(2026, 8, 20)
+        )
+        rounds.append(round_)
+    pending = iter(rounds)
+    lock = threading.Lock()
+
+    def give_the_number():
+        with lock:
+            round_ = next(pending)
+        line = round_.proposals.get()
+        services.round_set_badge_numbers(round_=round_, numbers={line.pk: "A001234"})
+
+    outcomes = _at_once(give_the_number)
+
+    holder = Badge.objects.get(badge_number="A001234").member.full_name
+    assert outcomes == sorted(
+        ["ok", f"Số Huy hiệu A001234 đã ghi cho Huy hiệu 30 năm của đảng viên {holder}."]
+    )

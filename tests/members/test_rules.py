@@ -289,3 +289,48 @@ def test_official_member_is_never_flagged():
         probation_state(admission_date=date(2020, 1, 1), official_date=date(2021, 1, 1), on=TODAY)
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("birth", "override", "error"),
+    [
+        (date(1910, 1, 1), date(1930, 2, 3), None),
+        (
+            date(1910, 1, 1),
+            date(1930, 2, 2),
+            "Ngày tính tuổi Đảng (02/02/1930) trước ngày thành lập Đảng (03/02/1930).",
+        ),
+        (date(1980, 2, 29), date(1996, 2, 29), None),  # the 16th birthday, a 29 February
+        (
+            date(1980, 2, 29),
+            date(1996, 2, 28),
+            "Ngày tính tuổi Đảng (28/02/1996) khi chưa đủ 16 tuổi (sinh ngày 29/02/1980).",
+        ),
+        (date(1979, 12, 31), date(1995, 12, 31), None),
+        (
+            date(1998, 5, 31),
+            date(1960, 1, 1),
+            "Ngày tính tuổi Đảng (01/01/1960) khi chưa đủ 16 tuổi (sinh ngày 31/05/1998).",
+        ),
+        (
+            None,
+            date(1929, 12, 31),
+            "Ngày tính tuổi Đảng (31/12/1929) trước ngày thành lập Đảng (03/02/1930).",
+        ),
+        (
+            date(1980, 1, 1),
+            date(2026, 11, 23),
+            "Ngày tính tuổi Đảng (23/11/2026) không được ở tương lai.",
+        ),
+    ],
+)
+def test_the_start_of_party_age_set_by_the_office_is_checked(birth, override, error):
+    errors = check_member_dates(
+        date_of_birth=birth,
+        admission_date=date(2020, 1, 1),
+        official_date=None,
+        today=TODAY,
+        party_age_start_override=override,
+    )
+
+    assert errors.get("party_age_start_override") == error

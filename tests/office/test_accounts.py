@@ -84,7 +84,7 @@ def test_the_office_creates_a_cell_secretary_who_sees_only_their_cell(office_cli
         (
             {"password1": "12345678901", "password2": "12345678901"},
             "password1",
-            "Mật khẩu này hoàn toàn là số.",
+            "Mật khẩu không được chỉ gồm chữ số.",
         ),
     ],
 )

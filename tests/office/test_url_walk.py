@@ -4,10 +4,13 @@ A new URL pattern without a line in EXPECTED fails this test: each page needs a 
 may see it. "login" is a redirect to the sign-in page; numbers are HTTP status codes.
 """
 
+import re
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLResolver, get_resolver, reverse
 
 from ceremonies import services as rounds
@@ -137,8 +140,9 @@ def outcome(response):
 
 # Decisions, reviewed by hand: 405 is a POST-only action; 302 from a cell is its member list,
 # and from the audit export without a date range, the audit page with a message;
-# issued reports are the committee's official documents of aggregate figures, readable by every
-# signed-in role; a secretary gets 404 for another cell's member, edit page, grid and explanation.
+# issued reports are the committee's official documents: the office, the standing committee and
+# viewers read them, a cell secretary does not (404, README "Roles"); a secretary gets 404 for
+# another cell's member, edit page, grid and explanation.
 EXPECTED = {
     # url name: (anonymous, office, standing, viewer, secretary: own cell, secretary: another cell)
     "ceremonies:badge_create": ("login", 200, 403, 403, 403, 403),
@@ -184,7 +188,7 @@ EXPECTED = {
     "office:audit_log": ("login", 200, 403, 403, 403, 403),
     "office:committee_profile": ("login", 200, 403, 403, 403, 403),
     "office:layout_edit": ("login", 200, 403, 403, 403, 403),
-    "office:sample_document": ("login", 200, 200, 200, 200, 200),
+    "office:sample_document": ("login", 200, 403, 403, 403, 403),
     "office:sign_in_log": ("login", 200, 403, 403, 403, 403),
     "office:sign_in_unlock": ("login", 405, 405, 405, 405, 405),
     "password_change": ("login", 200, 200, 200, 200, 200),
@@ -199,7 +203,7 @@ EXPECTED = {
     "reports:dashboard": ("login", 200, 200, 200, 200, 200),
     "reports:index": ("login", 200, 200, 200, 200, 200),
     "reports:issue": ("login", 405, 405, 405, 405, 405),
-    "reports:issued_file": ("login", 200, 200, 200, 200, 200),
+    "reports:issued_file": ("login", 200, 200, 200, 404, 404),
     "reports:range_issue": ("login", 405, 405, 405, 405, 405),
     "reports:range_report": ("login", 200, 200, 200, 200, 200),
     "reports:report": ("login", 200, 200, 200, 200, 200),
@@ -247,3 +251,27 @@ def test_every_url_refuses_a_post_without_the_csrf_token(world):
         refused[name] = (response.status_code, b"CSRF" in response.content)
 
     assert refused == dict.fromkeys(url_names(), (403, True))
+
+
+# What a GET may write: the session (the idle timer, vusta_party/security.py) and the audit
+# trail's record of a download (office/audit_events.py). Nothing else (issue 16, finding 13).
+WRITE = re.compile(r'^\s*(INSERT INTO|UPDATE|DELETE FROM|REPLACE INTO)\s+"?(\w+)"?', re.IGNORECASE)
+GET_MAY_WRITE = {"django_session", "office_auditevent"}
+
+
+def test_no_get_writes_anything_but_the_session_and_the_download_trail(client, world):
+    users, objects, round_, issued, batch = world
+    written = set()
+    for name in url_names():
+        for role in ROLES[1:]:
+            side = "other" if role == "secretary_other" else "own"
+            url = url_for(name, objects[side], round_, issued, batch)
+            client.force_login(users["secretary" if role.startswith("secretary") else role])
+            with CaptureQueriesContext(connection) as queries:
+                client.get(url)
+            for query in queries.captured_queries:
+                found = WRITE.match(query["sql"])
+                if found and found.group(2).lower() not in GET_MAY_WRITE:
+                    written.add((name, role, found.group(2)))
+
+    assert written == set()

@@ -132,6 +132,30 @@ def test_five_locked_excellent_years_make_a_commendation_proposal(cell_with_memb
     assert [(c.name, c.years) for c in cells] == [("Chi bộ A", 5)]
 
 
+def test_a_cell_secretary_sees_the_commendations_of_their_cells_only(
+    client, make_user, cell_with_members
+):
+    """Issue 16, finding 8: proposals are scoped by the register's scoping, not by cell names."""
+    cell, an, *_ = cell_with_members
+    other = CellFactory(name="Chi bộ B")
+    giang = make_member(cell=other, full_name="Hồ Văn Giang")
+    for y in range(2021, 2026):
+        year = ratings.rating_year(y)
+        ratings.ratings_save(
+            year=year, cell=cell, levels={an.pk: ("HTXSNV", None)}, cell_level="HTXSNV"
+        )
+        ratings.ratings_save(
+            year=year, cell=other, levels={giang.pk: ("HTXSNV", None)}, cell_level="HTXSNV"
+        )
+        RatingYear.objects.filter(pk=year.pk).update(locked=True)
+    client.force_login(make_user("secretary", cells=[cell]))
+
+    page = client.get(reverse("ratings:commendations", args=[2025]))
+
+    assert [(c.name, c.cell) for c in page.context["members"]] == [("Nguyễn Văn An", "Chi bộ A")]
+    assert [c.name for c in page.context["cells"]] == ["Chi bộ A"]
+
+
 def test_a_cell_secretary_rates_only_their_cell(client, make_user, cell_with_members):
     cell, an, *_ = cell_with_members
     other = CellFactory(name="Chi bộ B")

@@ -4,6 +4,7 @@ import json
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -221,3 +222,34 @@ def test_a_range_ending_before_it_starts_is_refused_on_the_reports_page(office_c
 @pytest.mark.parametrize("dates", [["2025-02-30", "2025-03-31"], ["2025-05-01", "2025-04-30"]])
 def test_a_range_address_with_bad_dates_is_not_found(office_client, dates):
     assert office_client.get(reverse("reports:range_report", args=dates)).status_code == 404
+
+
+@pytest.mark.parametrize("year", [2026, 2099])
+def test_a_period_not_over_cannot_be_issued(office_user, year, pinned_today):
+    with pytest.raises(ValidationError) as error:
+        services.report_issue(period=Period.year(year), user=office_user)
+
+    assert error.value.messages == [
+        {
+            2026: "Chưa ban hành được báo cáo năm 2026: kỳ báo cáo kết thúc ngày 31/12/2026, "
+            "chỉ ban hành từ ngày hôm sau.",
+            2099: "Kỳ báo cáo kết thúc sau năm 2026.",
+        }[year]
+    ]
+    assert not IssuedReport.objects.exists()
+
+
+def test_the_page_of_a_period_not_over_offers_no_issue(client, make_user, pinned_today):
+    client.force_login(make_user("standing"))
+    this_year = reverse("reports:report", args=["nam", 2026])
+
+    page = client.get(this_year)
+    posted = client.post(reverse("reports:issue", args=["nam", 2026]), follow=True)
+
+    assert "Ban hành</button>" not in page.content.decode()
+    assert "chỉ ban hành từ ngày hôm sau" in page.content.decode()
+    assert [str(m) for m in posted.context["messages"]] == [
+        "Chưa ban hành được báo cáo năm 2026: kỳ báo cáo kết thúc ngày 31/12/2026, "
+        "chỉ ban hành từ ngày hôm sau."
+    ]
+    assert not IssuedReport.objects.exists()

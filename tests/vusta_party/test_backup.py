@@ -1,11 +1,17 @@
 """manage.py backup and restore: the round trip gives back the same data; bad archives change nothing."""
 
+import hashlib
 import io
 import json
+import os
+import sqlite3
+import subprocess
+import sys
 import tarfile
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 
@@ -198,3 +204,148 @@ def test_keep_must_not_be_negative(tmp_path):
     with pytest.raises(CommandError, match=r"^--keep phải là số không âm\.$"):
         call_command("backup", "--output", str(tmp_path), "--keep", "-1")
     assert list(tmp_path.iterdir()) == []
+
+
+# --- crafted archives (issue 16, finding 11): one clear line, nothing read from outside ----------
+
+
+def craft(target, manifest, members):
+    """An archive of the given manifest (dict, or raw bytes) and (name, bytes or TarInfo) members."""
+    with tarfile.open(target, "w:gz") as tar:
+        raw = manifest if isinstance(manifest, bytes) else json.dumps(manifest).encode()
+        info = tarfile.TarInfo("manifest.json")
+        info.size = len(raw)
+        tar.addfile(info, io.BytesIO(raw))
+        for name, content in members:
+            if isinstance(content, tarfile.TarInfo):
+                tar.addfile(content)
+                continue
+            info = tarfile.TarInfo(name)
+            info.size = len(content)
+            tar.addfile(info, io.BytesIO(content))
+    return target
+
+
+def real_manifest(archive):
+    with tarfile.open(archive) as tar:
+        manifest = json.load(tar.extractfile("manifest.json"))
+        data = tar.extractfile(manifest["database_file"]).read()
+    return manifest, data
+
+
+def restore_refused(archive):
+    with pytest.raises(CommandError) as error:
+        call_command("restore", str(archive), "--yes")
+    return str(error.value)
+
+
+def own_file():
+    return "database.sqlite3" if connection.vendor == "sqlite" else "database.dump"
+
+
+def test_a_database_file_named_outside_the_archive_is_never_read(tmp_path, register):
+    manifest, data = real_manifest(backup(tmp_path))
+    outside = tmp_path / "elsewhere.sqlite3"
+    outside.write_bytes(data)
+    after = snapshot()
+
+    for name in (str(outside), "../elsewhere.sqlite3"):
+        crafted = craft(
+            tmp_path / "crafted.tar.gz", {**manifest, "database_file": name}, [(name, data)]
+        )
+        assert restore_refused(crafted) == f"Bản sao lưu phải chứa tệp cơ sở dữ liệu {own_file()}."
+    assert snapshot() == after
+
+
+def test_a_database_member_that_is_a_link_is_refused(tmp_path, register):
+    manifest, _data = real_manifest(backup(tmp_path))
+    link = tarfile.TarInfo(own_file())
+    link.type = tarfile.SYMTYPE
+    link.linkname = "/etc/passwd"
+    crafted = craft(tmp_path / "link.tar.gz", manifest, [(own_file(), link)])
+
+    assert restore_refused(crafted) == f"Bản sao lưu không có tệp cơ sở dữ liệu {own_file()}."
+
+
+def test_a_file_of_another_kind_with_a_matching_checksum_is_refused(tmp_path, register):
+    manifest, _data = real_manifest(backup(tmp_path))
+    junk = b"not a database at all " * 100
+    crafted = craft(
+        tmp_path / "junk.tar.gz",
+        {**manifest, "sha256": hashlib.sha256(junk).hexdigest()},
+        [(own_file(), junk)],
+    )
+    after = snapshot()
+
+    assert restore_refused(crafted) == (
+        "Tệp cơ sở dữ liệu trong bản sao lưu không phải SQLite."
+        if connection.vendor == "sqlite"
+        else "Tệp cơ sở dữ liệu trong bản sao lưu không phải bản pg_dump."
+    )
+    assert snapshot() == after
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="an SQLite file of another app")
+def test_an_sqlite_file_of_another_app_is_refused(tmp_path, register):
+    manifest, _data = real_manifest(backup(tmp_path))
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE django_migrations (app TEXT, name TEXT)")
+        db.execute("CREATE TABLE auth_user (id INTEGER)")
+    data = other.read_bytes()
+    crafted = craft(
+        tmp_path / "other.tar.gz",
+        {**manifest, "sha256": hashlib.sha256(data).hexdigest()},
+        [(own_file(), data)],
+    )
+    after = snapshot()
+
+    assert restore_refused(crafted) == (
+        "Tệp cơ sở dữ liệu trong bản sao lưu không phải của phần mềm này."
+    )
+    assert snapshot() == after
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        b"[1, 2, 3]",
+        b"\xff\xfe not utf-8",
+        b'{"format": 1, "engine": "sqlite", "sha256": "x", "created": "x", "last_migrations": []}',
+        b'{"format": 1, "engine": "sqlite", "created": "x"}',
+    ],
+)
+def test_a_manifest_of_the_wrong_shape_is_one_clear_line(tmp_path, register, manifest):
+    crafted = craft(tmp_path / "bad.tar.gz", manifest, [])
+
+    assert restore_refused(crafted) == f"Tệp {crafted} không phải bản sao lưu hợp lệ."
+
+
+def test_an_archive_without_its_database_is_one_clear_line(tmp_path, register):
+    manifest, _data = real_manifest(backup(tmp_path))
+    crafted = craft(tmp_path / "empty.tar.gz", manifest, [])
+
+    assert restore_refused(crafted) == f"Bản sao lưu không có tệp cơ sở dữ liệu {own_file()}."
+
+
+def test_the_command_answers_a_crafted_archive_without_a_traceback(tmp_path, register):
+    crafted = craft(tmp_path / "bad.tar.gz", b"[]", [])
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'untouched.sqlite3'}",
+    }
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "restore", str(crafted), "--yes"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"CommandError: Tệp {crafted} không phải bản sao lưu hợp lệ.\n",
+    )

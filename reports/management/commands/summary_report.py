@@ -9,7 +9,8 @@ from django.template.loader import render_to_string
 
 from reports.data import membership_summary
 from reports.documents import report_document
-from reports.periods import Period
+from reports.periods import Period, period_error
+from vusta_party import clock
 from vusta_party.pdf import html_to_pdf
 
 
@@ -29,7 +30,12 @@ class Command(BaseCommand):
     def handle(self, *args, year, half, output_format, output, **options):
         if output_format == "pdf" and not output:
             raise CommandError("Báo cáo PDF cần --output TỆP.")
-        period = Period.first_half(year) if half else Period.year(year)
+        try:
+            period = Period.first_half(year) if half else Period.year(year)
+        except ValueError as error:  # not a year of the calendar
+            raise CommandError(f"Năm {year} không hợp lệ.") from error
+        if error := period_error(period, today=clock.today()):
+            raise CommandError(error)
         if output_format == "json":
             content = json.dumps(
                 membership_summary(period).contract(), ensure_ascii=False, indent=2
