@@ -8,22 +8,14 @@ the keys full_name, party_card_number, cell, milestone, kind and due_date; other
 import json
 from datetime import date
 
-from django.core.management.base import BaseCommand, CommandError
-
 from ceremonies.eligibility import KIND_LABELS
 from ceremonies.models import rules_on
 from ceremonies.queries import candidates
 from members.models import Member
+from vusta_party.commands import VietnameseCommand, day_argument
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise CommandError(f"Ngày không hợp lệ: {text} (cần dạng YYYY-MM-DD).") from error
-
-
-class Command(BaseCommand):
+class Command(VietnameseCommand):
     help = "Danh sách đảng viên đủ điều kiện đề nghị tặng Huy hiệu Đảng ở đợt ngày D."
 
     def add_arguments(self, parser):
@@ -33,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", dest="as_json", action="store_true", help="In mảng JSON.")
 
     def handle(self, *args, round_date: str, as_json: bool, **options):
-        day = _date(round_date)
+        day = day_argument(round_date)
         rows = candidates(Member.objects.all(), on=day, rules=rules_on(day))
         if as_json:
             self._json(rows)
