@@ -1,18 +1,36 @@
 """python manage.py badge_candidates --date YYYY-MM-DD [--json] (DOMAIN.md §9).
 
 The candidates for a badge at a round dated D over the whole register, in roster order (highest
-milestone first, then cell, then Vietnamese name order). With --json, a JSON array of objects with
-the keys full_name, party_card_number, cell, milestone, kind and due_date; otherwise a table.
+milestone first, then cell, then Vietnamese name order), leaving out a milestone a member is
+already proposed for in an open round on another date (DOMAIN.md §2). With --json, a JSON array
+of objects with the keys full_name, party_card_number, cell, milestone, kind and due_date;
+otherwise a table.
 """
 
 import json
 from datetime import date
 
 from ceremonies.eligibility import KIND_LABELS
-from ceremonies.models import rules_on
-from ceremonies.queries import candidates
+from ceremonies.enums import CLOSED_STATES
+from ceremonies.models import Proposal, rules_on
+from ceremonies.queries import candidates, proposed_in_open_rounds
 from members.models import Member
 from vusta_party.commands import VietnameseCommand, day_argument
+
+
+def proposed_elsewhere(day: date) -> dict[int, set[int]]:
+    """The milestones each member is proposed for in an open round on another date (§2: not a
+    candidate again); the open rounds dated `day` are the round the command is asked about."""
+    proposed = proposed_in_open_rounds()
+    same_day = (
+        Proposal.objects.filter(live=True, round__date=day)
+        .exclude(round__state__in=CLOSED_STATES)
+        .exclude(kind=Proposal.Kind.REISSUE)
+        .values_list("member_id", "milestone")
+    )
+    for member_id, milestone in same_day:
+        proposed.get(member_id, set()).discard(milestone)
+    return proposed
 
 
 class Command(VietnameseCommand):
@@ -26,7 +44,9 @@ class Command(VietnameseCommand):
 
     def handle(self, *args, round_date: str, as_json: bool, **options):
         day = day_argument(round_date)
-        rows = candidates(Member.objects.all(), on=day, rules=rules_on(day))
+        rows = candidates(
+            Member.objects.all(), on=day, rules=rules_on(day), proposed=proposed_elsewhere(day)
+        )
         if as_json:
             self._json(rows)
         else:
