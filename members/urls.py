@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members import import_views, views
+from members import cell_views, import_views, views
 
 app_name = "members"
 
@@ -28,4 +28,7 @@ urlpatterns = [
     path("chi-bo/them-dang-bo-bo-phan/", views.branch_create, name="branch_create"),
     path("chi-bo/<int:pk>/", views.cell_detail, name="cell_detail"),
     path("chi-bo/<int:pk>/doi-ten/", views.cell_rename, name="cell_rename"),
+    path("chi-bo/<int:pk>/thanh-lap/", cell_views.cell_founded, name="cell_founded"),
+    path("chi-bo/<int:pk>/sap-nhap/", cell_views.cell_merge, name="cell_merge"),
+    path("chi-bo/<int:pk>/giai-the/", cell_views.cell_dissolve, name="cell_dissolve"),
 ]

@@ -367,3 +367,48 @@ def test_cell_names_are_unique():
 
     with pytest.raises(ValidationError, match="Đã có chi bộ tên “Chi bộ Văn phòng”"):
         services.cell_create(name="chi bộ  văn phòng")
+
+
+def test_deleting_a_readmission_takes_its_interruption_so_the_corrected_one_is_accepted():
+    member = make_member()
+    services.fact_record(member=member, kind=K.STRUCK_OFF, day=date(2005, 1, 1), today=TODAY)
+    wrong = services.fact_record(
+        member=member, kind=K.READMITTED, day=date(2009, 1, 1), cell=member.cell, today=TODAY
+    )
+
+    services.fact_delete(event=wrong)
+    member.refresh_from_db()
+    assert (member.status, member.interrupted_days, member.interruptions.count()) == (
+        Status.STRUCK_OFF,
+        0,
+        0,
+    )
+    services.fact_record(
+        member=member, kind=K.READMITTED, day=date(2008, 6, 1), cell=member.cell, today=TODAY
+    )
+
+    member.refresh_from_db()
+    assert [(i.start, i.end) for i in member.interruptions.all()] == [
+        (date(2005, 1, 1), date(2008, 6, 1))
+    ]
+    assert (member.status, member.interrupted_days) == (Status.ACTIVE, 1247)
+
+
+def test_deleting_an_expulsion_takes_its_discipline_so_the_member_is_as_before():
+    member = make_member()
+    services.discipline_record(
+        member=member, form=Discipline.Form.EXPULSION, decision_date=date(2015, 4, 1), today=TODAY
+    )
+
+    services.fact_delete(event=member.events.get(kind=K.EXPELLED))
+
+    member.refresh_from_db()
+    assert (member.status, member.left_rolls_on, member.disciplines.count()) == (
+        Status.ACTIVE,
+        None,
+        0,
+    )
+    assert kinds(member) == [
+        (K.ADMITTED, date(1990, 5, 19)),
+        (K.MADE_OFFICIAL, date(1991, 5, 19)),
+    ]

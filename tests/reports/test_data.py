@@ -80,6 +80,43 @@ def test_a_past_report_does_not_change_with_todays_records(hand_register):
     assert membership_summary(YEAR).contract() == before
 
 
+def test_cells_count_as_of_the_periods_dates(pinned_today):
+    founded = CellFactory(name="Chi bộ Thành Lập 2025")
+    services.cell_set_founded(cell=founded, founded_on=date(2025, 3, 1))
+    undated = CellFactory(name="Chi bộ Chưa Rõ Ngày")
+    make_member(cell=undated, admission_date=date(2025, 6, 1), official_date=None)
+    merged = CellFactory(name="Chi bộ Đã Sáp Nhập")
+    make_member(
+        cell=merged,
+        full_name="Lê Văn Cũ",
+        admission_date=date(2000, 1, 1),
+        official_date=date(2001, 1, 1),
+    )
+    services.cell_merge(cell=merged, into=founded, day=date(2025, 9, 1))
+
+    def cells(period):
+        figures = membership_summary(period).contract()
+        return figures["cells"], [row["name"] for row in figures["per_cell"]]
+
+    assert cells(Period.year(2024)) == (1, ["Chi bộ Đã Sáp Nhập"])
+    assert cells(Period.first_half(2025)) == (
+        3,
+        ["Chi bộ Chưa Rõ Ngày", "Chi bộ Đã Sáp Nhập", "Chi bộ Thành Lập 2025"],
+    )
+    assert cells(YEAR) == (
+        2,
+        ["Chi bộ Chưa Rõ Ngày", "Chi bộ Đã Sáp Nhập", "Chi bộ Thành Lập 2025"],
+    )
+    assert [
+        (row.name, row.start, row.gained, row.lost, row.end)
+        for row in membership_summary(YEAR).cells
+    ] == [
+        ("Chi bộ Chưa Rõ Ngày", 0, 1, 0, 1),
+        ("Chi bộ Đã Sáp Nhập", 1, 0, 1, 0),
+        ("Chi bộ Thành Lập 2025", 0, 1, 0, 1),
+    ]
+
+
 def test_the_first_half_and_its_figures(hand_register):
     half = membership_summary(Period.first_half(2025)).contract()
 
