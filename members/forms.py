@@ -259,10 +259,3 @@ class MemberFilterForm(forms.Form):
             if by_citizen_id
             else "Họ tên, số thẻ (không cần dấu)"
         )
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label="Tệp danh sách (.xlsx hoặc .csv)",
-        help_text="Dòng 1 là tên cột: Họ và tên, Chi bộ, Ngày vào Đảng (bắt buộc) và các cột khác.",
-    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members import cell_views, import_views, views
+from members import cell_views, views
 
 app_name = "members"
 
@@ -8,9 +8,6 @@ urlpatterns = [
     path("dang-vien/", views.member_list, name="member_list"),
     path("dang-vien/them/", views.member_create, name="member_create"),
     path("dang-vien/so-danh-sach/", views.register_export, name="register_export"),
-    path("dang-vien/nhap/", import_views.import_upload, name="import_upload"),
-    path("dang-vien/nhap/<int:pk>/", import_views.import_preview, name="import_preview"),
-    path("dang-vien/nhap/<int:pk>/loi.xlsx", import_views.import_errors, name="import_errors"),
     path("dang-vien/<int:pk>/", views.member_detail, name="member_detail"),
     path("dang-vien/<int:pk>/sua/", views.member_edit, name="member_edit"),
     path("dang-vien/<int:pk>/su-kien/", views.fact_create, name="fact_create"),

@@ -116,3 +116,10 @@ class LetterForm(forms.Form):
     @staticmethod
     def lines(text: str) -> tuple[str, ...]:
         return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Tệp danh sách (.xlsx hoặc .csv)",
+        help_text="Dòng 1 là tên cột: Họ và tên, Chi bộ, Ngày vào Đảng (bắt buộc) và các cột khác.",
+    )

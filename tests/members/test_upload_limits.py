@@ -89,7 +89,7 @@ def test_a_file_that_is_not_a_workbook_is_refused():
 @pytest.mark.django_db
 def test_the_import_page_refuses_a_wrong_type_and_keeps_nothing(office_client):
     response = office_client.post(
-        reverse("members:import_upload"),
+        reverse("office:import_upload"),
         {"file": SimpleUploadedFile("danh-sach.xls", b"\xd0\xcf\x11\xe0")},
     )
 

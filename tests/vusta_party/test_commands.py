@@ -83,6 +83,7 @@ def test_argparse_errors_are_said_in_vietnamese(message, vietnamese):
             ["seed_demo", "--today", "1999-12-31"],
             "Ngày tham chiếu phải từ 01/01/2000 trở đi (--today).",
         ),
+        (["import_members"], "Thiếu tham số: file."),
         (["create_demo_user", "--them"], "Không nhận ra tham số: --them."),
     ],
 )
