@@ -196,9 +196,11 @@ def cell_refusal(
     merged_into: str | None,
     day: date,
 ) -> str | None:
-    """Why a member cannot be on a cell's rolls on `day`, or None: a cell exists from its founding
-    date to the day before it ended (by a merger into another cell, or dissolution)."""
-    if ended_on is not None and day >= ended_on:
+    """Why a member cannot be put on a cell's rolls on `day`, or None: a cell exists from its
+    founding date to the day before it ended (by a merger into another cell, or dissolution).
+    Nobody is put into a cell that has ended, even on an earlier day: whoever was on its rolls
+    when it ended moved with the merger, so a member put there now would be left in it."""
+    if ended_on is not None:
         how = f"đã sáp nhập vào {merged_into}" if merged_into else "đã giải thể"
         return f"{name} {how} từ ngày {_d(ended_on)}."
     if founded_on is not None and day < founded_on:

@@ -185,9 +185,14 @@ def test_nobody_enters_a_cell_after_it_ended(cells):
         services.fact_record(
             member=elsewhere, kind="cell_transfer", day=date(2025, 8, 1), cell=old, today=TODAY
         )
+    # Nor on an earlier day: the merger moved whoever was there, and would miss this member.
+    with pytest.raises(ValidationError) as earlier:
+        services.fact_record(
+            member=elsewhere, kind="cell_transfer", day=date(2020, 8, 1), cell=old, today=TODAY
+        )
 
     expected = "Chi bộ Hội Vật lý đã sáp nhập vào Chi bộ Hội Hóa học từ ngày 01/07/2025."
-    assert (message(created.value), message(moved.value)) == (expected, expected)
+    assert [message(e.value) for e in (created, moved, earlier)] == [expected] * 3
 
 
 def test_the_founding_date_cannot_follow_the_first_member_nor_be_in_the_future(cells):
