@@ -4,7 +4,13 @@ plan out in one transaction (`commit`). Nothing is written unless every row is v
 file is an ImportBatch whose check is kept with it (`batches`). The badge milestones a file may
 name are given by the caller (the badge app owns them: ceremonies.milestones.known_milestones)."""
 
-from members.imports.batches import Outcome, batch_commit, batch_outcome
+from members.imports.batches import (
+    Outcome,
+    batch_check,
+    batch_commit,
+    batch_outcome,
+    is_current,
+)
 from members.imports.commit import commit_import
 from members.imports.plan import ImportPlan, RowError, RowPlan, plan_import
 from members.imports.report import error_report
@@ -14,9 +20,11 @@ __all__ = [
     "Outcome",
     "RowError",
     "RowPlan",
+    "batch_check",
     "batch_commit",
     "batch_outcome",
     "commit_import",
     "error_report",
+    "is_current",
     "plan_import",
 ]

@@ -1,6 +1,7 @@
-"""An uploaded members file (ImportBatch): checked once and its outcome kept with it, so that the
-preview can be viewed again and again without reading the file; checked again when the register
-has changed since, and always right before it is imported, in the same transaction.
+"""An uploaded members file (ImportBatch): checked on upload and its outcome kept with it, so that
+the preview and the error report are shown again and again without reading the file (a GET never
+writes); checked again when the user asks (the register changed since), and always right before
+it is imported, in the same transaction.
 """
 
 from dataclasses import dataclass
@@ -114,17 +115,28 @@ def _keep(batch: ImportBatch, data: dict, version: str | None) -> None:
     batch.save(update_fields=["outcome", "checked_version"])
 
 
-def batch_outcome(batch: ImportBatch, *, milestones: KnownMilestones) -> Outcome:
-    """The outcome of the batch's check: the one kept, while the register and the day are as
-    they were then (an imported batch keeps the outcome of its import); otherwise the file is
-    checked again, once."""
+def batch_check(batch: ImportBatch, *, milestones: KnownMilestones) -> Outcome:
+    """Check the batch's file against the register as it is, and keep the outcome with it (a
+    POST: on upload, and when the user asks to check again)."""
     version = _checked_version()
-    fresh = version is not None and batch.checked_version == version
-    if batch.outcome and (fresh or batch.state == ImportBatch.State.COMMITTED):
-        return Outcome(batch.outcome)
     _plan, data = _check(batch, milestones)
     _keep(batch, data, version)
     return Outcome(data)
+
+
+def batch_outcome(batch: ImportBatch) -> Outcome:
+    """The outcome kept with the batch, without reading its file (the preview, the error
+    report): see `is_current` for whether the register is still as it was checked against."""
+    return Outcome(batch.outcome)
+
+
+def is_current(batch: ImportBatch) -> bool:
+    """Whether the batch's kept outcome still says what the import would do: it was imported,
+    or the register and the day are as they were when it was checked."""
+    if batch.state == ImportBatch.State.COMMITTED:
+        return True
+    version = _checked_version()
+    return bool(batch.outcome) and version is not None and batch.checked_version == version
 
 
 @transaction.atomic

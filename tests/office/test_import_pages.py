@@ -79,26 +79,30 @@ def test_a_file_with_a_bad_row_shows_it_offers_the_error_report_and_imports_noth
     assert report["Content-Disposition"] == 'attachment; filename="danh-sach-loi.xlsx"'
 
 
-def test_the_preview_is_not_checked_again_while_the_register_is_unchanged(
+def test_the_preview_reads_no_file_and_says_when_the_register_changed_since_the_check(
     office_client, monkeypatch
 ):
     CellFactory(name="Chi bộ A")
-    response = upload(office_client, sheet(GOOD))
-    office_client.get(response["Location"])
     checks = []
     real = imports.batches.plan_import
     monkeypatch.setattr(
         imports.batches, "plan_import", lambda *a, **k: checks.append(1) or real(*a, **k)
     )
+    response = upload(office_client, sheet(GOOD))  # checked once, on upload
 
-    office_client.get(response["Location"])
-    office_client.get(response["Location"] + "?page=1")
+    views = [office_client.get(response["Location"] + query) for query in ("", "?page=1")]
     office_client.get(reverse("office:import_errors", args=[ImportBatch.objects.get().pk]))
     make_member(cell=CellFactory(name="Chi bộ B"), full_name="Trần Văn Bình")
-    changed = office_client.get(response["Location"])
+    stale = office_client.get(response["Location"])
+    rechecked = office_client.post(response["Location"], {"check": "1"}, follow=True)
 
-    assert checks == [1]  # only after the register changed
-    assert shown_rows(changed) == [(2, "Nguyễn Thị Ánh", "create")]
+    assert checks == [1, 1]  # on upload, and when asked to check again
+    assert [view.context["current"] for view in views] == [True, True]
+    assert "Kiểm tra lại" in stale.content.decode()
+    assert (stale.context["current"], rechecked.context["current"]) == (False, True)
+    assert [str(m) for m in rechecked.context["messages"]] == [
+        "Đã kiểm tra lại tệp với sổ đảng viên hiện nay."
+    ]
 
 
 def test_the_import_checks_again_and_stops_when_the_register_changed_since_the_preview(
@@ -106,7 +110,6 @@ def test_the_import_checks_again_and_stops_when_the_register_changed_since_the_p
 ):
     cell = CellFactory(name="Chi bộ A")
     response = upload(office_client, sheet(GOOD))
-    office_client.get(response["Location"])
     make_member(
         cell=cell,
         full_name="Nguyễn Thị Ánh",
