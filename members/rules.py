@@ -181,6 +181,32 @@ def entry_facts(
     return facts, official_date
 
 
+def with_transfer_in(
+    facts: Iterable[Fact], *, entry_date: date, official_date: date | None, key: int
+) -> tuple[list[Fact], date | None]:
+    """A member's facts corrected to say they came onto the rolls by transfer on `entry_date`:
+    their first entry (admission, or a transfer in on another day) becomes a transfer in on that
+    day into the same cell, and a recognition as official before it becomes part of the record
+    (returned, as `entry_facts` returns it). The new fact has the tie-breaker `key`."""
+    ordered = sorted(facts, key=fact_order)
+    entry = next(fact for fact in ordered if fact.kind in (Kind.ADMITTED, Kind.TRANSFERRED_IN))
+    kept = [
+        fact
+        for fact in ordered
+        if fact is not entry and not (fact.kind == Kind.MADE_OFFICIAL and fact.date < entry_date)
+    ]
+    official_before = official_date if official_date and official_date < entry_date else None
+    return [Fact(Kind.TRANSFERRED_IN, entry_date, entry.cell_id, key), *kept], official_before
+
+
+def first_entry(facts: Iterable[Fact]) -> Fact:
+    """The fact that first put a member on the rolls."""
+    return min(
+        (fact for fact in facts if fact.kind in (Kind.ADMITTED, Kind.TRANSFERRED_IN)),
+        key=fact_order,
+    )
+
+
 def with_admission_date(facts: Iterable[Fact], admission_date: date) -> list[Fact]:
     """A member's facts after a correction of the admission date: the admission moves with it."""
     return [

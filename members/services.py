@@ -28,8 +28,10 @@ from members.rules import (
     check_member_dates,
     entry_facts,
     fact_order,
+    first_entry,
     replay,
     with_admission_date,
+    with_transfer_in,
 )
 from vusta_party import clock
 from vusta_party.text import fold, name_key, nfc, normalize_spaces
@@ -305,6 +307,44 @@ def member_update(
 
 
 # --- facts ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def member_entry_by_transfer(
+    *, member: Member, entry_date: date, user=None, today: date | None = None
+) -> Member:
+    """Correct how a member came onto the rolls: by transfer on `entry_date` (a register
+    imported as if everyone had been on its rolls since admission). Their first entry becomes a
+    transfer in that day; a recognition as official before it stays in the record, not as a fact
+    of this committee. Nothing changes when the record already says so."""
+    today = _today(today)
+    member = Member.objects.select_for_update().get(pk=member.pk)
+    facts = _facts_of(member)
+    entry = first_entry(facts)
+    if entry.kind == Kind.TRANSFERRED_IN and entry.date == entry_date:
+        return member
+    if entry_date > today:
+        raise ValidationError({"entry_date": "Ngày chuyển đến không được ở tương lai."})
+    corrected, official_before = with_transfer_in(
+        facts, entry_date=entry_date, official_date=member.official_date, key=2**62
+    )
+    _apply(member, corrected, official_before)
+    kept = {fact.key for fact in corrected}
+    for event in member.events.exclude(pk__in=kept):
+        event._history_user = user
+        event.delete()
+    event = MembershipEvent(
+        member=member,
+        kind=Kind.TRANSFERRED_IN,
+        date=entry_date,
+        cell_id=entry.cell_id,
+        note="Sửa: vào danh sách do chuyển sinh hoạt đến.",
+        created_by=user,
+    )
+    event._history_user = user
+    event.save()
+    _save(member, user)
+    return member
 
 
 @transaction.atomic

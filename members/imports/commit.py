@@ -176,6 +176,10 @@ def _update(row: RowPlan, milestones: KnownMilestones, user, today) -> None:
     member = services.member_update(
         member=member, values=record, expected_version=member.version, user=user, today=today
     )
+    if values.get("entry_date"):
+        member = services.member_entry_by_transfer(
+            member=member, entry_date=values["entry_date"], user=user, today=today
+        )
     if values.get("official_date") and member.official_date is None:
         services.fact_record(
             member=member,

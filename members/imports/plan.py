@@ -27,7 +27,14 @@ from members.imports.columns import (
     parsers,
 )
 from members.milestones import KnownMilestones
-from members.models import Member, Organisation
+from members.models import (
+    Badge,
+    Discipline,
+    Interruption,
+    Member,
+    MembershipEvent,
+    Organisation,
+)
 from members.party_age import Interval
 from members.rules import (
     Fact,
@@ -35,15 +42,16 @@ from members.rules import (
     check_interruptions,
     check_member_dates,
     entry_facts,
+    first_entry,
     replay,
     with_admission_date,
+    with_transfer_in,
 )
 from vusta_party import clock
 from vusta_party.spreadsheets import SpreadsheetError, read_table
 from vusta_party.text import fold, name_key
 
 Kind = EventKind
-ENTRY_KINDS = (Kind.ADMITTED, Kind.TRANSFERRED_IN)
 CHUNK = 5000  # members read per query (far below any database's limit of parameters)
 NEW_FACT_KEY = 2**62  # facts a row adds sort after the member's own facts of the same day
 ACTIONS = ("create", "update", "unchanged", "error")
@@ -178,7 +186,7 @@ class _Planner:
         failed = {error.column for error in self.errors.get(number, ())}
         for header in REQUIRED:
             if values.get(COLUMNS[header]) is None and header not in failed:
-                self.add_error(number, header, f"Thiếu {header.lower()}.", "")
+                self.add_error(number, header, f"Thiếu {header[0].lower()}{header[1:]}.", "")
         self.values[number] = values
 
     def check_repeats(self) -> None:
@@ -276,13 +284,32 @@ class _Planner:
         self._read_members(sorted(pk for pk, _column in self.matched.values()))
 
     def _read_members(self, pks: list[int]) -> None:
+        """The matched members, and their facts as plain values (one query per kind of fact
+        and chunk: model instances for 100,000 members' facts would take minutes)."""
+        self.facts: dict[int, list[Fact]] = defaultdict(list)
+        self.intervals: dict[int, set[Interval]] = defaultdict(set)
+        self.held: dict[int, set[int]] = defaultdict(set)
+        self.recorded: dict[int, set[tuple]] = defaultdict(set)
         for start in range(0, len(pks), CHUNK):
-            for member in (
-                Member.objects.filter(pk__in=pks[start : start + CHUNK])
-                .select_related("cell")
-                .prefetch_related("events", "interruptions", "badges", "disciplines")
-            ):
+            chunk = pks[start : start + CHUNK]
+            for member in Member.objects.filter(pk__in=chunk).select_related("cell"):
                 self.members[member.pk] = member
+            for pk, member_id, kind, day, cell_id in MembershipEvent.objects.filter(
+                member_id__in=chunk
+            ).values_list("pk", "member_id", "kind", "date", "cell_id"):
+                self.facts[member_id].append(Fact(kind, day, cell_id, pk))
+            for member_id, begin, end in Interruption.objects.filter(
+                member_id__in=chunk
+            ).values_list("member_id", "start", "end"):
+                self.intervals[member_id].add(Interval(begin, end))
+            for member_id, milestone in Badge.objects.filter(member_id__in=chunk).values_list(
+                "member_id", "milestone"
+            ):
+                self.held[member_id].add(milestone)
+            for member_id, form, day in Discipline.objects.filter(member_id__in=chunk).values_list(
+                "member_id", "form", "decision_date"
+            ):
+                self.recorded[member_id].add((form, day))
 
     def read_cells(self) -> None:
         self.live_cells: dict[str, Organisation] = {}
@@ -387,10 +414,26 @@ class _Planner:
                 f"Đảng viên đang sinh hoạt ở {member.cell.name}: chuyển chi bộ trên trang đảng "
                 "viên, không qua tệp nhập.",
             )
-        own = [Fact(e.kind, e.date, e.cell_id, e.pk) for e in member.events.all()]
-        _check_entry(own, values.get("entry_date"))
-        facts = with_admission_date(own, merged["admission_date"])
-        added = []
+        facts = with_admission_date(self.facts[member.pk], merged["admission_date"])
+        added = []  # the facts the row states
+        culprit = "Ngày vào Đảng"  # the column at fault when a fact of the member's is refused
+        entry, entry_date = first_entry(facts), values.get("entry_date")
+        if entry_date and (entry.kind, entry.date) != (Kind.TRANSFERRED_IN, entry_date):
+            # The member came by transfer (a register first imported without the column).
+            if entry_date > today:
+                raise _RowProblem(
+                    "Ngày chuyển đến",
+                    f"Ngày chuyển đến ({_d(entry_date)}) không được ở tương lai.",
+                )
+            transferred, _official_before = with_transfer_in(
+                facts,
+                entry_date=entry_date,
+                official_date=member.official_date,
+                key=NEW_FACT_KEY + 2,
+            )
+            facts, added = transferred[1:], [transferred[0]]
+            changes.append("Ngày chuyển đến")
+            culprit = "Ngày chuyển đến"
         if official and official != member.official_date:
             if member.official_date:
                 raise _RowProblem(
@@ -413,18 +456,18 @@ class _Planner:
         official_before = (
             None if any(f.kind == Kind.MADE_OFFICIAL for f in facts) else member.official_date
         )
-        _check_facts(facts, set(added), merged["admission_date"], official_before)
-        known = {Interval(i.start, i.end) for i in member.interruptions.all()}
+        _check_facts(facts, set(added), merged["admission_date"], official_before, culprit)
+        known = self.intervals[member.pk]
         new_intervals = [i for i in values.get("interruptions") or [] if i not in known]
         _check_intervals(
             [*known, *new_intervals], set(new_intervals), merged["admission_date"], today
         )
         if new_intervals:
             changes.append("Thời gian gián đoạn")
-        held = {b.milestone for b in member.badges.all()}
+        held = self.held[member.pk]
         if any(m not in held for m in values.get("badges") or []):
             changes.append("Huy hiệu đã nhận")
-        recorded = {(d.form, d.decision_date) for d in member.disciplines.all()}
+        recorded = self.recorded[member.pk]
         new_disciplines = [d for d in values.get("disciplines") or [] if d not in recorded]
         _check_disciplines(
             {"disciplines": new_disciplines},
@@ -458,33 +501,17 @@ def _check_dates(values: dict, today: date, column_of=HEADER_OF.__getitem__) -> 
             raise _RowProblem("Ngày từ trần", "Ngày từ trần trước ngày sinh.")
 
 
-def _check_entry(own: list[Fact], entry_date: date | None) -> None:
-    """A row may repeat a member's transfer in, not change how they entered the rolls."""
-    if entry_date is None:
-        return
-    entry = min((f for f in own if f.kind in ENTRY_KINDS), key=lambda f: (f.date, f.key))
-    if entry.kind == Kind.TRANSFERRED_IN and entry.date == entry_date:
-        return
-    recorded = (
-        f"chuyển đến ngày {_d(entry.date)}"
-        if entry.kind == Kind.TRANSFERRED_IN
-        else f"vào danh sách do kết nạp ngày {_d(entry.date)}"
-    )
-    raise _RowProblem(
-        "Ngày chuyển đến",
-        f"Hồ sơ ghi đảng viên {recorded}: quá trình đã ghi không sửa qua tệp nhập.",
-    )
-
-
-def _check_facts(facts, added: set, admission_date: date, official_before) -> None:
+def _check_facts(
+    facts, added: set, admission_date: date, official_before, culprit: str = "Ngày vào Đảng"
+) -> None:
     """The member's facts with the row's, by the rules of the services; a refusal is reported
-    under the column of the row's fact at fault, else under "Ngày vào Đảng" (a member's own
-    fact no longer fits the admission date the row corrects)."""
+    under the column of the row's fact at fault, else under `culprit` (a member's own fact no
+    longer fits the admission or transfer date the row corrects)."""
     try:
         replay(facts, admission_date=admission_date, official_before_facts=official_before)
     except RuleError as error:
         blamed = error.after if error.after in added else error.fact
-        column = COLUMN_OF_FACT[blamed.kind] if blamed in added else "Ngày vào Đảng"
+        column = COLUMN_OF_FACT[blamed.kind] if blamed in added else culprit
         raise _RowProblem(column, str(error)) from error
 
 

@@ -66,7 +66,7 @@ def test_blank_rows_inside_the_data_keep_the_spreadsheet_row_numbers(check, name
 
     assert errors(result) == [
         (5, "Ngày vào Đảng", "01/13/2025", "Ngày 01/13/2025 không có trên lịch."),
-        (7, "Ngày vào Đảng", "", "Thiếu ngày vào đảng."),
+        (7, "Ngày vào Đảng", "", "Thiếu ngày vào Đảng."),
     ]
     assert [(row.row, row.action) for row in result.rows] == [
         (2, "create"),
@@ -465,20 +465,48 @@ def test_a_transfer_date_before_admission_or_in_the_future_is_an_error(check):
     ]
 
 
-def test_a_transfer_date_for_a_member_admitted_here_is_an_error(check):
-    make_member(cell=CellFactory(name="Chi bộ Hội Vật lý"), party_card_number="00012345")
+def test_a_transfer_date_corrects_a_member_imported_as_if_admitted_here(run_import):
+    cell = CellFactory(name="Chi bộ Hội Vật lý")
+    member = make_member(cell=cell, party_card_number="00012345")  # admitted 1990, official 1991
+
+    result = run_import(
+        *sheet(person(**{"Số thẻ đảng viên": "00012345", "Ngày chuyển đến": "01/03/2026"}))
+    )
+
+    assert (errors(result), result.rows[0].action, result.rows[0].changes) == (
+        [],
+        "update",
+        ["Ngày chuyển đến"],
+    )
+    member.refresh_from_db()
+    assert (member.official_date, member.status, member.cell) == (
+        date(1991, 5, 19),
+        Status.ACTIVE,
+        cell,
+    )
+    assert list(member.events.values_list("kind", "date")) == [
+        (EventKind.TRANSFERRED_IN, date(2026, 3, 1))
+    ]
+
+
+def test_a_transfer_date_after_a_recorded_fact_is_an_error_of_that_column(check):
+    old, cell = CellFactory(name="Chi bộ Hóa"), CellFactory(name="Chi bộ Hội Vật lý")
+    member = make_member(cell=old, party_card_number="00012345")
+    services.fact_record(
+        member=member, kind="cell_transfer", day=date(2020, 8, 1), cell=cell, today=date(2026, 1, 1)
+    )
 
     result = check(
-        *sheet(person(**{"Số thẻ đảng viên": "00012345", "Ngày chuyển đến": "01/03/2026"}))
+        *sheet(person(**{"Số thẻ đảng viên": "00012345", "Ngày chuyển đến": "01/03/2021"}))
     )
 
     assert errors(result) == [
         (
             2,
             "Ngày chuyển đến",
-            "01/03/2026",
-            "Hồ sơ ghi đảng viên vào danh sách do kết nạp ngày 19/05/1990: quá trình đã ghi "
-            "không sửa qua tệp nhập.",
+            "01/03/2021",
+            "Chuyển sinh hoạt giữa các chi bộ ngày 01/08/2020: sự kiện đầu tiên phải là kết nạp "
+            "hoặc chuyển sinh hoạt đến.",
         )
     ]
 
