@@ -3,9 +3,11 @@ import re
 from datetime import date
 
 import pytest
+from django.db import connection
 
 from ceremonies.milestones import known_milestones
 from members.enums import Status
+from members.imports import commit as commit_module
 from members.imports import commit_import, plan_import
 from members.models import Badge, Discipline, Interruption, Member, Organisation
 from tests.factories import CellFactory, make_member
@@ -418,3 +420,25 @@ def test_headers_match_without_diacritics_or_case():
     )
 
     assert (result.errors, [r.action for r in result.rows]) == ([], ["create"])
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="a cache of SQLite's")
+def test_the_commit_gives_sqlite_room_while_it_writes_then_gives_it_back(monkeypatch):
+    CellFactory(name="Chi bộ Hội Vật lý")
+
+    def cache_size():
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            return cursor.fetchone()[0]
+
+    before, seen = cache_size(), []
+    real = commit_module.bulk_create_with_history
+    monkeypatch.setattr(
+        commit_module,
+        "bulk_create_with_history",
+        lambda *args, **kwargs: seen.append(cache_size()) or real(*args, **kwargs),
+    )
+
+    commit(plan(xlsx_bytes(GOOD_ROWS)))
+
+    assert (set(seen), cache_size()) == ({-commit_module.SQLITE_IMPORT_CACHE_KIB}, before)
