@@ -5,6 +5,7 @@ import unicodedata
 from datetime import date
 
 import pytest
+from django.db import connection
 
 from ceremonies.models import BadgeRules
 from members import services
@@ -592,3 +593,25 @@ def test_checking_a_file_takes_the_same_queries_for_any_number_of_rows(
     # kinds of facts, the cells
     with django_assert_num_queries(8):
         check(*content)
+
+
+@pytest.mark.parametrize("new_cells", [1, 12])
+def test_committing_new_cells_takes_the_same_queries_for_any_number_of_them(
+    check, django_assert_num_queries, new_cells
+):
+    from ceremonies.milestones import known_milestones  # noqa: PLC0415 -- read before counting
+    from members.imports import commit_import  # noqa: PLC0415 -- as the other imports here
+
+    result = check(*sheet(*(person(f"Người {n}", cell=f"Chi bộ Số {n}") for n in range(12))))
+    result.new_cells = result.new_cells[:new_cells]  # the others already exist
+    for name in [f"Chi bộ Số {n}" for n in range(new_cells, 12)]:
+        CellFactory(name=name)
+    milestones = known_milestones()
+
+    # the transaction's savepoint and its release, the live cells, the committee, the new cells
+    # and their history, the members and theirs, the events and theirs, the register's version;
+    # on SQLite its cache size read, set and given back
+    with django_assert_num_queries(14 if connection.vendor == "sqlite" else 11):
+        commit_import(result, milestones=milestones)
+
+    assert Organisation.objects.filter(kind="cell").count() == 12
