@@ -495,9 +495,9 @@ class ImportBatch(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.PREVIEWED)
     committed_at = models.DateTimeField("Nhập lúc", null=True, blank=True)
     summary = models.JSONField("Kết quả", default=dict, blank=True)
-    # What the check of the file found (members/imports/batches.py), and the register version and
-    # day it was checked against: the preview shows it without reading the file again while
-    # they are unchanged.
+    # What the check of the file found (members/imports/batches.py): the counts here, each row's
+    # outcome and error in ImportRowOutcome and ImportRowError; and the register version and day
+    # it was checked against.
     outcome = models.JSONField("Kết quả kiểm tra", default=dict, blank=True)
     checked_version = models.CharField(max_length=64, blank=True, editable=False)
 
@@ -508,6 +508,47 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.uploaded_at:%d/%m/%Y %H:%M})"
+
+
+class ImportRowOutcome(models.Model):
+    """What one row of a batch's file would do, as its last check found (the preview pages
+    through these rather than reading the file again)."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="row_outcomes")
+    row = models.PositiveIntegerField("Dòng")
+    full_name = models.CharField("Họ và tên", max_length=200, blank=True)
+    cell_name = models.CharField("Chi bộ", max_length=200, blank=True)
+    action = models.CharField("Kết quả", max_length=10)  # create, update, unchanged, error
+    changes = models.CharField("Thay đổi", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "Kết quả một dòng của tệp nhập"
+        verbose_name_plural = "Kết quả các dòng của tệp nhập"
+        ordering = ["batch", "row"]
+        indexes = [models.Index(fields=["batch", "row"], name="import_row_outcome_order")]
+
+    def __str__(self) -> str:
+        return f"Dòng {self.row}: {self.action}"
+
+
+class ImportRowError(models.Model):
+    """A reason a row of a batch's file cannot be imported, as its last check found."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="row_errors")
+    position = models.PositiveIntegerField()  # the order of the check's report
+    row = models.PositiveIntegerField("Dòng")
+    column = models.CharField("Cột", max_length=50)
+    value = models.TextField("Giá trị", blank=True)
+    message = models.TextField("Lỗi")
+
+    class Meta:
+        verbose_name = "Lỗi một dòng của tệp nhập"
+        verbose_name_plural = "Lỗi các dòng của tệp nhập"
+        ordering = ["batch", "position"]
+        indexes = [models.Index(fields=["batch", "position"], name="import_row_error_order")]
+
+    def __str__(self) -> str:
+        return f"Dòng {self.row}, cột {self.column}: {self.message}"
 
 
 class RegisterVersion(models.Model):

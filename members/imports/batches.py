@@ -8,16 +8,18 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from members import versions
 from members.imports.commit import commit_import
-from members.imports.plan import ACTIONS, ImportPlan, RowError, plan_import
+from members.imports.plan import ACTIONS, ImportPlan, plan_import
 from members.milestones import KnownMilestones
-from members.models import ImportBatch
+from members.models import ImportBatch, ImportRowError, ImportRowOutcome
 from vusta_party import clock
 from vusta_party.spreadsheets import SpreadsheetError
 
+BATCH = 2000  # rows written per query
 REGISTER_CHANGED = (
     "Sổ đảng viên đã thay đổi từ lúc kiểm tra tệp: tệp đã được kiểm tra lại, chưa nhập dòng "
     "nào. Xem kết quả mới rồi bấm nhập lần nữa."
@@ -25,19 +27,15 @@ REGISTER_CHANGED = (
 
 
 @dataclass(frozen=True)
-class RowOutcome:
-    row: int
-    full_name: str
-    cell_name: str
-    action: str  # create, update, unchanged, error
-    changes: list[str]
-
-
-@dataclass(frozen=True)
 class Outcome:
-    """What the check of a file found, read back from its batch."""
+    """What the last check of a batch's file found: the counts kept with the batch, each row's
+    outcome and errors in their tables (a page of them is one query)."""
 
-    data: dict
+    batch: ImportBatch
+
+    @property
+    def data(self) -> dict:
+        return self.batch.outcome
 
     @property
     def file_error(self) -> str | None:
@@ -49,11 +47,11 @@ class Outcome:
 
     @property
     def row_count(self) -> int:
-        return len(self.data.get("rows", ()))
+        return self.data.get("row_count", 0)
 
     @property
     def error_count(self) -> int:
-        return len(self.data.get("errors", ()))
+        return self.data.get("error_count", 0)
 
     @property
     def ok(self) -> bool:
@@ -68,39 +66,20 @@ class Outcome:
         return self.data.get("ignored_headers", [])
 
     @property
-    def rows(self) -> "RowList":
-        return RowList(self.data.get("rows", []), RowOutcome)
+    def rows(self) -> QuerySet[ImportRowOutcome]:
+        return self.batch.row_outcomes.order_by("row")
 
     @property
-    def errors(self) -> "RowList":
-        return RowList(self.data.get("errors", []), RowError)
+    def errors(self) -> QuerySet[ImportRowError]:
+        return self.batch.row_errors.order_by("position")
 
 
-class RowList:
-    """Rows kept as JSON lists, made into objects only for the slice a page shows (a file may
-    have 100,000 rows; a page shows 50)."""
-
-    def __init__(self, items: list, kind):
-        self.items, self.kind = items, kind
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self.kind(*item) for item in self.items[index]]
-        return self.kind(*self.items[index])
-
-    def __iter__(self):
-        return (self.kind(*item) for item in self.items)
-
-
-def _check(batch: ImportBatch, milestones: KnownMilestones) -> tuple[ImportPlan | None, dict]:
+def _check(batch: ImportBatch, milestones: KnownMilestones) -> ImportPlan | str:
+    """The plan of the batch's file, or why the file cannot be read."""
     try:
-        plan = plan_import(batch.file_name, bytes(batch.content), milestones=milestones)
+        return plan_import(batch.file_name, bytes(batch.content), milestones=milestones)
     except SpreadsheetError as error:
-        return None, {"file_error": str(error)}
-    return plan, plan.outcome()
+        return str(error)
 
 
 def _checked_version() -> str | None:
@@ -110,8 +89,49 @@ def _checked_version() -> str | None:
     return f"{token}@{clock.today().isoformat()}" if token else None
 
 
-def _keep(batch: ImportBatch, data: dict, version: str | None) -> None:
-    batch.outcome, batch.checked_version = data, version or ""
+def _keep(batch: ImportBatch, checked: ImportPlan | str, version: str | None) -> None:
+    """Keep what a check found with the batch, in place of what an earlier check found."""
+    batch.row_outcomes.all().delete()
+    batch.row_errors.all().delete()
+    if isinstance(checked, str):
+        batch.outcome = {"file_error": checked}
+    else:
+        ImportRowOutcome.objects.bulk_create(
+            (
+                ImportRowOutcome(
+                    batch=batch,
+                    row=row.row,
+                    full_name=row.full_name[:200],
+                    cell_name=row.cell_name[:200],
+                    action=row.action,
+                    changes=", ".join(row.changes)[:500],
+                )
+                for row in checked.rows
+            ),
+            batch_size=BATCH,
+        )
+        ImportRowError.objects.bulk_create(
+            (
+                ImportRowError(
+                    batch=batch,
+                    position=position,
+                    row=error.row,
+                    column=error.column,
+                    value=error.value,
+                    message=error.message,
+                )
+                for position, error in enumerate(checked.errors)
+            ),
+            batch_size=BATCH,
+        )
+        batch.outcome = {
+            "counts": checked.counts(),
+            "row_count": len(checked.rows),
+            "error_count": len(checked.errors),
+            "new_cells": checked.new_cells,
+            "ignored_headers": checked.ignored_headers,
+        }
+    batch.checked_version = version or ""
     batch.save(update_fields=["outcome", "checked_version"])
 
 
@@ -119,15 +139,14 @@ def batch_check(batch: ImportBatch, *, milestones: KnownMilestones) -> Outcome:
     """Check the batch's file against the register as it is, and keep the outcome with it (a
     POST: on upload, and when the user asks to check again)."""
     version = _checked_version()
-    _plan, data = _check(batch, milestones)
-    _keep(batch, data, version)
-    return Outcome(data)
+    _keep(batch, _check(batch, milestones), version)
+    return Outcome(batch)
 
 
 def batch_outcome(batch: ImportBatch) -> Outcome:
     """The outcome kept with the batch, without reading its file (the preview, the error
     report): see `is_current` for whether the register is still as it was checked against."""
-    return Outcome(batch.outcome)
+    return Outcome(batch)
 
 
 def is_current(batch: ImportBatch) -> bool:
@@ -145,18 +164,19 @@ def _commit_or_check(batch: ImportBatch, milestones: KnownMilestones, user) -> d
     if batch.state == ImportBatch.State.COMMITTED:
         return "Tệp này đã được nhập."
     version = _checked_version()
-    plan, data = _check(batch, milestones)
+    checked = _check(batch, milestones)
     if version is None or batch.checked_version != version:
-        _keep(batch, data, version)
+        _keep(batch, checked, version)
         return REGISTER_CHANGED
-    if plan is None or not plan.ok:
-        _keep(batch, data, version)
+    if isinstance(checked, str) or not checked.ok:
+        _keep(batch, checked, version)
         return "Tệp còn dòng lỗi: không nhập dòng nào."
-    summary = commit_import(plan, milestones=milestones, user=user)
+    summary = commit_import(checked, milestones=milestones, user=user)
+    _keep(batch, checked, version)
     batch.state = ImportBatch.State.COMMITTED
     batch.committed_at = timezone.now()
-    batch.summary, batch.outcome = summary, data
-    batch.save(update_fields=["state", "committed_at", "summary", "outcome"])
+    batch.summary = summary
+    batch.save(update_fields=["state", "committed_at", "summary"])
     return summary
 
 

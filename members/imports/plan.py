@@ -94,16 +94,6 @@ class ImportPlan:
         found = Counter(row.action for row in self.rows)
         return {action: found[action] for action in ACTIONS}
 
-    def outcome(self) -> dict:
-        """What the check found, as JSON (kept with the batch for the preview)."""
-        return {
-            "rows": [[r.row, r.full_name, r.cell_name, r.action, r.changes] for r in self.rows],
-            "errors": [[e.row, e.column, e.value, e.message] for e in self.errors],
-            "new_cells": self.new_cells,
-            "ignored_headers": self.ignored_headers,
-            "counts": self.counts(),
-        }
-
 
 class _RowProblem(Exception):
     def __init__(self, column: str, message: str):

@@ -82,4 +82,4 @@ def import_errors(request, pk):
     """The rows that stop the import, as a spreadsheet to fix the file with."""
     batch = get_object_or_404(ImportBatch.objects.defer("content"), pk=pk)
     outcome = batch_outcome(batch)
-    return send(error_report(batch.file_name, outcome.errors, outcome.file_error))
+    return send(error_report(batch.file_name, outcome.errors.iterator(), outcome.file_error))
