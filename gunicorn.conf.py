@@ -7,6 +7,10 @@ request. Database connections are closed before the workers are forked: each ope
 """
 
 preload_app = True
+# The longest request is the import of a large members file: checking 100,000 rows takes about
+# half a minute and writing them a few minutes on a small server (`make bench`); gunicorn's
+# default of 30 s would kill it half-way (nothing is written then: one transaction).
+timeout = 600
 
 
 def when_ready(server):

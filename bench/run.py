@@ -235,15 +235,16 @@ def _report_once() -> None:
     membership_summary(Period.year(2025))
 
 
-def import_time(rows: int = 10_000) -> tuple[float, float]:
-    """Plan and commit a spreadsheet of `rows` new members into an empty register (one run)."""
-    import django  # noqa: PLC0415 -- Django is set up first, in the measuring process
+IMPORT_SIZES = (10_000, 100_000)
+PREVIEW_ROWS = 100_000
 
-    django.setup()
-    from members.imports import commit_import, plan_import  # noqa: PLC0415 -- Django is set up first, in the measuring process
+
+def _members_file(rows: int, *, bad_every: int = 0) -> bytes:
+    """An .xlsx of `rows` new members in 300 cells the file creates; with `bad_every`, every
+    such row has an impossible admission date (31/02/1990)."""
     from tests.spreadsheets import xlsx_bytes  # noqa: PLC0415 -- Django is set up first, in the measuring process
 
-    content = xlsx_bytes(
+    return xlsx_bytes(
         [
             [
                 f"Nguyễn Văn Thứ {n}",
@@ -252,8 +253,8 @@ def import_time(rows: int = 10_000) -> tuple[float, float]:
                 None,
                 "Hà Nội",
                 f"{n:012d}",
-                f"Chi bộ {n % 50}",
-                "01/01/1990",
+                f"Chi bộ {n % 300}",
+                "31/02/1990" if bad_every and n % bad_every == 0 else "01/01/1990",
                 "01/01/1991",
                 f"{n:08d}",
                 None,
@@ -265,11 +266,59 @@ def import_time(rows: int = 10_000) -> tuple[float, float]:
             for n in range(rows)
         ]
     )
+
+
+def import_time(rows: int = 10_000) -> tuple[float, float]:
+    """Check and commit a spreadsheet of `rows` new members into an empty register (one run)."""
+    import django  # noqa: PLC0415 -- Django is set up first, in the measuring process
+
+    django.setup()
+    from ceremonies.milestones import known_milestones  # noqa: PLC0415 -- Django is set up first, in the measuring process
+    from members.imports import commit_import, plan_import  # noqa: PLC0415 -- Django is set up first, in the measuring process
+
+    content = _members_file(rows)
     started = time.perf_counter()
-    plan = plan_import("danh-sach.xlsx", content)
+    plan = plan_import("danh-sach.xlsx", content, milestones=known_milestones())
     planned = time.perf_counter()
-    commit_import(plan)
+    assert plan.count("create") == rows, plan.errors[:3]
+    commit_import(plan, milestones=known_milestones())
     return (planned - started) * 1000, (time.perf_counter() - planned) * 1000
+
+
+def preview_time(rows: int = PREVIEW_ROWS) -> tuple[float, float, float]:
+    """The import pages for an uploaded file of `rows` rows with errors on half of them: the
+    upload (the file is read and checked once, its outcome kept with it), the preview's later
+    views (the median of several, each on another page of rows), and the error report."""
+    import django  # noqa: PLC0415 -- Django is set up first, in the measuring process
+
+    django.setup()
+    from django.contrib.auth import get_user_model  # noqa: PLC0415 -- Django is set up first, in the measuring process
+    from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: PLC0415 -- Django is set up first, in the measuring process
+    from django.test import Client  # noqa: PLC0415 -- Django is set up first, in the measuring process
+
+    content = _members_file(rows, bad_every=2)
+    user = get_user_model().objects.create_superuser("bench", password="bench-only-0123")
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    started = time.perf_counter()
+    upload = client.post(
+        "/dang-vien/nhap/", {"file": SimpleUploadedFile("danh-sach.xlsx", content)}
+    )
+    upload_ms = (time.perf_counter() - started) * 1000
+    preview = upload["Location"]
+
+    def view(url):
+        started = time.perf_counter()
+        response = client.get(url)
+        assert response.status_code == 200, response.status_code
+        return response, (time.perf_counter() - started) * 1000
+
+    from members.models import ImportBatch  # noqa: PLC0415 -- Django is set up first, in the measuring process
+
+    assert ImportBatch.objects.get().outcome["error_count"] == rows // 2
+    later = statistics.median(view(f"{preview}?page={page}")[1] for page in range(1, RUNS + 1))
+    _report, report_ms = view(preview + "loi.xlsx")
+    return upload_ms, later, report_ms
 
 
 def command_time(size: int) -> float:
@@ -294,8 +343,13 @@ def main() -> None:
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--roster", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--import-rows", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--preview-rows", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    parser.add_argument("--imports", action="store_true", help="Chỉ đo phần nhập danh sách.")
     args = parser.parse_args()
+    if args.imports:
+        imports_section()
+        return
     if args.measure:
         print(json.dumps(measure()))
         return
@@ -304,6 +358,9 @@ def main() -> None:
         return
     if args.import_rows:
         print(json.dumps(import_time(args.import_rows)))
+        return
+    if args.preview_rows:
+        print(json.dumps(preview_time(args.preview_rows)))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     figures = {}
@@ -349,23 +406,49 @@ def main() -> None:
         f"PDF danh sách trao tặng 1.000 đảng viên: {roster_ms:,.0f} ms; bảng trơn cùng số dòng: "
         f"{bare_ms:,.0f} ms; tỉ lệ {ratio:.2f} (mục tiêu ≤ 1,5) {verdict} (issue 5)"
     )
+    imports_section()
+
+
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def imports_section() -> None:
+    """The import of a members file (issue 15): each measurement once, on an empty register."""
+    print()
+    print("Nhập danh sách đảng viên (một lần đo, vào sổ trống; tệp .xlsx), máy này:")
+    for rows in IMPORT_SIZES:
+        plan_ms, commit_ms = _scratch_run("--import-rows", rows)
+        print(
+            f"Tệp {_n(rows)} đảng viên mới: kiểm tra {plan_ms / 1000:.1f} s, "
+            f"ghi {commit_ms / 1000:.1f} s (issue 15: tuyến tính theo số dòng)"
+        )
+    upload_ms, later_ms, report_ms = _scratch_run("--preview-rows", PREVIEW_ROWS)
+    print(
+        f"Tệp {_n(PREVIEW_ROWS)} dòng, lỗi ở nửa số dòng: tải lên và kiểm tra {upload_ms / 1000:.1f} s; "
+        f"trang xem trước {later_ms:.0f} ms (trung vị {RUNS} lần, kết quả giữ cùng tệp); "
+        f"tải danh sách lỗi {report_ms / 1000:.1f} s (issue 15)"
+    )
+
+
+def _scratch_run(flag: str, rows: int):
+    """One import measurement in a process of its own, on a new empty register."""
+    RESULTS.mkdir(exist_ok=True)
     scratch = RESULTS / "import-scratch.sqlite3"
     scratch.unlink(missing_ok=True)
-    env = {**environment(sizes[0]), "DATABASE_URL": f"sqlite:///{scratch}"}
+    env = {**environment(SIZES[0]), "DATABASE_URL": f"sqlite:///{scratch}"}
     subprocess.run([sys.executable, str(ROOT / "manage.py"), "migrate", "-v0"], env=env, check=True)
-    output = subprocess.run(
-        [sys.executable, __file__, "--import-rows", "10000"],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    plan_ms, commit_ms = json.loads(output.strip().splitlines()[-1])
-    scratch.unlink(missing_ok=True)
-    print(
-        f"Nhập tệp 10.000 đảng viên mới (một lần đo): kiểm tra {plan_ms / 1000:.1f} s, "
-        f"ghi {commit_ms / 1000:.1f} s (chưa có mục tiêu; issue 9)"
-    )
+    try:
+        output = subprocess.run(
+            [sys.executable, __file__, flag, str(rows)],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    finally:
+        scratch.unlink(missing_ok=True)
+    return json.loads(output.strip().splitlines()[-1])
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import connection, transaction
+from simple_history.utils import bulk_create_with_history
 
 from ceremonies.eligibility import RuleSet, round_on_or_after
 from ceremonies.milestones import refresh_next_milestones
@@ -20,7 +21,6 @@ from members.enums import BadgeKind, OrganisationKind, PoliticalTheory
 from members.models import Badge, Discipline, Interruption, Member, MembershipEvent, Organisation
 from members.party_age import add_months, add_years, milestone_due_date
 from members.rules import Fact, replay
-from vusta_party.text import fold
 
 Kind = MembershipEvent.Kind
 
@@ -501,11 +501,13 @@ def seed_demo(*, members: int = 750, cells: int = 56, seed: int = 1, today: date
         f"Chi bộ {ASSOCIATIONS[i]}" if i < len(ASSOCIATIONS) else f"Chi bộ số {i + 1}"
         for i in range(cells)
     ]
-    cell_rows = [
-        Organisation(kind=OrganisationKind.CELL, name=name, parent=root, name_sort=fold(name))
-        for name in names
-    ]
-    cell_rows = Organisation.objects.bulk_create(cell_rows)
+    cell_rows = [Organisation(kind=OrganisationKind.CELL, name=name, parent=root) for name in names]
+    for cell in cell_rows:
+        cell.fill_derived_fields()
+    # Every row has its first history record, as if entered through the app: a later change
+    # shows what it changed from.
+    history = {"batch_size": 5000}
+    cell_rows = bulk_create_with_history(cell_rows, Organisation, **history)
 
     rules = rules_on(today)
     drafts = [_draft_member(rng, index, cells, today, rules) for index in range(members)]
@@ -521,7 +523,7 @@ def seed_demo(*, members: int = 750, cells: int = 56, seed: int = 1, today: date
         member.interrupted_days = sum((end - start).days for start, end, _ in draft.interruptions)
         member.highest_badge = max((badge[0] for badge in draft.badges), default=0)
         member.fill_derived_fields()
-    Member.objects.bulk_create([d.member for d in drafts], batch_size=2000)
+    bulk_create_with_history([d.member for d in drafts], Member, **history)
 
     events = [
         MembershipEvent(
@@ -530,19 +532,29 @@ def seed_demo(*, members: int = 750, cells: int = 56, seed: int = 1, today: date
         for d in drafts
         for kind, day, cell, counterpart in d.facts
     ]
-    MembershipEvent.objects.bulk_create(events, batch_size=5000)
+    events = bulk_create_with_history(events, MembershipEvent, **history)
+    # A re-admission's interruption belongs to it (deleting the fact takes it with it).
+    readmissions = {
+        (event.member.pk, event.date): event for event in events if event.kind == Kind.READMITTED
+    }
     interruptions = [
-        Interruption(member=d.member, start=start, end=end, reason=reason)
+        Interruption(
+            member=d.member,
+            start=start,
+            end=end,
+            reason=reason,
+            readmission=readmissions.get((d.member.pk, end)) if reason == "struck_off" else None,
+        )
         for d in drafts
         for start, end, reason in d.interruptions
     ]
-    Interruption.objects.bulk_create(interruptions, batch_size=5000)
+    bulk_create_with_history(interruptions, Interruption, **history)
     disciplines = [
         Discipline(member=d.member, form=form, decision_date=day, issued_by="Đảng ủy")
         for d in drafts
         for form, day in d.disciplines
     ]
-    Discipline.objects.bulk_create(disciplines, batch_size=5000)
+    bulk_create_with_history(disciplines, Discipline, **history)
     badges = [
         Badge(
             member=d.member,
@@ -555,7 +567,7 @@ def seed_demo(*, members: int = 750, cells: int = 56, seed: int = 1, today: date
         for d in drafts
         for milestone, number, day, kind in d.badges
     ]
-    Badge.objects.bulk_create(badges, batch_size=5000)
+    bulk_create_with_history(badges, Badge, **history)
     refresh_next_milestones()  # bulk_create sends no signals
     versions.bump()
     with connection.cursor() as cursor:

@@ -23,8 +23,10 @@ class UserWithAccessAdmin(UserAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "parent"]
+    list_display = ["name", "kind", "parent", "founded_on", "ended_on"]
     list_filter = ["kind"]
+    # A merger moves members and a dissolution needs an empty cell: both go through the services.
+    readonly_fields = ["ended_on", "merged_into"]
 
 
 @admin.register(Member)

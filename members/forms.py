@@ -85,7 +85,10 @@ class MemberCreateForm(MemberForm):
 
     def __init__(self, *args, cells=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["cell"].queryset = cells if cells is not None else Organisation.objects.none()
+        # A member is put into a cell that still exists.
+        self.fields["cell"].queryset = (
+            cells.live() if cells is not None else Organisation.objects.none()
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -118,7 +121,9 @@ class FactForm(forms.Form):
 
     def __init__(self, *args, cells=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["cell"].queryset = cells if cells is not None else Organisation.objects.none()
+        self.fields["cell"].queryset = (
+            cells.live() if cells is not None else Organisation.objects.none()
+        )
 
 
 class InterruptionForm(forms.ModelForm):
@@ -161,6 +166,37 @@ class BranchForm(forms.Form):
 class RenameForm(forms.Form):
     name = forms.CharField(label="Tên mới", max_length=200)
     valid_from = forms.DateField(label="Áp dụng từ ngày", widget=DateInput())
+
+
+class CellMergeForm(forms.Form):
+    into = CellChoiceField(label="Sáp nhập vào chi bộ", queryset=Organisation.objects.none())
+    day = forms.DateField(
+        label="Ngày sáp nhập",
+        widget=DateInput(),
+        help_text="Từ ngày này các đảng viên của chi bộ sinh hoạt ở chi bộ mới.",
+    )
+    decision_number = forms.CharField(label="Số quyết định", max_length=50, required=False)
+
+    def __init__(self, *args, cell, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = (
+            Organisation.objects.live().filter(kind=Organisation.Kind.CELL).exclude(pk=cell.pk)
+        )
+
+
+class CellDissolveForm(forms.Form):
+    day = forms.DateField(
+        label="Ngày giải thể", widget=DateInput(), help_text="Từ ngày này chi bộ không còn."
+    )
+
+
+class CellFoundedForm(forms.Form):
+    founded_on = forms.DateField(
+        label="Ngày thành lập",
+        required=False,
+        widget=DateInput(),
+        help_text="Để trống nếu không rõ: chi bộ được tính từ ngày có đảng viên đầu tiên.",
+    )
 
 
 class MemberFilterForm(forms.Form):
@@ -206,10 +242,3 @@ class MemberFilterForm(forms.Form):
             if by_citizen_id
             else "Họ tên, số thẻ (không cần dấu)"
         )
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label="Tệp danh sách (.xlsx hoặc .csv)",
-        help_text="Dòng 1 là tên cột: Họ và tên, Chi bộ, Ngày vào Đảng (bắt buộc) và các cột khác.",
-    )

@@ -25,11 +25,22 @@ from members.enums import (
     Sex,
     Status,
 )
-from vusta_party.text import fold, name_sort_key
+from members.rules import cell_refusal
+from vusta_party.text import fold, name_key, name_sort_key, nfc, normalize_spaces
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def live(self):
+        """Organisations that have not ended (by a merger or dissolution)."""
+        return self.filter(ended_on__isnull=True)
 
 
 class Organisation(models.Model):
-    """A node of the organisation tree: the committee at the root, cells as leaves."""
+    """A node of the organisation tree: the committee at the root, cells as leaves.
+
+    A cell is a dated fact too (DOMAIN.md §5): it exists from its founding date (unknown: from the
+    first day a member was on its rolls) to the day before `ended_on`, when it was merged into
+    another cell (its members moved there that day) or dissolved."""
 
     Kind = OrganisationKind
 
@@ -44,10 +55,26 @@ class Organisation(models.Model):
         related_name="children",
     )
     founded_on = models.DateField("Ngày thành lập", null=True, blank=True)
-    dissolved_on = models.DateField("Ngày giải thể", null=True, blank=True)
+    ended_on = models.DateField(
+        "Ngày sáp nhập hoặc giải thể",
+        null=True,
+        blank=True,
+        help_text="Từ ngày này chi bộ không còn: đã sáp nhập vào chi bộ khác, hoặc giải thể.",
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name="Sáp nhập vào",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_cells",
+    )
     name_sort = models.CharField(max_length=400, editable=False, db_index=True, default="")
+    # The name as matched (vusta_party.text.name_key): live names are unique by it.
+    name_key = models.CharField(max_length=400, editable=False, default="")
 
-    history = HistoricalRecords(excluded_fields=["name_sort"])
+    objects = OrganisationQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["name_sort", "name_key"])
 
     class Meta:
         verbose_name = "Tổ chức đảng"
@@ -59,10 +86,22 @@ class Organisation(models.Model):
                 name="organisation_committee_is_root",
             ),
             models.CheckConstraint(
-                condition=Q(dissolved_on__isnull=True)
+                condition=Q(ended_on__isnull=True)
                 | Q(founded_on__isnull=True)
-                | Q(dissolved_on__gte=F("founded_on")),
-                name="organisation_dissolved_after_founded",
+                | Q(ended_on__gt=F("founded_on")),
+                name="organisation_ended_after_founded",
+            ),
+            models.CheckConstraint(
+                condition=Q(merged_into__isnull=True)
+                | (Q(ended_on__isnull=False) & ~Q(merged_into=F("id"))),
+                name="organisation_merged_into_another_when_ended",
+            ),
+            # Two live cells (or branches) never have one name, whatever its case, spacing or
+            # Unicode form (the services say so first; this holds against any other write).
+            models.UniqueConstraint(
+                fields=["kind", "name_key"],
+                condition=Q(ended_on__isnull=True),
+                name="organisation_live_name_unique",
             ),
         ]
 
@@ -70,12 +109,29 @@ class Organisation(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.name_sort = fold(self.name)
+        self.fill_derived_fields()
         super().save(*args, **kwargs)
+
+    def fill_derived_fields(self) -> None:
+        """The sort key and the matching key of the name (also for bulk inserts)."""
+        self.name = nfc(normalize_spaces(self.name))
+        self.name_sort = fold(self.name)
+        self.name_key = name_key(self.name)
 
     @property
     def is_cell(self) -> bool:
         return self.kind == self.Kind.CELL
+
+    def refusal_on(self, day: date) -> str | None:
+        """Why a member cannot be on this cell's rolls on `day` (before it was founded, from the
+        day it ended), or None."""
+        return cell_refusal(
+            name=self.name,
+            founded_on=self.founded_on,
+            ended_on=self.ended_on,
+            merged_into=self.merged_into.name if self.merged_into_id else None,
+            day=day,
+        )
 
     def name_on(self, day: date) -> str:
         """The name in force on a date (documents keep the name of their day)."""
@@ -133,7 +189,7 @@ class Member(models.Model):
     # Identity
     full_name = models.CharField("Họ và tên", max_length=100)
     birth_name = models.CharField("Họ và tên khai sinh", max_length=100, blank=True)
-    sex = models.CharField("Giới tính", max_length=1, choices=Sex.choices)
+    sex = models.CharField("Giới tính", max_length=1, choices=Sex.choices, blank=True)
     date_of_birth = models.DateField("Ngày sinh", null=True, blank=True)
     hometown = models.CharField("Quê quán", max_length=200, blank=True)
     ethnicity = models.CharField("Dân tộc", max_length=50, default="Kinh")
@@ -323,6 +379,16 @@ class Interruption(models.Model):
     end = models.DateField("Đến ngày", help_text="Ngày trở lại sinh hoạt đảng.")
     reason = models.CharField("Lý do", max_length=16, choices=Reason.choices)
     note = models.CharField("Ghi chú", max_length=300, blank=True)
+    # The re-admission that made this interruption (the time out before it): deleting that fact
+    # takes the interruption with it.
+    readmission = models.OneToOneField(
+        MembershipEvent,
+        verbose_name="Do kết nạp lại",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="readmission_interruption",
+    )
 
     history = HistoricalRecords()
 
@@ -355,6 +421,16 @@ class Discipline(models.Model):
     reason = models.CharField("Lý do", max_length=300, blank=True)
     correction_confirmed = models.BooleanField("Chi bộ đã xác nhận sửa chữa", default=False)
     correction_confirmed_on = models.DateField("Ngày xác nhận sửa chữa", null=True, blank=True)
+    # An expulsion removes the member from the rolls by a fact of its own; deleting that fact
+    # (entered by mistake) takes the expulsion with it.
+    expulsion_event = models.OneToOneField(
+        MembershipEvent,
+        verbose_name="Sự kiện khai trừ",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="expulsion",
+    )
 
     history = HistoricalRecords()
 
@@ -445,6 +521,11 @@ class ImportBatch(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.PREVIEWED)
     committed_at = models.DateTimeField("Nhập lúc", null=True, blank=True)
     summary = models.JSONField("Kết quả", default=dict, blank=True)
+    # What the check of the file found (members/imports/batches.py): the counts here, each row's
+    # outcome and error in ImportRowOutcome and ImportRowError; and the register version and day
+    # it was checked against.
+    outcome = models.JSONField("Kết quả kiểm tra", default=dict, blank=True)
+    checked_version = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = "Lần nhập danh sách"
@@ -453,6 +534,47 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.uploaded_at:%d/%m/%Y %H:%M})"
+
+
+class ImportRowOutcome(models.Model):
+    """What one row of a batch's file would do, as its last check found (the preview pages
+    through these rather than reading the file again)."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="row_outcomes")
+    row = models.PositiveIntegerField("Dòng")
+    full_name = models.CharField("Họ và tên", max_length=200, blank=True)
+    cell_name = models.CharField("Chi bộ", max_length=200, blank=True)
+    action = models.CharField("Kết quả", max_length=10)  # create, update, unchanged, error
+    changes = models.CharField("Thay đổi", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "Kết quả một dòng của tệp nhập"
+        verbose_name_plural = "Kết quả các dòng của tệp nhập"
+        ordering = ["batch", "row"]
+        indexes = [models.Index(fields=["batch", "row"], name="import_row_outcome_order")]
+
+    def __str__(self) -> str:
+        return f"Dòng {self.row}: {self.action}"
+
+
+class ImportRowError(models.Model):
+    """A reason a row of a batch's file cannot be imported, as its last check found."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="row_errors")
+    position = models.PositiveIntegerField()  # the order of the check's report
+    row = models.PositiveIntegerField("Dòng")
+    column = models.CharField("Cột", max_length=50)
+    value = models.TextField("Giá trị", blank=True)
+    message = models.TextField("Lỗi")
+
+    class Meta:
+        verbose_name = "Lỗi một dòng của tệp nhập"
+        verbose_name_plural = "Lỗi các dòng của tệp nhập"
+        ordering = ["batch", "position"]
+        indexes = [models.Index(fields=["batch", "position"], name="import_row_error_order")]
+
+    def __str__(self) -> str:
+        return f"Dòng {self.row}, cột {self.column}: {self.message}"
 
 
 class RegisterVersion(models.Model):

@@ -11,9 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-# TEMPORARY until the import takes the milestones of the rule versions (issue 15).
-DEFAULT_MILESTONES: tuple[int, ...] = (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90)
-
 
 def add_years(day: date, years: int) -> date:
     """Same day and month `years` later (or earlier); 29/02 becomes 28/02 in a non-leap year."""

@@ -4,7 +4,7 @@ fact entered late (historic records) is checked against the whole history.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -47,7 +47,15 @@ _DAY_ORDER = {
 
 
 class RuleError(ValueError):
-    """A fact or a record the rules do not allow; the message is for the user (Vietnamese)."""
+    """A fact or a record the rules do not allow; the message is for the user (Vietnamese).
+
+    `fact` (or `interval`) is what the message is about; `after` is the earlier fact that makes
+    it impossible, if any (a death before it), so that a caller can say which of its own inputs
+    is at fault (the import names the column)."""
+
+    def __init__(self, message: str, *, fact=None, after=None, interval=None):
+        super().__init__(message)
+        self.fact, self.after, self.interval = fact, after, interval
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,12 @@ def _d(day: date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
+def _refusal(fact: Fact, reason: str, after: Fact | None = None) -> RuleError:
+    return RuleError(
+        f"{Kind(fact.kind).label} ngày {_d(fact.date)}: {reason}", fact=fact, after=after
+    )
+
+
 def replay(
     facts: Iterable[Fact],
     *,
@@ -94,62 +108,134 @@ def replay(
     official = official_before_facts
     death = left = None
     for fact in ordered:
-        label = f"{Kind(fact.kind).label} ngày {_d(fact.date)}"
         if death is not None:
-            raise RuleError(f"{label}: không thể ghi sự kiện sau ngày từ trần ({_d(death)}).")
+            raise _refusal(
+                fact, f"không thể ghi sự kiện sau ngày từ trần ({_d(death.date)}).", death
+            )
         if fact.date < admission_date:
-            raise RuleError(f"{label}: trước ngày vào Đảng ({_d(admission_date)}).")
+            raise _refusal(fact, f"trước ngày vào Đảng ({_d(admission_date)}).")
         if fact.kind == Kind.ADMITTED:
             if status is not None:
-                raise RuleError(f"{label}: đảng viên đã có trong danh sách.")
+                raise _refusal(fact, "đảng viên đã có trong danh sách.")
             if fact.date != admission_date:
-                raise RuleError(
-                    f"{label}: ngày kết nạp phải trùng ngày vào Đảng ({_d(admission_date)})."
+                raise _refusal(
+                    fact, f"ngày kết nạp phải trùng ngày vào Đảng ({_d(admission_date)})."
                 )
             status, cell_id = Status.ACTIVE, fact.cell_id
         elif fact.kind == Kind.TRANSFERRED_IN:
             if status not in (None, Status.TRANSFERRED_OUT):
-                raise RuleError(f"{label}: đảng viên đang có trong danh sách của Đảng bộ.")
+                raise _refusal(fact, "đảng viên đang có trong danh sách của Đảng bộ.")
             status, cell_id, left = Status.ACTIVE, fact.cell_id, None
         elif status is None:
-            raise RuleError(f"{label}: sự kiện đầu tiên phải là kết nạp hoặc chuyển sinh hoạt đến.")
+            raise _refusal(fact, "sự kiện đầu tiên phải là kết nạp hoặc chuyển sinh hoạt đến.")
         elif fact.kind in (Kind.READMITTED, Kind.RESTORED):
             if status not in (Status.STRUCK_OFF, Status.EXPELLED, Status.LEFT):
-                raise RuleError(
-                    f"{label}: chỉ áp dụng cho đảng viên đã bị xóa tên, khai trừ hoặc ra khỏi Đảng."
+                raise _refusal(
+                    fact, "chỉ áp dụng cho đảng viên đã bị xóa tên, khai trừ hoặc ra khỏi Đảng."
                 )
             status, cell_id, left = Status.ACTIVE, fact.cell_id, None
         elif status not in ON_ROLLS:
-            raise RuleError(
-                f"{label}: đảng viên không còn trong danh sách ({Status(status).label.lower()})."
+            raise _refusal(
+                fact, f"đảng viên không còn trong danh sách ({Status(status).label.lower()})."
             )
         elif fact.kind == Kind.MADE_OFFICIAL:
             if official is not None:
-                raise RuleError(f"{label}: đảng viên đã là đảng viên chính thức từ {_d(official)}.")
+                raise _refusal(fact, f"đảng viên đã là đảng viên chính thức từ {_d(official)}.")
             if fact.date <= admission_date:
-                raise RuleError(
-                    f"{label}: ngày chính thức phải sau ngày vào Đảng ({_d(admission_date)})."
+                raise _refusal(
+                    fact, f"ngày chính thức phải sau ngày vào Đảng ({_d(admission_date)})."
                 )
             official = fact.date
         elif fact.kind == Kind.CELL_TRANSFER:
             if fact.cell_id == cell_id:
-                raise RuleError(f"{label}: chi bộ mới trùng chi bộ đang sinh hoạt.")
+                raise _refusal(fact, "chi bộ mới trùng chi bộ đang sinh hoạt.")
             cell_id = fact.cell_id
         elif fact.kind == Kind.EXEMPTED:
             if status == Status.EXEMPT:
-                raise RuleError(f"{label}: đảng viên đang được miễn công tác và sinh hoạt.")
+                raise _refusal(fact, "đảng viên đang được miễn công tác và sinh hoạt.")
             status = Status.EXEMPT
         elif fact.kind == Kind.EXEMPTION_ENDED:
             if status != Status.EXEMPT:
-                raise RuleError(f"{label}: đảng viên không được miễn công tác và sinh hoạt.")
+                raise _refusal(fact, "đảng viên không được miễn công tác và sinh hoạt.")
             status = Status.ACTIVE
         else:  # a removal from the rolls
             status, left = REMOVALS[Kind(fact.kind)], fact.date
             if fact.kind == Kind.DIED:
-                death = fact.date
+                death = fact
     return MemberState(
-        status=status, cell_id=cell_id, official_date=official, death_date=death, left_rolls_on=left
+        status=status,
+        cell_id=cell_id,
+        official_date=official,
+        death_date=death.date if death else None,
+        left_rolls_on=left,
     )
+
+
+def entry_facts(
+    *, entry: str, entry_date: date, official_date: date | None, cell_id: int
+) -> tuple[list[Fact], date | None]:
+    """The facts that put a new member on the rolls, and the recognition as official that came
+    before them: admitted (on the admission date) or transferred in (on the entry date); a
+    recognition dated on or after the entry is a fact of its own, an earlier one (a member who
+    arrives already official) is part of the record."""
+    facts = [Fact(entry, entry_date, cell_id)]
+    if official_date and official_date >= entry_date:
+        facts.append(Fact(Kind.MADE_OFFICIAL, official_date, cell_id))
+        return facts, None
+    return facts, official_date
+
+
+def with_transfer_in(
+    facts: Iterable[Fact], *, entry_date: date, official_date: date | None, key: int
+) -> tuple[list[Fact], date | None]:
+    """A member's facts corrected to say they came onto the rolls by transfer on `entry_date`:
+    their first entry (admission, or a transfer in on another day) becomes a transfer in on that
+    day into the same cell, and a recognition as official before it becomes part of the record
+    (returned, as `entry_facts` returns it). The new fact has the tie-breaker `key`."""
+    ordered = sorted(facts, key=fact_order)
+    entry = next(fact for fact in ordered if fact.kind in (Kind.ADMITTED, Kind.TRANSFERRED_IN))
+    kept = [
+        fact
+        for fact in ordered
+        if fact is not entry and not (fact.kind == Kind.MADE_OFFICIAL and fact.date < entry_date)
+    ]
+    official_before = official_date if official_date and official_date < entry_date else None
+    return [Fact(Kind.TRANSFERRED_IN, entry_date, entry.cell_id, key), *kept], official_before
+
+
+def first_entry(facts: Iterable[Fact]) -> Fact:
+    """The fact that first put a member on the rolls."""
+    return min(
+        (fact for fact in facts if fact.kind in (Kind.ADMITTED, Kind.TRANSFERRED_IN)),
+        key=fact_order,
+    )
+
+
+def with_admission_date(facts: Iterable[Fact], admission_date: date) -> list[Fact]:
+    """A member's facts after a correction of the admission date: the admission moves with it."""
+    return [
+        replace(fact, date=admission_date) if fact.kind == Kind.ADMITTED else fact for fact in facts
+    ]
+
+
+def cell_refusal(
+    *,
+    name: str,
+    founded_on: date | None,
+    ended_on: date | None,
+    merged_into: str | None,
+    day: date,
+) -> str | None:
+    """Why a member cannot be put on a cell's rolls on `day`, or None: a cell exists from its
+    founding date to the day before it ended (by a merger into another cell, or dissolution).
+    Nobody is put into a cell that has ended, even on an earlier day: whoever was on its rolls
+    when it ended moved with the merger, so a member put there now would be left in it."""
+    if ended_on is not None:
+        how = f"đã sáp nhập vào {merged_into}" if merged_into else "đã giải thể"
+        return f"{name} {how} từ ngày {_d(ended_on)}."
+    if founded_on is not None and day < founded_on:
+        return f"{name} thành lập ngày {_d(founded_on)}, sau ngày {_d(day)}."
+    return None
 
 
 def check_member_dates(
@@ -208,18 +294,25 @@ def check_interruptions(
     for interval in ordered:
         span = f"{_d(interval.start)}–{_d(interval.end)}"
         if interval.end <= interval.start:
-            raise RuleError(f"Thời gian gián đoạn {span}: ngày kết thúc phải sau ngày bắt đầu.")
+            raise RuleError(
+                f"Thời gian gián đoạn {span}: ngày kết thúc phải sau ngày bắt đầu.",
+                interval=interval,
+            )
         if interval.start < admission_date:
             raise RuleError(
-                f"Thời gian gián đoạn {span}: bắt đầu trước ngày vào Đảng ({_d(admission_date)})."
+                f"Thời gian gián đoạn {span}: bắt đầu trước ngày vào Đảng ({_d(admission_date)}).",
+                interval=interval,
             )
         if interval.end > today:
-            raise RuleError(f"Thời gian gián đoạn {span}: ngày kết thúc ở tương lai.")
+            raise RuleError(
+                f"Thời gian gián đoạn {span}: ngày kết thúc ở tương lai.", interval=interval
+            )
     for previous, current in pairwise(ordered):
         if current.start < previous.end:
             raise RuleError(
                 f"Thời gian gián đoạn {_d(current.start)}–{_d(current.end)} trùng với "
-                f"{_d(previous.start)}–{_d(previous.end)}."
+                f"{_d(previous.start)}–{_d(previous.end)}.",
+                interval=current,
             )
 
 

@@ -6,10 +6,12 @@ from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
-from simple_history.utils import bulk_create_with_history
+from django.db.models import Prefetch, Q
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from members import versions
 from members.duplicates import unique_id_errors
+from members.enums import ON_ROLLS
 from members.models import (
     Badge,
     Discipline,
@@ -21,9 +23,21 @@ from members.models import (
 )
 from members.party_age import Interval, interruption_days
 from members.permissions import SET_PARTY_AGE_START
-from members.rules import Fact, RuleError, check_interruptions, check_member_dates, replay
+from members.rules import (
+    Fact,
+    RuleError,
+    check_interruptions,
+    check_member_dates,
+    entry_facts,
+    fact_order,
+    first_entry,
+    replay,
+    with_admission_date,
+    with_transfer_in,
+)
 from members.signals import party_age_changed
 from vusta_party import clock
+from vusta_party.text import name_key, nfc, normalize_spaces
 
 Kind = MembershipEvent.Kind
 
@@ -57,6 +71,11 @@ def _as_validation_error(error: RuleError) -> ValidationError:
     return ValidationError(str(error))
 
 
+def _cell_now(cell: Organisation) -> Organisation:
+    """The cell as the database has it now (whether it ended, and into which cell)."""
+    return Organisation.objects.select_related("merged_into").get(pk=cell.pk)
+
+
 def committee() -> Organisation:
     """The root of the organisation tree (created by migration)."""
     return Organisation.objects.get(parent__isnull=True, kind=Organisation.Kind.COMMITTEE)
@@ -87,13 +106,14 @@ def _official_before_facts(member: Member, facts: list[Fact]) -> date | None:
     return member.official_date
 
 
-def _apply(member: Member, facts: list[Fact]) -> None:
-    """Replay the facts onto the member's cached fields (raises ValidationError if impossible)."""
+def _apply(member: Member, facts: list[Fact], official_before: date | None = None) -> None:
+    """Replay the facts onto the member's cached fields (raises ValidationError if impossible).
+    `official_before`: a new member's recognition as official before their entry."""
     try:
         state = replay(
             facts,
             admission_date=member.admission_date,
-            official_before_facts=_official_before_facts(member, facts),
+            official_before_facts=official_before or _official_before_facts(member, facts),
         )
     except RuleError as error:
         raise _as_validation_error(error) from error
@@ -185,17 +205,19 @@ def member_create(
         raise ValidationError({"entry_date": "Hãy nhập ngày chuyển sinh hoạt đến."})
     if entry_date > today:
         raise ValidationError({"entry_date": "Ngày chuyển đến không được ở tương lai."})
+    if refusal := _cell_now(cell).refusal_on(entry_date):
+        raise ValidationError({"cell": refusal})
     _check_unique_ids(
         user, citizen_id=values.get("citizen_id"), card=values.get("party_card_number")
     )
-    official_date = values.get("official_date")
     member = Member(**{**values, "official_date": None}, cell=cell)
-    facts = [Fact(kind=entry, date=entry_date, cell_id=cell.pk)]
-    if official_date and official_date >= entry_date:
-        facts.append(Fact(kind=Kind.MADE_OFFICIAL, date=official_date, cell_id=cell.pk))
-    else:
-        member.official_date = official_date
-    _apply(member, facts)
+    facts, official_before = entry_facts(
+        entry=entry,
+        entry_date=entry_date,
+        official_date=values.get("official_date"),
+        cell_id=cell.pk,
+    )
+    _apply(member, facts, official_before)
     member.version = 0
     _save(member, user)
     bulk_create_with_history(
@@ -281,18 +303,55 @@ def member_update(
     )
     for name, value in changes.items():
         setattr(locked, name, value)
-    admitted = locked.events.filter(kind=Kind.ADMITTED).first()
-    if admitted and admitted.date != locked.admission_date:
+    _apply(locked, with_admission_date(_facts_of(locked), locked.admission_date))
+    for admitted in locked.events.filter(kind=Kind.ADMITTED).exclude(date=locked.admission_date):
         admitted.date = locked.admission_date
         admitted._history_user = user
         admitted.save()
-    _apply(locked, _facts_of(locked))
     _check_interruption_rows(locked, today)
     _save(locked, user)
     return locked
 
 
 # --- facts ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def member_entry_by_transfer(
+    *, member: Member, entry_date: date, user=None, today: date | None = None
+) -> Member:
+    """Correct how a member came onto the rolls: by transfer on `entry_date` (a register
+    imported as if everyone had been on its rolls since admission). Their first entry becomes a
+    transfer in that day; a recognition as official before it stays in the record, not as a fact
+    of this committee. Nothing changes when the record already says so."""
+    today = _today(today)
+    member = Member.objects.select_for_update().get(pk=member.pk)
+    facts = _facts_of(member)
+    entry = first_entry(facts)
+    if entry.kind == Kind.TRANSFERRED_IN and entry.date == entry_date:
+        return member
+    if entry_date > today:
+        raise ValidationError({"entry_date": "Ngày chuyển đến không được ở tương lai."})
+    corrected, official_before = with_transfer_in(
+        facts, entry_date=entry_date, official_date=member.official_date, key=2**62
+    )
+    _apply(member, corrected, official_before)
+    kept = {fact.key for fact in corrected}
+    for event in member.events.exclude(pk__in=kept):
+        event._history_user = user
+        event.delete()
+    event = MembershipEvent(
+        member=member,
+        kind=Kind.TRANSFERRED_IN,
+        date=entry_date,
+        cell_id=entry.cell_id,
+        note="Sửa: vào danh sách do chuyển sinh hoạt đến.",
+        created_by=user,
+    )
+    event._history_user = user
+    event.save()
+    _save(member, user)
+    return member
 
 
 @transaction.atomic
@@ -323,6 +382,8 @@ def fact_record(
         cell = member.cell
     elif cell is None or not cell.is_cell:
         raise ValidationError({"cell": "Hãy chọn chi bộ."})
+    elif refusal := _cell_now(cell).refusal_on(day):
+        raise ValidationError({"cell": refusal})
     if kind in (Kind.TRANSFERRED_OUT, Kind.TRANSFERRED_IN) and not counterpart:
         raise ValidationError({"counterpart": "Hãy ghi nơi chuyển đi / chuyển đến."})
     fact = Fact(kind=kind, date=day, cell_id=cell.pk, key=2**62)
@@ -353,6 +414,7 @@ def fact_record(
             end=day,
             reason=INTERRUPTING_REMOVALS[Kind(removal.kind)],
             note="Ghi tự động khi kết nạp lại.",
+            readmission=event,
         )
         if interruption.end > interruption.start:
             interruption._history_user = user
@@ -374,6 +436,14 @@ def fact_delete(*, event: MembershipEvent, user=None) -> None:
     ):
         raise ValidationError("Không thể xóa sự kiện đưa đảng viên vào danh sách.")
     _apply(member, _facts_of(member, without=[event]))
+    # What the fact brought with it goes with it: the member is as if it had never been entered.
+    made_by_it = [
+        *Interruption.objects.filter(readmission=event),
+        *Discipline.objects.filter(expulsion_event=event),
+    ]
+    for row in made_by_it:
+        row._history_user = user
+        row.delete()
     event._history_user = user
     event.delete()
     _save(member, user)
@@ -434,6 +504,17 @@ def discipline_record(
         raise ValidationError({"decision_date": "Ngày quyết định kỷ luật trước ngày vào Đảng."})
     if member.death_date and decision_date > member.death_date:
         raise ValidationError({"decision_date": "Ngày quyết định kỷ luật sau ngày từ trần."})
+    expulsion = None
+    if form == Discipline.Form.EXPULSION:
+        expulsion = fact_record(
+            member=member,
+            kind=Kind.EXPELLED,
+            day=decision_date,
+            decision_number=decision_number,
+            note="Theo quyết định kỷ luật khai trừ.",
+            user=user,
+            today=today,
+        )
     discipline = Discipline(
         member=member,
         form=form,
@@ -443,19 +524,10 @@ def discipline_record(
         reason=reason,
         correction_confirmed=correction_confirmed,
         correction_confirmed_on=today if correction_confirmed else None,
+        expulsion_event=expulsion,
     )
     discipline._history_user = user
     discipline.save()
-    if form == Discipline.Form.EXPULSION:
-        fact_record(
-            member=member,
-            kind=Kind.EXPELLED,
-            day=decision_date,
-            decision_number=decision_number,
-            note="Theo quyết định kỷ luật khai trừ.",
-            user=user,
-            today=today,
-        )
     return discipline
 
 
@@ -582,20 +654,25 @@ def branch_create(*, name: str, founded_on: date | None = None, user=None) -> Or
     )
 
 
+def _same_name(kind, name: str, *, exclude_pk: int | None = None) -> ValidationError | None:
+    """The refusal of a name that a live organisation of the kind already has (by name_key)."""
+    others = Organisation.objects.live().filter(kind=kind, name_key=name_key(name))
+    other = others.exclude(pk=exclude_pk).first() if exclude_pk else others.first()
+    if other is None:
+        return None
+    label = kind.label[0].lower() + kind.label[1:]
+    return ValidationError({"name": f"Đã có {label} tên “{other.name}”."})
+
+
 def _organisation_create(kind, *, name, parent, founded_on, user) -> Organisation:
-    name = " ".join(name.split())
+    name = nfc(normalize_spaces(name))
     parent = parent or committee()
     if parent.is_cell:
         raise ValidationError({"parent": "Chi bộ không thể trực thuộc một chi bộ khác."})
-    # Case-folded in Python: SQLite's case-insensitive matching knows only ASCII letters.
-    same = [
-        other
-        for other in Organisation.objects.filter(kind=kind).only("name")
-        if other.name.casefold() == name.casefold()
-    ]
-    if same:
-        label = kind.label[0].lower() + kind.label[1:]
-        raise ValidationError({"name": f"Đã có {label} tên “{same[0].name}”."})
+    if founded_on and founded_on > clock.today():
+        raise ValidationError({"founded_on": "Ngày thành lập không được ở tương lai."})
+    if same := _same_name(kind, name):
+        raise same
     organisation = Organisation(kind=kind, name=name, parent=parent, founded_on=founded_on)
     organisation._history_user = user
     organisation.save()
@@ -608,11 +685,13 @@ def organisation_rename(
 ) -> Organisation:
     """Rename from a date; documents dated earlier keep the old name."""
     today = _today(today)
-    name = " ".join(name.split())
+    name = nfc(normalize_spaces(name))
     if valid_from > today:
         raise ValidationError({"valid_from": "Ngày đổi tên không được ở tương lai."})
     if name == organisation.name:
         raise ValidationError({"name": "Tên mới trùng tên hiện tại."})
+    if same := _same_name(Organisation.Kind(organisation.kind), name, exclude_pk=organisation.pk):
+        raise same
     last = organisation.former_names.order_by("-used_until").first()
     if last and valid_from <= last.used_until + timedelta(days=1):
         raise ValidationError(
@@ -641,3 +720,213 @@ def badge_remove(*, member: Member, milestone: int, user=None) -> None:
     Member.objects.filter(pk=member.pk).update(highest_badge=highest)
     member.highest_badge = highest
     party_age_changed.send(Member, member_ids=[member.pk])
+
+
+# --- cells as dated facts (DOMAIN.md §5) ----------------------------------------------------
+
+# Facts that put a member into the cell they name (the others name the cell the member is in).
+CELL_ENTRIES = {
+    Kind.ADMITTED,
+    Kind.TRANSFERRED_IN,
+    Kind.CELL_TRANSFER,
+    Kind.READMITTED,
+    Kind.RESTORED,
+}
+MERGE_KEY = 2**62  # a merger's move comes after the other moves of its day
+
+
+def _d(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def _check_end(cell: Organisation, day: date, today: date) -> None:
+    if not cell.is_cell:
+        raise ValidationError("Chỉ sáp nhập hoặc giải thể một chi bộ.")
+    if cell.ended_on is not None:
+        raise ValidationError(cell.refusal_on(cell.ended_on))
+    if day > today:
+        raise ValidationError({"day": "Ngày sáp nhập hoặc giải thể không được ở tương lai."})
+    if cell.founded_on and day <= cell.founded_on:
+        raise ValidationError(
+            {"day": f"Ngày phải sau ngày thành lập chi bộ ({_d(cell.founded_on)})."}
+        )
+
+
+def _members_of(cell: Organisation) -> list[Member]:
+    """Every member who was ever on the cell's rolls, with their facts in order (two queries)."""
+    return list(
+        Member.objects.filter(
+            pk__in=MembershipEvent.objects.filter(cell=cell).values("member_id")
+        ).prefetch_related(
+            Prefetch("events", queryset=MembershipEvent.objects.order_by("date", "id"))
+        )
+    )
+
+
+def _leaving(member: Member, cell: Organisation, day: date) -> tuple[bool, list[MembershipEvent]]:
+    """Whether the member is on the cell's rolls when it ends on `day`, and their later facts in
+    it. A fact that puts them into the cell after it ended is refused."""
+    facts = _facts_of(member)
+    move_order = (day, 3, MERGE_KEY)  # where a merger's move sits among the day's facts
+    earlier = [fact for fact in facts if fact_order(fact) < move_order]
+    state = (
+        replay(
+            earlier,
+            admission_date=member.admission_date,
+            official_before_facts=_official_before_facts(member, facts),
+        )
+        if earlier
+        else None
+    )
+    on_rolls = state is not None and state.status in ON_ROLLS and state.cell_id == cell.pk
+    later = [
+        event
+        for event in member.events.all()
+        if event.cell_id == cell.pk and fact_order(_fact(event)) > move_order
+    ]
+    for event in later:
+        if event.kind in CELL_ENTRIES:
+            raise ValidationError(
+                f"{member.full_name}: {event.get_kind_display().lower()} vào {cell.name} ngày "
+                f"{_d(event.date)}, từ ngày {_d(day)} chi bộ đã không còn. Sửa sự kiện này trước."
+            )
+    return on_rolls, later
+
+
+def _fact(event: MembershipEvent) -> Fact:
+    return Fact(kind=event.kind, date=event.date, cell_id=event.cell_id, key=event.pk)
+
+
+@transaction.atomic
+def cell_merge(
+    *,
+    cell: Organisation,
+    into: Organisation,
+    day: date,
+    decision_number: str = "",
+    user=None,
+    today: date | None = None,
+) -> int:
+    """Merge a cell into another on a date: every member on its rolls then moves to the other
+    cell that day (a fact of each member's), their later facts recorded in the old cell are
+    theirs in the new one, and the old cell ends. Returns the number of members moved."""
+    today = _today(today)
+    cell = Organisation.objects.select_for_update().get(pk=cell.pk)
+    _check_end(cell, day, today)
+    if into.pk == cell.pk or not into.is_cell:
+        raise ValidationError({"into": "Hãy chọn một chi bộ khác để sáp nhập vào."})
+    if refusal := into.refusal_on(day):
+        raise ValidationError({"into": refusal})
+    note = f"Sáp nhập {cell.name} vào {into.name}."
+    moves, repointed, changed = [], [], []
+    for member in _members_of(cell):
+        on_rolls, later = _leaving(member, cell, day)
+        if not on_rolls and not later:
+            continue
+        for event in later:
+            event.cell_id = into.pk
+        facts = [
+            *(_fact(event) for event in member.events.all()),
+            *([Fact(Kind.CELL_TRANSFER, day, into.pk, MERGE_KEY)] if on_rolls else []),
+        ]
+        try:
+            state = replay(
+                facts,
+                admission_date=member.admission_date,
+                official_before_facts=_official_before_facts(member, facts),
+            )
+        except RuleError as error:
+            raise ValidationError(f"{member.full_name}: {error}") from error
+        if on_rolls:
+            moves.append(
+                MembershipEvent(
+                    member=member,
+                    kind=Kind.CELL_TRANSFER,
+                    date=day,
+                    cell=into,
+                    decision_number=decision_number,
+                    note=note,
+                    created_by=user,
+                )
+            )
+        repointed += later
+        if member.cell_id != state.cell_id:
+            member.cell_id = state.cell_id
+            member.version += 1
+            changed.append(member)
+    bulk_create_with_history(moves, MembershipEvent, batch_size=1000, default_user=user)
+    bulk_update_with_history(
+        repointed, MembershipEvent, ["cell"], batch_size=1000, default_user=user
+    )
+    bulk_update_with_history(
+        changed, Member, ["cell", "version"], batch_size=1000, default_user=user
+    )
+    cell.ended_on, cell.merged_into = day, into
+    cell._history_user = user
+    cell.save()
+    versions.bump()  # the bulk writes send no signals
+    return len(moves)
+
+
+@transaction.atomic
+def cell_dissolve(*, cell: Organisation, day: date, user=None, today: date | None = None) -> None:
+    """Dissolve a cell from a date: it must have no member on its rolls then, nor any fact in
+    it afterwards (members move first, or the cell is merged instead)."""
+    today = _today(today)
+    cell = Organisation.objects.select_for_update().get(pk=cell.pk)
+    _check_end(cell, day, today)
+    staying = []
+    for member in _members_of(cell):
+        on_rolls, later = _leaving(member, cell, day)
+        if later:
+            event = later[0]
+            raise ValidationError(
+                f"{member.full_name}: {event.get_kind_display().lower()} ngày {_d(event.date)} "
+                f"ở {cell.name}, sau ngày giải thể."
+            )
+        if on_rolls:
+            staying.append(member.full_name)
+    if staying:
+        names = ", ".join(staying[:5]) + (", ..." if len(staying) > 5 else "")
+        raise ValidationError(
+            f"Ngày {_d(day)} {cell.name} còn {len(staying)} đảng viên ({names}): chuyển sinh hoạt "
+            "họ sang chi bộ khác trước, hoặc sáp nhập chi bộ."
+        )
+    cell.ended_on = day
+    cell._history_user = user
+    cell.save()
+
+
+@transaction.atomic
+def cell_set_founded(
+    *, cell: Organisation, founded_on: date | None, user=None, today: date | None = None
+) -> Organisation:
+    """Record (or correct, or clear) the founding date of a cell: not in the future, not after
+    the first day a member was on its rolls, before it ended."""
+    today = _today(today)
+    if founded_on is not None:
+        if founded_on > today:
+            raise ValidationError({"founded_on": "Ngày thành lập không được ở tương lai."})
+        first = (
+            MembershipEvent.objects.filter(cell=cell)
+            .order_by("date")
+            .values_list("date", flat=True)
+            .first()
+        )
+        if first is not None and founded_on > first:
+            raise ValidationError(
+                {
+                    "founded_on": f"Chi bộ đã có đảng viên sinh hoạt từ ngày {_d(first)}: ngày "
+                    "thành lập không thể sau ngày đó."
+                }
+            )
+        if cell.ended_on and founded_on >= cell.ended_on:
+            raise ValidationError(
+                {
+                    "founded_on": f"Ngày thành lập phải trước ngày chi bộ không còn ({_d(cell.ended_on)})."
+                }
+            )
+    cell.founded_on = founded_on
+    cell._history_user = user
+    cell.save()
+    return cell

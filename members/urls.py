@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members import import_views, views
+from members import cell_views, views
 
 app_name = "members"
 
@@ -8,9 +8,6 @@ urlpatterns = [
     path("dang-vien/", views.member_list, name="member_list"),
     path("dang-vien/them/", views.member_create, name="member_create"),
     path("dang-vien/so-danh-sach/", views.register_export, name="register_export"),
-    path("dang-vien/nhap/", import_views.import_upload, name="import_upload"),
-    path("dang-vien/nhap/<int:pk>/", import_views.import_preview, name="import_preview"),
-    path("dang-vien/nhap/<int:pk>/loi.xlsx", import_views.import_errors, name="import_errors"),
     path("dang-vien/<int:pk>/", views.member_detail, name="member_detail"),
     path("dang-vien/<int:pk>/sua/", views.member_edit, name="member_edit"),
     path("dang-vien/<int:pk>/su-kien/", views.fact_create, name="fact_create"),
@@ -27,4 +24,7 @@ urlpatterns = [
     path("chi-bo/them-dang-bo-bo-phan/", views.branch_create, name="branch_create"),
     path("chi-bo/<int:pk>/", views.cell_detail, name="cell_detail"),
     path("chi-bo/<int:pk>/doi-ten/", views.cell_rename, name="cell_rename"),
+    path("chi-bo/<int:pk>/thanh-lap/", cell_views.cell_founded, name="cell_founded"),
+    path("chi-bo/<int:pk>/sap-nhap/", cell_views.cell_merge, name="cell_merge"),
+    path("chi-bo/<int:pk>/giai-the/", cell_views.cell_dissolve, name="cell_dissolve"),
 ]

@@ -281,7 +281,9 @@ def interruption_delete(request, pk, interruption_pk):
 
 
 def cell_list(request):
-    cells = cells_with_counts(cells_for(request.user)).order_by("name_sort", "id")
+    cells = cells_with_counts(cells_for(request.user).select_related("merged_into")).order_by(
+        "name_sort", "id"
+    )
     totals = {
         key: sum(getattr(cell, key) for cell in cells)
         for key in ("member_count", "official_count", "probationary_count", "women_count")

@@ -140,3 +140,10 @@ class DocumentLayoutForm(forms.ModelForm):
             if data.get(name) is not None and not 5 <= data[name] <= 60:
                 self.add_error(name, "Lề từ 5 đến 60 mm.")
         return data
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Tệp danh sách (.xlsx hoặc .csv)",
+        help_text="Dòng 1 là tên cột: Họ và tên, Chi bộ, Ngày vào Đảng (bắt buộc) và các cột khác.",
+    )

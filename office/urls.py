@@ -1,10 +1,14 @@
 from django.urls import path
 
-from office.views import accounts, audit, profile
+from office.views import accounts, audit, imports, profile
 
 app_name = "office"
 
 urlpatterns = [
+    # The members import lives here, above the badge app that says which milestones exist.
+    path("dang-vien/nhap/", imports.import_upload, name="import_upload"),
+    path("dang-vien/nhap/<int:pk>/", imports.import_preview, name="import_preview"),
+    path("dang-vien/nhap/<int:pk>/loi.xlsx", imports.import_errors, name="import_errors"),
     path("nhat-ky/", audit.audit_log, name="audit_log"),
     path("nhat-ky/xuat/", audit.audit_export, name="audit_export"),
     path("nhat-ky-dang-nhap/", audit.sign_in_log, name="sign_in_log"),

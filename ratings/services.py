@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from members.models import Member, Organisation
@@ -13,7 +14,7 @@ from ratings.models import CellRating, MemberRating, RatingYear, default_late_ad
 from ratings.queries import grid, year_checks
 from vusta_party import clock
 from vusta_party.spreadsheets import SpreadsheetError, read_table
-from vusta_party.text import ascii_int, fold
+from vusta_party.text import ascii_int, fold, name_key
 
 FIRST_YEAR = 1990
 
@@ -126,7 +127,14 @@ def ratings_import(filename: str, content: bytes, *, lock_years: bool, user=None
         raise ValidationError("Thiếu cột bắt buộc: Năm, Xếp loại.")
     members = {m.party_card_number: m for m in Member.objects.exclude(party_card_number=None)}
     by_cccd = {m.citizen_id: m for m in Member.objects.exclude(citizen_id=None)}
-    cells = {c.name.casefold(): c for c in Organisation.objects.filter(kind=Organisation.Kind.CELL)}
+    # A cell is named as the members import names it (case, spacing and Unicode form aside):
+    # the live cell of the name, else the one that ended last (past years' ratings).
+    cells = {
+        c.name_key: c
+        for c in Organisation.objects.filter(kind=Organisation.Kind.CELL).order_by(
+            F("ended_on").asc(nulls_last=True)
+        )
+    }
     locked = set(RatingYear.objects.filter(locked=True).values_list("year", flat=True))
     this_year = clock.today().year
     errors, member_rows, cell_rows = [], [], []
@@ -160,7 +168,7 @@ def ratings_import(filename: str, content: bytes, *, lock_years: bool, user=None
             else:
                 member_rows.append((year, member, level, score))
         elif row.get("cell"):
-            cell = cells.get(row["cell"].casefold())
+            cell = cells.get(name_key(row["cell"]))
             if cell is None:
                 errors.append(
                     RatingImportError(number, "Chi bộ", f"Không có chi bộ “{row['cell']}”.")

@@ -58,7 +58,7 @@ def _register_figures(user, today: date) -> dict:
     return {
         "today": today,
         "on_rolls": members.filter(status__in=ON_ROLLS).count(),
-        "cell_count": cells_for(user).count(),
+        "cell_count": cells_for(user).live().count(),
         "next_round": next_round,
         "round_date": round_date,
         "round_candidates": due,

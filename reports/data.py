@@ -1,4 +1,6 @@
-"""Report data (DOMAIN.md §5): every figure computed as of the period's dates from dated facts.
+"""Report data (DOMAIN.md §5): every figure computed as of the period's dates from dated facts,
+the cells too: a cell counts from its founding date (without one, from the first day a member was
+on its rolls) to the day before it was merged into another or dissolved.
 
 A report for a past period gives the same figures whatever is recorded today about later dates.
 `membership_summary()` answers in a fixed number of queries, whatever the size of the register.
@@ -218,7 +220,10 @@ def membership_summary(
     movement = Counter()
     cell_moves = defaultdict(lambda: [0, 0])  # cell -> [gained, lost]
     current_member, on_rolls, cell = None, False, None
+    first_day_of_cell: dict[int, date] = {}  # the first day a member was on a cell's rolls
     for member_id, kind, day, cell_id in events:
+        if cell_id not in first_day_of_cell or day < first_day_of_cell[cell_id]:
+            first_day_of_cell[cell_id] = day
         if member_id != current_member:
             if current_member is not None and on_rolls:
                 at_end[current_member] = cell
@@ -252,11 +257,16 @@ def membership_summary(
     probationary_by_cell = Counter(
         c for m, c in at_end.items() if attributes[m][4] is None or attributes[m][4] > period.end
     )
-    cells = list(
+    cells = []  # the cells that existed on some day of the period, with whether at its end
+    for cell in (
         cells_in_scope.filter(Q(founded_on__isnull=True) | Q(founded_on__lte=period.end))
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=period.start))
         .prefetch_related("former_names")
         .order_by("name_sort", "id")
-    )
+    ):
+        if cell.founded_on is None and cell.pk not in first_day_of_cell:
+            continue  # no founding date, and no member on its rolls yet by the period's end
+        cells.append((cell, cell.ended_on is None or cell.ended_on > period.end))
     rows = tuple(
         CellRow(
             name=cell.name_on(period.end),
@@ -267,16 +277,9 @@ def membership_summary(
             women_end=women_by_cell[cell.pk],
             probationary_end=probationary_by_cell[cell.pk],
         )
-        for cell in cells
-        if start_by_cell[cell.pk]
-        or end_by_cell[cell.pk]
-        or cell_moves[cell.pk] != [0, 0]
-        or cell.dissolved_on is None
-        or cell.dissolved_on > period.end
+        for cell, _at_end in cells
     )
-    cell_count = sum(
-        1 for cell in cells if cell.dissolved_on is None or cell.dissolved_on > period.end
-    )
+    cell_count = sum(1 for _cell, at_end in cells if at_end)
     badges, reissued, bonus_total = _badges(period, members)
     disciplines = tuple(
         (DISCIPLINE_LABELS[row["form"]], row["n"])

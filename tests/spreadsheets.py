@@ -40,3 +40,13 @@ def csv_bytes(rows, headers=HEADERS, bom=True) -> bytes:
     ]
     text = "\r\n".join(lines) + "\r\n"
     return ("\ufeff" if bom else "").encode() + text.encode("utf-8")
+
+
+def sheet(*rows, name="danh-sach.xlsx") -> tuple[str, bytes]:
+    """A members file from rows given as {header: value} (None: a blank row), with the headers
+    the rows use, in the order they first appear."""
+    headers = list(dict.fromkeys(header for row in rows if row for header in row))
+    table = [[row.get(header) for header in headers] if row else [] for row in rows]
+    if name.endswith(".csv"):
+        return name, csv_bytes(table, headers)
+    return name, xlsx_bytes(table, headers)

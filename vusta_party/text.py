@@ -35,6 +35,18 @@ def normalize_spaces(value: str) -> str:
     return _WHITESPACE.sub(" ", value).strip()
 
 
+def nfc(value: str) -> str:
+    """The text in Unicode NFC, the one form text is stored in (DOMAIN.md §8): "ệ" typed as
+    e + two combining marks (NFD, as some keyboards and macOS files give it) becomes one letter."""
+    return value if value.isascii() else unicodedata.normalize("NFC", value)
+
+
+def name_key(value: str) -> str:
+    """What makes two names the same name: case, spacing and Unicode form do not count,
+    diacritics do ("Chi bộ  hội VẬT LÝ" is "Chi bộ Hội Vật lý", "Chi bộ Hồ" is not "Chi bộ Hổ")."""
+    return nfc(unicodedata.normalize("NFD", normalize_spaces(value)).casefold())
+
+
 def fold(value: str) -> str:
     """Lower-case, strip every diacritic and fold đ to d: "Đặng Thị Ánh" -> "dang thi anh"."""
     decomposed = unicodedata.normalize("NFD", value.casefold())

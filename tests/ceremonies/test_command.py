@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from ceremonies import services as rounds
 from members import services
 from tests.factories import CellFactory, make_member
 
@@ -88,3 +89,29 @@ def test_a_bad_date_is_refused_in_vietnamese():
         CommandError, match=r"Ngày không hợp lệ: 28/02/2026 \(cần dạng YYYY-MM-DD\)."
     ):
         call_command("badge_candidates", "--date", "28/02/2026")
+
+
+def test_a_member_proposed_in_an_open_round_on_another_date_is_not_listed(register, capsys):
+    round_ = rounds.round_create(day=date(2026, 2, 3), occasion="0302")
+    assert rounds.round_fill(round_=round_) == 1  # Lê Văn Bình, 50 years, posthumous early
+
+    call_command("badge_candidates", "--date", "2026-02-28", "--json")
+    later = json.loads(capsys.readouterr().out)
+    call_command("badge_candidates", "--date", "2026-02-03", "--json")
+    same_day = json.loads(capsys.readouterr().out)
+
+    assert [(row["full_name"], row["milestone"]) for row in later] == [("Nguyễn Thị Ánh", 30)]
+    assert [(row["full_name"], row["milestone"]) for row in same_day] == [("Lê Văn Bình", 50)]
+
+
+def test_a_member_is_listed_again_once_the_other_round_is_cancelled(register, capsys):
+    round_ = rounds.round_create(day=date(2026, 2, 3), occasion="0302")
+    rounds.round_fill(round_=round_)
+    rounds.round_cancel(round_=round_, reason="Nhập nhầm")
+
+    call_command("badge_candidates", "--date", "2026-02-28", "--json")
+
+    assert [row["full_name"] for row in json.loads(capsys.readouterr().out)] == [
+        "Lê Văn Bình",
+        "Nguyễn Thị Ánh",
+    ]

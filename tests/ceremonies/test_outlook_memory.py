@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from ceremonies import services as rounds
+from ceremonies.milestones import known_milestones
 from ceremonies.models import BadgeRules
 from members import services, versions
 from members.imports import commit_import, plan_import
@@ -112,10 +113,14 @@ def test_an_imported_member_shows_at_once(office_client, cell):
         "Ngày vào Đảng": f"{SOON:%d/%m/%Y}",
         "Ngày chính thức": f"{add_years(SOON, 1):%d/%m/%Y}",
     }
-    plan = plan_import("them.xlsx", xlsx_bytes([list(row.values())], headers=list(row)))
+    plan = plan_import(
+        "them.xlsx",
+        xlsx_bytes([list(row.values())], headers=list(row)),
+        milestones=known_milestones(),
+    )
     assert plan.ok
 
-    commit_import(plan, today=TODAY)
+    commit_import(plan, milestones=known_milestones(), today=TODAY)
 
     assert due_names(office_client) == ["Nguyễn Văn An", "Trần Văn Bình", "Lê Văn Cường"]
 

@@ -6,9 +6,11 @@ from django.core.management.base import CommandError
 
 from ceremonies.milestones import member_milestones
 from ceremonies.models import rule_versions
+from members import services
 from members.enums import Status
-from members.models import Badge, Member, MembershipEvent, Organisation
+from members.models import Badge, Interruption, Member, MembershipEvent, Organisation
 from members.rules import Fact, replay
+from vusta_party.history import audit_rows
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 22)
@@ -42,6 +44,11 @@ def test_seed_demo_is_deterministic_and_resembles_the_first_user(capsys):
     assert Member.objects.filter(interruptions__isnull=False).exists()
     assert Member.objects.filter(disciplines__isnull=False).exists()
     assert "Đã tạo dữ liệu mẫu: 56 chi bộ, 750 đảng viên" in capsys.readouterr().out
+    # A re-admission's interruption belongs to it, as when entered through the services.
+    readmitted = Interruption.objects.filter(reason="struck_off").select_related("readmission")
+    assert {(i.readmission.kind, i.readmission.date == i.end) for i in readmitted} == {
+        ("readmitted", True)
+    }
 
 
 def test_every_milestone_from_30_to_90_has_members_coming_up():
@@ -90,6 +97,25 @@ def test_demo_members_are_consistent_with_their_facts():
             member.death_date,
         )
         assert all(e.date <= TODAY for e in member.events.all())
+
+
+def test_demo_rows_have_their_first_history_so_a_first_change_shows_the_old_value():
+    call_command("seed_demo", "--members", "40", "--cells", "3", "--today", "2026-11-22")
+    member = Member.objects.filter(status="active").order_by("pk").first()
+    old_hometown = member.hometown
+
+    services.member_update(
+        member=member, values={"hometown": "Huế"}, expected_version=member.version, today=TODAY
+    )
+
+    assert (
+        Organisation.history.filter(kind="cell").count(),
+        Member.history.filter(history_type="+").count(),
+        MembershipEvent.history.count(),
+        Badge.history.count(),
+    ) == (3, 40, MembershipEvent.objects.count(), Badge.objects.count())
+    changes = audit_rows(member.history.all())[0].changes
+    assert [(c.label, c.before, c.after) for c in changes] == [("Quê quán", old_hometown, "Huế")]
 
 
 def test_seed_demo_refuses_a_register_with_members_unless_if_empty(capsys):

@@ -373,3 +373,86 @@ def test_cell_names_are_unique():
 
     with pytest.raises(ValidationError, match="Đã có chi bộ tên “Chi bộ Văn phòng”"):
         services.cell_create(name="chi bộ  văn phòng")
+
+
+def test_deleting_a_readmission_takes_its_interruption_so_the_corrected_one_is_accepted():
+    member = make_member()
+    services.fact_record(member=member, kind=K.STRUCK_OFF, day=date(2005, 1, 1), today=TODAY)
+    wrong = services.fact_record(
+        member=member, kind=K.READMITTED, day=date(2009, 1, 1), cell=member.cell, today=TODAY
+    )
+
+    services.fact_delete(event=wrong)
+    member.refresh_from_db()
+    assert (member.status, member.interrupted_days, member.interruptions.count()) == (
+        Status.STRUCK_OFF,
+        0,
+        0,
+    )
+    services.fact_record(
+        member=member, kind=K.READMITTED, day=date(2008, 6, 1), cell=member.cell, today=TODAY
+    )
+
+    member.refresh_from_db()
+    assert [(i.start, i.end) for i in member.interruptions.all()] == [
+        (date(2005, 1, 1), date(2008, 6, 1))
+    ]
+    assert (member.status, member.interrupted_days) == (Status.ACTIVE, 1247)
+
+
+def test_deleting_an_expulsion_takes_its_discipline_so_the_member_is_as_before():
+    member = make_member()
+    services.discipline_record(
+        member=member, form=Discipline.Form.EXPULSION, decision_date=date(2015, 4, 1), today=TODAY
+    )
+
+    services.fact_delete(event=member.events.get(kind=K.EXPELLED))
+
+    member.refresh_from_db()
+    assert (member.status, member.left_rolls_on, member.disciplines.count()) == (
+        Status.ACTIVE,
+        None,
+        0,
+    )
+    assert kinds(member) == [
+        (K.ADMITTED, date(1990, 5, 19)),
+        (K.MADE_OFFICIAL, date(1991, 5, 19)),
+    ]
+
+
+def test_a_member_recorded_as_admitted_here_is_corrected_to_have_transferred_in(office_user):
+    member = make_member()  # admitted 19/05/1990, made official 19/05/1991, here
+    services.fact_record(member=member, kind=K.EXEMPTED, day=date(2024, 1, 1), today=TODAY)
+
+    services.member_entry_by_transfer(
+        member=member, entry_date=date(2023, 6, 1), user=office_user, today=TODAY
+    )
+    services.member_entry_by_transfer(member=member, entry_date=date(2023, 6, 1), today=TODAY)
+
+    member.refresh_from_db()
+    assert kinds(member) == [(K.TRANSFERRED_IN, date(2023, 6, 1)), (K.EXEMPTED, date(2024, 1, 1))]
+    assert (member.official_date, member.status, member.version) == (
+        date(1991, 5, 19),
+        Status.EXEMPT,
+        3,  # created, exempted, corrected once (the second call found nothing to change)
+    )
+    assert set(
+        MembershipEvent.history.filter(history_user=office_user).values_list("kind", "history_type")
+    ) == {(K.ADMITTED, "-"), (K.MADE_OFFICIAL, "-"), (K.TRANSFERRED_IN, "+")}
+
+
+def test_a_transfer_date_before_the_members_facts_or_in_the_future_is_refused():
+    member = make_member()
+    services.fact_record(member=member, kind=K.EXEMPTED, day=date(2024, 1, 1), today=TODAY)
+
+    with pytest.raises(ValidationError) as after_facts:
+        services.member_entry_by_transfer(member=member, entry_date=date(2025, 1, 1), today=TODAY)
+    with pytest.raises(ValidationError) as future:
+        services.member_entry_by_transfer(member=member, entry_date=date(2026, 12, 1), today=TODAY)
+
+    assert after_facts.value.messages == [
+        "Miễn công tác và sinh hoạt ngày 01/01/2024: sự kiện đầu tiên phải là kết nạp hoặc "
+        "chuyển sinh hoạt đến."
+    ]
+    assert future.value.message_dict == {"entry_date": ["Ngày chuyển đến không được ở tương lai."]}
+    assert kinds(member)[0] == (K.ADMITTED, date(1990, 5, 19))

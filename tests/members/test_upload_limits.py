@@ -12,7 +12,7 @@ from members.models import ImportBatch
 from ratings.models import MemberRating
 from tests.spreadsheets import csv_bytes, xlsx_bytes
 from vusta_party import spreadsheets
-from vusta_party.spreadsheets import SpreadsheetError, read_table, upload_error
+from vusta_party.spreadsheets import SpreadsheetError, csv_delimiter, read_table, upload_error
 
 ROW = ["Nguyễn Văn An", "01/01/1960", "Nam"]
 
@@ -89,7 +89,7 @@ def test_a_file_that_is_not_a_workbook_is_refused():
 @pytest.mark.django_db
 def test_the_import_page_refuses_a_wrong_type_and_keeps_nothing(office_client):
     response = office_client.post(
-        reverse("members:import_upload"),
+        reverse("office:import_upload"),
         {"file": SimpleUploadedFile("danh-sach.xls", b"\xd0\xcf\x11\xe0")},
     )
 
@@ -109,3 +109,18 @@ def test_the_ratings_import_refuses_a_wrong_type(office_client):
         "Chưa nhập gì. Chỉ nhận tệp .xlsx hoặc .csv."
     ]
     assert not MemberRating.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "separator"),
+    [
+        ("Họ và tên,Chi bộ,Huy hiệu đã nhận\r\nAn,A,30; 40; 45\r\n", ","),
+        ("Họ và tên;Chi bộ;Quê quán\r\nAn;A;Hà Nội, Việt Nam, Châu Á\r\n", ";"),
+        ('"Họ và tên, đầy đủ";Chi bộ\r\nAn;A\r\n', ";"),
+        ("Họ và tên\tChi bộ\r\nAn\tA\r\n", "\t"),
+        ("\r\nHọ và tên,Chi bộ\r\n", ","),
+        ("Họ và tên\r\nAn\r\n", ","),
+    ],
+)
+def test_a_csv_separator_is_read_from_the_header_row(text, separator):
+    assert csv_delimiter(text) == separator

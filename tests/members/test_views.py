@@ -1,4 +1,5 @@
 import io
+import unicodedata
 from datetime import date, timedelta
 
 import pytest
@@ -257,6 +258,29 @@ def test_office_adds_a_member_through_the_form(office_client):
         date(2006, 3, 1),
         Status.ACTIVE,
     )
+
+
+def test_text_typed_in_decomposed_form_is_stored_in_nfc(office_client):
+    cell = CellFactory()
+    decomposed = {"full_name": "Đặng Thị Ánh", "hometown": "Huế", "occupation": "Kỹ sư"}
+
+    office_client.post(
+        reverse("members:member_create"),
+        {
+            **MEMBER_FORM,
+            **{key: unicodedata.normalize("NFD", value) for key, value in decomposed.items()},
+            "cell": cell.pk,
+        },
+    )
+    office_client.post(
+        reverse("members:cell_create"), {"name": unicodedata.normalize("NFD", "Chi bộ Hóa học")}
+    )
+
+    member = Member.objects.get()
+    assert {key: getattr(member, key) for key in decomposed} == decomposed
+    assert all(unicodedata.is_normalized("NFC", value) for value in decomposed.values())
+    assert Organisation.objects.filter(name="Chi bộ Hóa học").count() == 1
+    assert Member.history.get().full_name == "Đặng Thị Ánh"
 
 
 def test_adding_a_possible_duplicate_warns_until_confirmed(office_client):

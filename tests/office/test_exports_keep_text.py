@@ -11,6 +11,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from ceremonies import services as rounds
+from ceremonies.milestones import known_milestones
 from members.imports import error_report, plan_import
 from ratings import services as ratings
 from ratings.models import RatingYear
@@ -93,9 +94,9 @@ def test_the_import_error_file_keeps_the_typed_value_as_text(db):
         [["Nguyễn Văn An", "=1+2", "Chi bộ A", "19/05/1990"]],
         headers=["Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng"],
     )
-    plan = plan_import("danh-sach.csv", content)
+    plan = plan_import("danh-sach.csv", content, milestones=known_milestones())
 
-    export = error_report("danh-sach.csv", plan, None)
+    export = error_report("danh-sach.csv", plan.errors, None)
 
     workbook = load_workbook(io.BytesIO(export.content))
     (value,) = [

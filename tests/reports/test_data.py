@@ -4,11 +4,14 @@ from datetime import date
 
 import pytest
 
+from ceremonies.milestones import known_milestones
 from members import services
+from members.imports import commit_import, plan_import
 from members.models import Member
 from reports.data import membership_summary
 from reports.periods import Period
 from tests.factories import CellFactory, make_member
+from tests.spreadsheets import sheet
 
 pytestmark = pytest.mark.django_db
 YEAR = Period.year(2025)
@@ -78,6 +81,76 @@ def test_a_past_report_does_not_change_with_todays_records(hand_register):
     )
 
     assert membership_summary(YEAR).contract() == before
+
+
+def test_a_2024_report_does_not_change_after_a_2026_import_that_creates_a_cell_and_a_merger(
+    hand_register, pinned_today
+):
+    a, b, _m1 = hand_register
+    before = membership_summary(Period.year(2024)).contract()
+    new_cell = "Chi bộ Mới Thành Lập"
+    content = sheet(
+        {
+            "Họ và tên": "Phan Văn Quý",
+            "Chi bộ": new_cell,
+            "Ngày vào Đảng": "01/01/1995",
+            "Ngày chính thức": "01/01/1996",
+            "Ngày chuyển đến": "01/03/2026",  # on the rolls of another committee until then
+        },
+        {"Họ và tên": "Mai Thị Rạng", "Chi bộ": new_cell, "Ngày vào Đảng": "01/04/2026"},
+    )
+
+    plan = plan_import(*content, milestones=known_milestones())
+    commit_import(plan, milestones=known_milestones())
+    services.cell_merge(cell=a, into=b, day=date(2026, 3, 1))
+
+    assert (plan.errors, plan.new_cells) == ([], [new_cell])
+    assert membership_summary(Period.year(2024)).contract() == before
+    # Chi bộ B has no founding date and its first member came in 2025 (§5).
+    assert (before["cells"], [row["name"] for row in before["per_cell"]]) == (1, ["Chi bộ A"])
+    this_year = membership_summary(Period.year(2026)).contract()
+    assert (this_year["cells"], [row["name"] for row in this_year["per_cell"]]) == (
+        2,
+        ["Chi bộ A", "Chi bộ B", new_cell],
+    )
+    assert (this_year["transferred_in"], this_year["admitted"]) == (1, 2)
+
+
+def test_cells_count_as_of_the_periods_dates(pinned_today):
+    founded = CellFactory(name="Chi bộ Thành Lập 2025")
+    services.cell_set_founded(cell=founded, founded_on=date(2025, 3, 1))
+    undated = CellFactory(name="Chi bộ Chưa Rõ Ngày")
+    make_member(cell=undated, admission_date=date(2025, 6, 1), official_date=None)
+    merged = CellFactory(name="Chi bộ Đã Sáp Nhập")
+    make_member(
+        cell=merged,
+        full_name="Lê Văn Cũ",
+        admission_date=date(2000, 1, 1),
+        official_date=date(2001, 1, 1),
+    )
+    services.cell_merge(cell=merged, into=founded, day=date(2025, 9, 1))
+
+    def cells(period):
+        figures = membership_summary(period).contract()
+        return figures["cells"], [row["name"] for row in figures["per_cell"]]
+
+    assert cells(Period.year(2024)) == (1, ["Chi bộ Đã Sáp Nhập"])
+    assert cells(Period.first_half(2025)) == (
+        3,
+        ["Chi bộ Chưa Rõ Ngày", "Chi bộ Đã Sáp Nhập", "Chi bộ Thành Lập 2025"],
+    )
+    assert cells(YEAR) == (
+        2,
+        ["Chi bộ Chưa Rõ Ngày", "Chi bộ Đã Sáp Nhập", "Chi bộ Thành Lập 2025"],
+    )
+    assert [
+        (row.name, row.start, row.gained, row.lost, row.end)
+        for row in membership_summary(YEAR).cells
+    ] == [
+        ("Chi bộ Chưa Rõ Ngày", 0, 1, 0, 1),
+        ("Chi bộ Đã Sáp Nhập", 1, 0, 1, 0),
+        ("Chi bộ Thành Lập 2025", 0, 1, 0, 1),
+    ]
 
 
 def test_the_first_half_and_its_figures(hand_register):

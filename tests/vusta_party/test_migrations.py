@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from members import models as register
 from office.models import AuditEvent
 from ratings.models import CellRating, MemberRating, RatingYear
 
@@ -73,3 +74,55 @@ def test_a_database_from_before_the_recut_upgrades_with_its_rows():
     ]
     assert ContentType.objects.filter(app_label="ratings", model="memberrating").count() == 1
     assert not ContentType.objects.filter(app_label="members", model="memberrating").exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_register_from_before_dated_cells_upgrades_with_its_names_unique_and_its_facts_linked():
+    old = _migrate([("members", "0014_cells_as_dated_facts")])
+    try:
+        Organisation = old.get_model("members", "Organisation")
+        root, _ = Organisation.objects.get_or_create(
+            kind="committee", defaults={"name": "Đảng bộ", "name_sort": "dang bo"}
+        )
+        first = Organisation.objects.create(kind="cell", name="Chi bộ A", parent=root)
+        # The import of before made a second cell of one name, in another case and form.
+        second = Organisation.objects.create(kind="cell", name="chi  bộ a", parent=root)
+        member = old.get_model("members", "Member").objects.create(
+            full_name="Nguyễn Văn An",
+            sex="M",
+            admission_date=date(1990, 5, 19),
+            party_age_start=date(1990, 5, 19),
+            cell=first,
+        )
+        events = old.get_model("members", "MembershipEvent").objects
+        for kind, day, note in (
+            ("admitted", date(1990, 5, 19), ""),
+            ("struck_off", date(2000, 1, 1), ""),
+            ("readmitted", date(2004, 1, 1), ""),
+            ("expelled", date(2010, 1, 1), "Theo quyết định kỷ luật khai trừ."),
+        ):
+            events.create(member=member, kind=kind, date=day, cell=first, note=note)
+        old.get_model("members", "Interruption").objects.create(
+            member=member,
+            start=date(2000, 1, 1),
+            end=date(2004, 1, 1),
+            reason="struck_off",
+            note="Ghi tự động khi kết nạp lại.",
+        )
+        old.get_model("members", "Discipline").objects.create(
+            member=member, form="expulsion", decision_date=date(2010, 1, 1)
+        )
+    finally:
+        _migrate(_latest())
+
+    assert list(
+        register.Organisation.objects.filter(pk__in=[first.pk, second.pk])
+        .order_by("pk")
+        .values_list("name", "name_key")
+    ) == [("Chi bộ A", "chi bộ a"), ("chi bộ a (trùng tên 2)", "chi bộ a (trùng tên 2)")]
+    interruption = register.Interruption.objects.get()
+    assert (interruption.readmission.kind, interruption.readmission.date) == (
+        "readmitted",
+        date(2004, 1, 1),
+    )
+    assert register.Discipline.objects.get().expulsion_event.kind == "expelled"

@@ -1,6 +1,6 @@
 import pytest
 
-from vusta_party.text import fold, mask_tail, name_parts, name_sort_key
+from vusta_party.text import fold, mask_tail, name_key, name_parts, name_sort_key, nfc
 
 
 @pytest.mark.parametrize(
@@ -122,3 +122,25 @@ def test_sort_key_is_digits_only_so_any_database_collation_agrees():
 )
 def test_mask_tail_hides_all_but_the_last_digits(value, masked):
     assert mask_tail(value) == masked
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("Chi bộ Hội Vật lý", "chi bộ  HỘI VẬT LÝ ", True),
+        ("Chi bộ Hội Vật lý", "Chi bo\u0323\u0302 Ho\u0323\u0302i Va\u0323\u0302t ly\u0301", True),
+        ("Chi bộ Hội Vật lý", "Chi\u00a0bộ Hội\tVật lý", True),
+        ("Chi bộ Hồ Tây", "Chi bộ Hổ Tây", False),  # diacritics make another name
+        ("Chi bộ Hội Vật lý", "Chi bo Hoi Vat ly", False),
+    ],
+)
+def test_name_key_ignores_case_spacing_and_unicode_form_but_not_diacritics(one, other, same):
+    assert (name_key(one) == name_key(other)) is same
+
+
+def test_nfc_composes_decomposed_text_and_keeps_ascii_as_it_is():
+    decomposed = "Nguye\u0302\u0303n Thi\u0323 A\u0301nh"
+
+    assert nfc(decomposed) == "Nguyễn Thị Ánh"
+    assert len(nfc(decomposed)) == 14
+    assert nfc("Chi bo A") == "Chi bo A"

@@ -1,29 +1,39 @@
 """python manage.py badge_candidates --date YYYY-MM-DD [--json] (DOMAIN.md §9).
 
 The candidates for a badge at a round dated D over the whole register, in roster order (highest
-milestone first, then cell, then Vietnamese name order). With --json, a JSON array of objects with
-the keys full_name, party_card_number, cell, milestone, kind and due_date; otherwise a table.
+milestone first, then cell, then Vietnamese name order), leaving out a milestone a member is
+already proposed for in an open round on another date (DOMAIN.md §2). With --json, a JSON array
+of objects with the keys full_name, party_card_number, cell, milestone, kind and due_date;
+otherwise a table.
 """
 
 import json
 from datetime import date
 
-from django.core.management.base import BaseCommand, CommandError
-
 from ceremonies.eligibility import KIND_LABELS
-from ceremonies.models import rules_on
-from ceremonies.queries import candidates
+from ceremonies.enums import CLOSED_STATES
+from ceremonies.models import Proposal, rules_on
+from ceremonies.queries import candidates, proposed_in_open_rounds
 from members.models import Member
+from vusta_party.commands import VietnameseCommand, day_argument
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise CommandError(f"Ngày không hợp lệ: {text} (cần dạng YYYY-MM-DD).") from error
+def proposed_elsewhere(day: date) -> dict[int, set[int]]:
+    """The milestones each member is proposed for in an open round on another date (§2: not a
+    candidate again); the open rounds dated `day` are the round the command is asked about."""
+    proposed = proposed_in_open_rounds()
+    same_day = (
+        Proposal.objects.filter(live=True, round__date=day)
+        .exclude(round__state__in=CLOSED_STATES)
+        .exclude(kind=Proposal.Kind.REISSUE)
+        .values_list("member_id", "milestone")
+    )
+    for member_id, milestone in same_day:
+        proposed.get(member_id, set()).discard(milestone)
+    return proposed
 
 
-class Command(BaseCommand):
+class Command(VietnameseCommand):
     help = "Danh sách đảng viên đủ điều kiện đề nghị tặng Huy hiệu Đảng ở đợt ngày D."
 
     def add_arguments(self, parser):
@@ -33,8 +43,10 @@ class Command(BaseCommand):
         parser.add_argument("--json", dest="as_json", action="store_true", help="In mảng JSON.")
 
     def handle(self, *args, round_date: str, as_json: bool, **options):
-        day = _date(round_date)
-        rows = candidates(Member.objects.all(), on=day, rules=rules_on(day))
+        day = day_argument(round_date)
+        rows = candidates(
+            Member.objects.all(), on=day, rules=rules_on(day), proposed=proposed_elsewhere(day)
+        )
         if as_json:
             self._json(rows)
         else:

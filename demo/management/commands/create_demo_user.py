@@ -1,13 +1,14 @@
 """Create (or reset) the demo account that `make run` prints."""
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+
+from vusta_party.commands import VietnameseCommand
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "vusta-demo-2026"
 
 
-class Command(BaseCommand):
+class Command(VietnameseCommand):
     help = "Tạo tài khoản dùng thử (văn phòng cấp ủy, toàn quyền) và in thông tin đăng nhập."
 
     def handle(self, *args, **options):
