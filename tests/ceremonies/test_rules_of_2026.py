@@ -17,10 +17,12 @@ from ceremonies.milestones import known_milestones
 from ceremonies.models import BadgeRules, BonusCoefficient, rules_on
 from ceremonies.queries import candidates
 from members import services
+from members.imports import plan_import
 from members.models import Member
 from reports.data import membership_summary
 from reports.periods import Period
 from tests.factories import MILESTONES, CellFactory, make_member
+from tests.spreadsheets import csv_bytes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_today")]  # today: 14/08/2026
 VERSION_FROM = date(2026, 5, 19)
@@ -167,3 +169,25 @@ def test_the_round_its_list_its_decision_and_the_report_follow_it(office_client,
         (95, 50_600_000),
     ]
     assert membership_summary(Period.year(2026)).contract()["badges"] == {"35": 3, "95": 1}
+
+
+def test_the_import_accepts_a_35_year_badge_and_names_the_versions_when_it_refuses(register):
+    content = csv_bytes(
+        [
+            ["Ngô Văn Sơn", "Chi bộ A", "01/01/1988", "01/01/1989", "30; 35"],
+            ["Đỗ Văn Tâm", "Chi bộ A", "01/01/1988", "01/01/1989", "33"],
+        ],
+        headers=["Họ và tên", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức", "Huy hiệu đã nhận"],
+    )
+
+    plan = plan_import("danh-sach.csv", content, milestones=known_milestones())
+
+    assert [(e.row, e.column, e.message) for e in plan.errors] == [
+        (
+            3,
+            "Huy hiệu đã nhận",
+            "“33” không phải mốc Huy hiệu của quy định nào: "
+            "30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90 (từ 28/09/2021); "
+            f"{WITH_35_AND_95} (từ 19/05/2026).",
+        )
+    ]
