@@ -22,6 +22,7 @@ from ceremonies.queries import rounds_with_totals
 from ceremonies.workflow import upcoming_occasions
 from members.access import members_for
 from members.models import Member
+from members.queries import find_member
 from vusta_party import clock
 from vusta_party.exports import send
 from vusta_party.text import ascii_int
@@ -143,15 +144,7 @@ def proposal_toggle(request, pk, line_pk):
 
 
 def _find_member(request, text: str) -> Member:
-    scope = _scope(request)
-    found = list(scope.filter(party_card_number=text.strip())[:2]) or list(scope.search(text)[:2])
-    if len(found) != 1:
-        raise ValidationError(
-            f"Không tìm thấy đảng viên “{text}”."
-            if not found
-            else f"Có nhiều đảng viên khớp “{text}”: hãy nhập số thẻ."
-        )
-    return found[0]
+    return find_member(_scope(request), text)
 
 
 @require_POST

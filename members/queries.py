@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from members.access import member_or_404, members_for, sees_personal_numbers
@@ -84,3 +85,16 @@ def member_page(user, pk: int) -> Member:
             "badges",
         ),
     )
+
+
+def find_member(scope: QuerySet[Member], text: str) -> Member:
+    """The one member of `scope` a person typed: a card number, else words of the name;
+    ValidationError (Vietnamese) when none or several match."""
+    found = list(scope.filter(party_card_number=text.strip())[:2]) or list(scope.search(text)[:2])
+    if len(found) != 1:
+        raise ValidationError(
+            f"Không tìm thấy đảng viên “{text}”."
+            if not found
+            else f"Có nhiều đảng viên khớp “{text}”: hãy nhập số thẻ."
+        )
+    return found[0]

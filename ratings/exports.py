@@ -1,7 +1,7 @@
 """The commendation proposals as PDF and as a workbook."""
 
 from ratings.models import RatingYear
-from ratings.queries import Commendation
+from ratings.queries import Streak
 from vusta_party import clock
 from vusta_party.documents import party_document
 from vusta_party.exports import PDF, Export
@@ -9,9 +9,7 @@ from vusta_party.pdf import render_pdf
 from vusta_party.spreadsheets import append_row, new_workbook, table_sheet, xlsx_export
 
 
-def commendations_pdf(
-    year: RatingYear, members: list[Commendation], cells: list[Commendation]
-) -> Export:
+def commendations_pdf(year: RatingYear, members: list[Streak], cells: list[Streak]) -> Export:
     context = {
         "year": year,
         "members": members,
@@ -25,9 +23,7 @@ def commendations_pdf(
     )
 
 
-def commendations_xlsx(
-    year: RatingYear, members: list[Commendation], cells: list[Commendation]
-) -> Export:
+def commendations_xlsx(year: RatingYear, members: list[Streak], cells: list[Streak]) -> Export:
     workbook = new_workbook()
     sheet = table_sheet(
         workbook,

@@ -47,3 +47,27 @@ class RatingImportForm(forms.Form):
     lock = forms.BooleanField(
         label="Khóa các năm được nhập (để tính số năm liền)", required=False, initial=True
     )
+
+
+class ExemplaryCellsForm(forms.Form):
+    """The cells the committee marks tiêu biểu in a year, among those rated HTXSNV."""
+
+    cells = forms.MultipleChoiceField(
+        label="Chi bộ tiêu biểu",
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
+    cap = forms.IntegerField(
+        label="Số chi bộ tiêu biểu tối đa",
+        required=False,
+        min_value=1,
+        max_value=999,
+        help_text="Để trống nếu không giới hạn.",
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "class": "form-control form-control-sm", "size": 4}
+        ),
+    )
+
+    def __init__(self, *args, ratings=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cells"].choices = [(str(r.cell_id), r.cell.name) for r in ratings]

@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from members.access import cells_for, members_for
 from members.enums import ON_ROLLS
 from members.models import Discipline, Member, Organisation
+from ratings.enums import RatingLevel
 from ratings.models import CellRating, MemberRating, RatingYear
 from ratings.rules import NOT_COMPLETED, not_rated_reason, quota_checks, streak
 
@@ -58,6 +59,7 @@ class CellProgress:
     to_rate: int  # members on the rolls
     rated: int
     level: str | None  # the cell's own rating
+    exemplary: bool  # marked tiêu biểu by the committee
 
 
 def year_progress(user, year: RatingYear) -> list[CellProgress]:
@@ -72,11 +74,33 @@ def year_progress(user, year: RatingYear) -> list[CellProgress]:
             .annotate(n=Count("id"))
             .values_list("cell_id", "n")
         )
-        levels = dict(CellRating.objects.filter(year=year).values_list("cell_id", "level"))
+        levels = {
+            cell_id: (level, exemplary)
+            for cell_id, level, exemplary in CellRating.objects.filter(year=year).values_list(
+                "cell_id", "level", "exemplary"
+            )
+        }
     return [
-        CellProgress(cell, cell.to_rate, rated.get(cell.pk, 0), levels.get(cell.pk))
+        CellProgress(
+            cell,
+            cell.to_rate,
+            rated.get(cell.pk, 0),
+            *levels.get(cell.pk, (None, False)),
+        )
         for cell in cells
     ]
+
+
+def excellent_cells(year: RatingYear) -> list[CellRating]:
+    """The cells rated HTXSNV in a year, those the committee may mark tiêu biểu, by name (one
+    query)."""
+    if not year.pk:
+        return []
+    return list(
+        CellRating.objects.filter(year=year, level=RatingLevel.EXCELLENT)
+        .select_related("cell")
+        .order_by("cell__name_sort")
+    )
 
 
 @dataclass(frozen=True)
@@ -141,32 +165,32 @@ def year_checks(year: RatingYear) -> YearChecks:
 
 
 @dataclass(frozen=True)
-class Commendation:
+class Streak:
+    """A member (HTXSNV years) or a cell (tiêu biểu years) with its consecutive years."""
+
     name: str
     cell: str
     years: int
+    member_id: int | None = None
+    cell_id: int | None = None
 
 
-def commendations(
-    user, *, up_to: int, threshold: int
-) -> tuple[list[Commendation], list[Commendation]]:
-    """Members and cells of the user's scope rated HTXSNV in at least `threshold` consecutive
-    locked years ending with `up_to` (§4): the commendation proposals. Two queries of ratings,
-    one of locked years."""
+def streaks(user, *, up_to: int, threshold: int) -> tuple[list[Streak], list[Streak]]:
+    """Members rated HTXSNV, and cells marked tiêu biểu, in at least `threshold` consecutive
+    locked years ending with `up_to`, in the user's scope (the whole committee for None) (§4):
+    the commendation proposals. Members by cell then Vietnamese name order, cells by name. Three
+    queries."""
+    members_in_scope = Member.objects.all() if user is None else members_for(user)
+    cells_in_scope = Organisation.objects.all() if user is None else cells_for(user)
     locked = set(RatingYear.objects.filter(locked=True).values_list("year", flat=True))
     first = up_to - 60
-    member_levels: dict[int, dict[int, str]] = {}
+    member_years: dict[int, set[int]] = {}
     names = {}
-    for (
-        member_id,
-        full_name,
-        name_sort,
-        cell,
-        cell_sort,
-        year_value,
-        level,
-    ) in MemberRating.objects.filter(
-        year__year__gt=first, year__year__lte=up_to, member__in=members_for(user)
+    for member_id, full_name, name_sort, cell, cell_sort, year_value in MemberRating.objects.filter(
+        year__year__gt=first,
+        year__year__lte=up_to,
+        level=RatingLevel.EXCELLENT,
+        member__in=members_in_scope,
     ).values_list(
         "member_id",
         "member__full_name",
@@ -174,28 +198,26 @@ def commendations(
         "member__cell__name",
         "member__cell__name_sort",
         "year__year",
-        "level",
     ):
-        member_levels.setdefault(member_id, {})[year_value] = level
+        member_years.setdefault(member_id, set()).add(year_value)
         names[member_id] = (full_name, cell, (cell_sort, name_sort))
-    cell_levels: dict[int, dict[int, str]] = {}
+    cell_years: dict[int, set[int]] = {}
     cell_names = {}
-    for cell_id, cell, cell_sort, year_value, level in CellRating.objects.filter(
-        year__year__gt=first, year__year__lte=up_to, cell__in=cells_for(user)
-    ).values_list("cell_id", "cell__name", "cell__name_sort", "year__year", "level"):
-        cell_levels.setdefault(cell_id, {})[year_value] = level
+    for cell_id, cell, cell_sort, year_value in CellRating.objects.filter(
+        year__year__gt=first, year__year__lte=up_to, exemplary=True, cell__in=cells_in_scope
+    ).values_list("cell_id", "cell__name", "cell__name_sort", "year__year"):
+        cell_years.setdefault(cell_id, set()).add(year_value)
         cell_names[cell_id] = (cell, cell_sort)
     members = [
-        (names[m][2], Commendation(names[m][0], names[m][1], years=n))
-        for m, levels in member_levels.items()
-        if (n := streak(levels, up_to=up_to, counted_years=locked)) >= threshold
+        (names[m][2], Streak(names[m][0], names[m][1], years=n, member_id=m))
+        for m, years in member_years.items()
+        if (n := streak(years, up_to=up_to, counted_years=locked)) >= threshold
     ]
     cells = [
-        (cell_names[c][1], Commendation(cell_names[c][0], cell_names[c][0], years=n))
-        for c, levels in cell_levels.items()
-        if (n := streak(levels, up_to=up_to, counted_years=locked)) >= threshold
+        (cell_names[c][1], Streak(cell_names[c][0], cell_names[c][0], years=n, cell_id=c))
+        for c, years in cell_years.items()
+        if (n := streak(years, up_to=up_to, counted_years=locked)) >= threshold
     ]
-    # By cell, then Vietnamese name order (§7).
     return [c for _key, c in sorted(members, key=lambda item: item[0])], [
         c for _key, c in sorted(cells, key=lambda item: item[0])
     ]

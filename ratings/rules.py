@@ -3,7 +3,7 @@
 Levels: HTXSNV (excellent), HTTNV (good), HTNV (completed), KHTNV (not completed).
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -47,13 +47,14 @@ def quota_checks(levels_by_group: Mapping[str, Iterable[str]], *, percent: int) 
     return checks
 
 
-def streak(levels_by_year: Mapping[int, str], *, up_to: int, counted_years: Iterable[int]) -> int:
-    """Consecutive years rated HTXSNV ending with `up_to`. Only years in `counted_years` (locked)
-    count: a missing year, another level or a year not locked ends the streak."""
+def streak(marked_years: Collection[int], *, up_to: int, counted_years: Iterable[int]) -> int:
+    """Consecutive years ending with `up_to` in which a member was rated HTXSNV, or a cell marked
+    tiêu biểu (`marked_years`). Only years in `counted_years` (locked) count: a missing year, a
+    year without the mark or a year not locked ends the streak (DOMAIN.md §4)."""
     counted = set(counted_years)
     years = 0
     year = up_to
-    while year in counted and levels_by_year.get(year) == EXCELLENT:
+    while year in counted and year in marked_years:
         years += 1
         year -= 1
     return years

@@ -1,6 +1,7 @@
 """Writes of the yearly ratings (DOMAIN.md §4): one transaction each, ValidationError in
 Vietnamese."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -69,10 +70,47 @@ def ratings_save(
     if cell_level:
         if cell_level not in valid:
             raise ValidationError("Mức xếp loại chi bộ không hợp lệ.")
+        # A cell rated below HTXSNV cannot stay tiêu biểu.
+        kept = {} if cell_level == RatingLevel.EXCELLENT else {"exemplary": False}
         CellRating.objects.update_or_create(
-            year=year, cell=cell, defaults={"level": cell_level, "score": cell_score}
+            year=year, cell=cell, defaults={"level": cell_level, "score": cell_score, **kept}
         )
     return saved
+
+
+@transaction.atomic
+def exemplary_cells_save(
+    *, year: RatingYear, cell_ids: Collection[int], cap: int | None, user=None
+) -> int:
+    """Mark as tiêu biểu the cells of `cell_ids`, and no other, in a year not yet locked, with the
+    committee's cap (None: no cap). Only a cell rated HTXSNV that year may be marked (DOMAIN.md
+    §4). Returns how many are marked."""
+    year = _locked_year(year)
+    ratings = {r.cell_id: r for r in CellRating.objects.filter(year=year).select_related("cell")}
+    refused = sorted(
+        (ratings[pk].cell.name if pk in ratings else str(pk))
+        for pk in cell_ids
+        if pk not in ratings or ratings[pk].level != RatingLevel.EXCELLENT
+    )
+    if refused:
+        raise ValidationError(
+            "Chỉ chi bộ xếp loại hoàn thành xuất sắc nhiệm vụ mới được công nhận tiêu biểu: "
+            + ", ".join(refused)
+            + "."
+        )
+    if cap is not None and len(cell_ids) > cap:
+        raise ValidationError(
+            f"Đã chọn {len(cell_ids)} chi bộ tiêu biểu, nhiều hơn số tối đa Đảng ủy định ({cap})."
+        )
+    year.exemplary_cap = cap
+    year.save(update_fields=["exemplary_cap"])
+    for rating in ratings.values():
+        marked = rating.cell_id in cell_ids
+        if rating.exemplary != marked:
+            rating.exemplary = marked
+            rating._history_user = user
+            rating.save(update_fields=["exemplary"])
+    return len(cell_ids)
 
 
 @transaction.atomic
@@ -98,6 +136,19 @@ RATING_HEADERS = {
     "Chi bộ": "cell",
     "Xếp loại": "level",
     "Điểm": "score",
+    "Tiêu biểu": "exemplary",
+}
+
+
+# What the "Tiêu biểu" column of a cell's row may say (folded): marked, or not.
+EXEMPLARY_MARKS = {
+    "x": True,
+    "co": True,
+    "tieu bieu": True,
+    "1": True,
+    "": False,
+    "khong": False,
+    "0": False,
 }
 
 
@@ -169,12 +220,27 @@ def ratings_import(filename: str, content: bytes, *, lock_years: bool, user=None
                 member_rows.append((year, member, level, score))
         elif row.get("cell"):
             cell = cells.get(name_key(row["cell"]))
-            if cell is None:
+            exemplary = EXEMPLARY_MARKS.get(fold(row.get("exemplary", "")))
+            if exemplary is None:
+                errors.append(
+                    RatingImportError(
+                        number,
+                        "Tiêu biểu",
+                        "Ghi “x” nếu chi bộ được công nhận tiêu biểu, để trống nếu không.",
+                    )
+                )
+            elif cell is None:
                 errors.append(
                     RatingImportError(number, "Chi bộ", f"Không có chi bộ “{row['cell']}”.")
                 )
+            elif exemplary and level != RatingLevel.EXCELLENT:
+                errors.append(
+                    RatingImportError(
+                        number, "Tiêu biểu", "Chỉ chi bộ xếp loại HTXSNV mới là tiêu biểu."
+                    )
+                )
             else:
-                cell_rows.append((year, cell, level, score))
+                cell_rows.append((year, cell, level, score, exemplary))
         else:
             errors.append(
                 RatingImportError(
@@ -191,10 +257,12 @@ def ratings_import(filename: str, content: bytes, *, lock_years: bool, user=None
             member=member,
             defaults={"cell": member.cell, "level": level, "score": score},
         )
-    for year, cell, level, score in cell_rows:
+    for year, cell, level, score, exemplary in cell_rows:
         year_obj = years.setdefault(year, rating_year(year))
         CellRating.objects.update_or_create(
-            year=year_obj, cell=cell, defaults={"level": level, "score": score}
+            year=year_obj,
+            cell=cell,
+            defaults={"level": level, "score": score, "exemplary": exemplary},
         )
     if lock_years:
         RatingYear.objects.filter(pk__in=[y.pk for y in years.values()]).update(

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from ratings import views
+from ratings.commendations.urls import urlpatterns as commendation_urls
 
 app_name = "ratings"
 
@@ -12,4 +13,6 @@ urlpatterns = [
     path("xep-loai/<int:year>/khoa/", views.rating_lock, name="rating_lock"),
     path("xep-loai/<int:year>/chi-bo/<int:cell_pk>/", views.rating_grid, name="rating_grid"),
     path("xep-loai/<int:year>/khen-thuong/", views.commendation_list, name="commendations"),
+    path("xep-loai/<int:year>/tieu-bieu/", views.exemplary_cells, name="exemplary_cells"),
+    *commendation_urls,
 ]

@@ -9,7 +9,9 @@ from django.views.decorators.http import require_POST
 
 from members.access import cells_for, member_or_404
 from ratings import exports, queries, services
-from ratings.forms import RatingImportForm, grid_forms
+from ratings.commendations import queries as commendation_queries
+from ratings.commendations.forms import DraftForm
+from ratings.forms import ExemplaryCellsForm, RatingImportForm, grid_forms
 from vusta_party import clock
 from vusta_party.exports import send
 from vusta_party.spreadsheets import upload_error
@@ -27,6 +29,7 @@ def rating_index(request, year: int | None = None):
     today = clock.today()
     year = _year(year or today.year)
     can_lock = request.user.has_perm("ratings.change_ratingyear")
+    excellent = queries.excellent_cells(year) if can_lock else []
     return render(
         request,
         "ratings/rating_index.html",
@@ -35,6 +38,14 @@ def rating_index(request, year: int | None = None):
             "rows": queries.year_progress(request.user, year),
             "checks": queries.year_checks(year) if can_lock else None,
             "can_lock": can_lock,
+            "exemplary_form": ExemplaryCellsForm(
+                ratings=excellent,
+                initial={
+                    "cells": [str(r.cell_id) for r in excellent if r.exemplary],
+                    "cap": year.exemplary_cap,
+                },
+            ),
+            "excellent": excellent,
             "years": range(today.year, today.year - YEARS_SHOWN, -1),
             "import_form": RatingImportForm(),
         },
@@ -99,9 +110,34 @@ def rating_grid(request, year: int, cell_pk: int):
     )
 
 
-def commendation_list(request, year: int):
+@require_POST
+@permission_required("ratings.change_ratingyear", raise_exception=True)
+def exemplary_cells(request, year: int):
+    """The committee's tiêu biểu marks of a year's cells rated HTXSNV, with its cap."""
     year_obj = _year(year)
-    members, cells = queries.commendations(
+    form = ExemplaryCellsForm(request.POST, ratings=queries.excellent_cells(year_obj))
+    if not form.is_valid():
+        messages.error(request, "Chưa lưu: " + " ".join(m for e in form.errors.values() for m in e))
+        return redirect("ratings:rating_year", year=year)
+    try:
+        marked = services.exemplary_cells_save(
+            year=year_obj,
+            cell_ids={int(pk) for pk in form.cleaned_data["cells"]},
+            cap=form.cleaned_data["cap"],
+            user=request.user,
+        )
+    except ValidationError as error:
+        messages.error(request, "Chưa lưu: " + " ".join(error.messages))
+    else:
+        messages.success(request, f"Đã công nhận {marked} chi bộ tiêu biểu năm {year}.")
+    return redirect("ratings:rating_year", year=year)
+
+
+def commendation_list(request, year: int):
+    """The year's commendations: the committee's decisions and the proposals to the higher
+    committee drafted from it, and the streaks of the year (§4, §4b)."""
+    year_obj = _year(year)
+    members, cells = queries.streaks(
         request.user, up_to=year_obj.year, threshold=year_obj.streak_threshold
     )
     output = request.GET.get("format")
@@ -112,7 +148,14 @@ def commendation_list(request, year: int):
     return render(
         request,
         "ratings/commendations.html",
-        {"year": year_obj, "members": members, "cells": cells},
+        {
+            "year": year_obj,
+            "members": members,
+            "cells": cells,
+            "commendations": commendation_queries.of_year(year_obj),
+            "can_manage": request.user.has_perm("ratings.add_commendation"),
+            "draft_form": DraftForm(),
+        },
     )
 
 

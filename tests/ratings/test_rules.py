@@ -74,7 +74,8 @@ def test_quota_checks_per_group_including_an_empty_group():
     ],
 )
 def test_streaks_count_consecutive_locked_excellent_years(levels, locked, expected):
-    assert streak(levels, up_to=2025, counted_years=locked) == expected
+    marked = {year for year, level in levels.items() if level == EXCELLENT}
+    assert streak(marked, up_to=2025, counted_years=locked) == expected
 
 
 def test_who_is_not_rated_and_why():

@@ -119,17 +119,21 @@ def test_five_locked_excellent_years_make_a_commendation_proposal(cell_with_memb
             levels={an.pk: ("HTXSNV", None), binh.pk: ("HTXSNV" if y != 2023 else "HTTNV", None)},
             cell_level="HTXSNV",
         )
+        if y != 2022:  # HTXSNV every year, tiêu biểu in all but 2022
+            ratings.exemplary_cells_save(year=year, cell_ids={cell.pk}, cap=None)
         RatingYear.objects.filter(pk=year.pk).update(locked=True)
 
-    members, cells = rating_queries.commendations(office_user, up_to=2025, threshold=5)
-    fewer = rating_queries.commendations(office_user, up_to=2025, threshold=2)[0]
+    members, cells = rating_queries.streaks(office_user, up_to=2025, threshold=5)
+    fewer_members, fewer_cells = rating_queries.streaks(office_user, up_to=2025, threshold=2)
 
     assert [(c.name, c.years) for c in members] == [("Nguyễn Văn An", 5)]
-    assert [(c.name, c.years) for c in fewer] == [
+    assert [(c.name, c.years) for c in fewer_members] == [
         ("Nguyễn Văn An", 5),
         ("Trần Thị Bình", 2),
     ]
-    assert [(c.name, c.years) for c in cells] == [("Chi bộ A", 5)]
+    # A cell's streak counts its tiêu biểu years (2023–2025), not its HTXSNV years (five).
+    assert cells == []
+    assert [(c.name, c.years) for c in fewer_cells] == [("Chi bộ A", 3)]
 
 
 def test_a_cell_secretary_sees_the_commendations_of_their_cells_only(
@@ -147,6 +151,7 @@ def test_a_cell_secretary_sees_the_commendations_of_their_cells_only(
         ratings.ratings_save(
             year=year, cell=other, levels={giang.pk: ("HTXSNV", None)}, cell_level="HTXSNV"
         )
+        ratings.exemplary_cells_save(year=year, cell_ids={cell.pk, other.pk}, cap=None)
         RatingYear.objects.filter(pk=year.pk).update(locked=True)
     client.force_login(make_user("secretary", cells=[cell]))
 
@@ -186,9 +191,9 @@ def test_ratings_show_on_the_member_page(office_client, cell_with_members):
 
 
 def _sheet(rows):
-
     return xlsx_bytes(
-        rows, headers=["Năm", "Số thẻ đảng viên", "Họ và tên", "Chi bộ", "Xếp loại", "Điểm"]
+        rows,
+        headers=["Năm", "Số thẻ đảng viên", "Họ và tên", "Chi bộ", "Xếp loại", "Điểm", "Tiêu biểu"],
     )
 
 
@@ -197,25 +202,28 @@ def test_past_ratings_import_and_count_toward_streaks(cell_with_members, office_
     services.member_update(
         member=an, values={"party_card_number": "00000001"}, expected_version=an.version
     )
-    rows = [[y, "00000001", "Nguyễn Văn An", None, "HTXSNV", 90] for y in range(2020, 2025)]
-    rows += [[y, None, None, "Chi bộ A", "htxsnv", None] for y in range(2020, 2025)]
+    rows = [[y, "00000001", "Nguyễn Văn An", None, "HTXSNV", 90, None] for y in range(2020, 2025)]
+    rows += [[y, None, None, "Chi bộ A", "htxsnv", None, "x"] for y in range(2020, 2025)]
 
     counts = ratings.ratings_import(
         "xep-loai.xlsx", _sheet(rows), lock_years=True, user=office_user
     )
 
     assert counts == {"members": 5, "cells": 5, "years": 5}
-    members, cells = rating_queries.commendations(office_user, up_to=2024, threshold=5)
+    members, cells = rating_queries.streaks(office_user, up_to=2024, threshold=5)
     assert [(c.name, c.years) for c in members] == [("Nguyễn Văn An", 5)]
     assert [(c.name, c.years) for c in cells] == [("Chi bộ A", 5)]
+    assert list(CellRating.objects.values_list("exemplary", flat=True).distinct()) == [True]
 
 
 def test_a_ratings_file_with_bad_rows_imports_nothing(cell_with_members):
     rows = [
-        [2024, "99999999", "Không có", None, "HTXSNV", None],
-        [2024, None, None, "Chi bộ Z", "HTTNV", None],
-        [1899, None, None, "Chi bộ A", "HTTNV", None],
-        [2024, None, None, "Chi bộ A", "TOT", 120],
+        [2024, "99999999", "Không có", None, "HTXSNV", None, None],
+        [2024, None, None, "Chi bộ Z", "HTTNV", None, None],
+        [1899, None, None, "Chi bộ A", "HTTNV", None, None],
+        [2024, None, None, "Chi bộ A", "TOT", 120, None],
+        [2024, None, None, "Chi bộ A", "HTTNV", None, "x"],
+        [2023, None, None, "Chi bộ A", "HTXSNV", None, "chưa rõ"],
     ]
 
     with pytest.raises(ValidationError) as error:
@@ -227,6 +235,8 @@ def test_a_ratings_file_with_bad_rows_imports_nothing(cell_with_members):
         "Dòng 4, cột Năm: Năm không hợp lệ.",
         "Dòng 5, cột Xếp loại: Ghi một trong: HTXSNV, HTTNV, HTNV, KHTNV.",
         "Dòng 5, cột Điểm: Điểm là số từ 0 đến 100.",
+        "Dòng 6, cột Tiêu biểu: Chỉ chi bộ xếp loại HTXSNV mới là tiêu biểu.",
+        "Dòng 7, cột Tiêu biểu: Ghi “x” nếu chi bộ được công nhận tiêu biểu, để trống nếu không.",
     ]
     assert (
         MemberRating.objects.count(),

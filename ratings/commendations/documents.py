@@ -1,0 +1,108 @@
+"""What a commendation prints (DOMAIN.md §4b, §6): the committee's decision and its list, or the
+tờ trình to the higher committee and its list. One data function, for the PDF and the Word file."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from ratings.commendations.queries import counts, lines_of
+from ratings.commendations.services import DECISION_TYPE, SUBMISSION_TYPE
+from ratings.enums import CommendationLevel
+from ratings.models import Commendation
+from vusta_party import clock
+from vusta_party.documents import PartyDocument, party_document
+
+
+@dataclass(frozen=True)
+class ListLine:
+    number: int
+    name: str  # the member's name, or the cell's
+    cell: str  # the member's cell ("" for a cell)
+    title: str
+
+
+@dataclass(frozen=True)
+class CommendationDocument:
+    doc: PartyDocument
+    own: bool  # the committee's decision; else a tờ trình to the higher committee
+    form: str  # "Giấy khen"
+    year: int
+    reason: str
+    cells: int
+    members: int
+    lines: tuple[ListLine, ...]
+    dated: date
+    draft: bool  # not issued yet: printed as a draft, without its number
+    threshold: int  # years of a streak, for a proposal
+
+    @property
+    def cell_lines(self) -> tuple[ListLine, ...]:
+        return tuple(line for line in self.lines if not line.cell)
+
+    @property
+    def member_lines(self) -> tuple[ListLine, ...]:
+        return tuple(line for line in self.lines if line.cell)
+
+    @property
+    def whom(self) -> str:
+        """ "2 chi bộ và 3 đảng viên" (an empty part left out)."""
+        parts = [
+            f"{self.cells} chi bộ" if self.cells else "",
+            f"{self.members} đảng viên" if self.members else "",
+        ]
+        return " và ".join(part for part in parts if part)
+
+    @property
+    def subject(self) -> str:
+        if self.own:
+            return f"Về việc khen thưởng tổ chức đảng, đảng viên năm {self.year}"
+        return (
+            f"Về việc đề nghị tặng {self.form} cho tổ chức đảng, đảng viên "
+            f"{self.threshold} năm liền hoàn thành xuất sắc nhiệm vụ (đến năm {self.year})"
+        )
+
+    @property
+    def dated_text(self) -> str:
+        """ "ngày 20/12/2025" (the list's reference line); "ngày ..." on an unissued draft."""
+        return "ngày   /   /    " if self.draft else f"ngày {self.dated:%d/%m/%Y}"
+
+
+def commendation_document(commendation: Commendation) -> CommendationDocument:
+    lines = lines_of(commendation)
+    found = counts(lines)
+    own = commendation.level == CommendationLevel.OWN
+    day = commendation.dated or clock.today()
+    doc = party_document(
+        day=day,
+        type_code=DECISION_TYPE if own else SUBMISSION_TYPE,
+        sequence=commendation.number,
+        recipients=("Như Điều 2", "Lưu Văn phòng Đảng ủy")
+        if own
+        else ("Như trên", "Lưu Văn phòng Đảng ủy"),
+    )
+    return CommendationDocument(
+        doc=doc,
+        own=own,
+        form=commendation.get_form_display(),
+        year=commendation.year.year,
+        reason=commendation.reason,
+        cells=found.cells,
+        members=found.members,
+        lines=(
+            *(
+                ListLine(number=n, name=line.cell.name_on(day), cell="", title=line.title)
+                for n, line in enumerate((line for line in lines if line.cell_id), 1)
+            ),
+            *(
+                ListLine(
+                    number=n,
+                    name=line.member.full_name,
+                    cell=line.rated_cell.name_on(day),
+                    title=line.title,
+                )
+                for n, line in enumerate((line for line in lines if line.member_id), 1)
+            ),
+        ),
+        dated=day,
+        draft=commendation.number is None,
+        threshold=commendation.year.streak_threshold,
+    )

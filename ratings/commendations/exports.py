@@ -1,0 +1,18 @@
+"""A commendation's files."""
+
+from ratings.commendations.documents import commendation_document
+from ratings.models import Commendation
+from vusta_party.exports import PDF, Export
+from vusta_party.pdf import render_pdf
+
+
+def _stem(commendation: Commendation) -> str:
+    kind = "quyet-dinh-khen-thuong" if commendation.level == "own" else "to-trinh-khen-thuong"
+    number = f"-{commendation.number:02d}" if commendation.number else "-du-thao"
+    return f"{kind}-{commendation.year.year}{number}"
+
+
+def commendation_pdf(commendation: Commendation) -> Export:
+    data = commendation_document(commendation)
+    pdf = render_pdf("ratings/documents/commendation.html", {"data": data, "doc": data.doc})
+    return Export(f"{_stem(commendation)}.pdf", PDF, pdf)
