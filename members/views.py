@@ -23,7 +23,7 @@ from members.forms import (
     MemberForm,
     RenameForm,
 )
-from members.models import Interruption
+from members.models import Interruption, Organisation
 from members.party_age import party_age
 from members.permissions import SET_PARTY_AGE_START
 from members.queries import cells_with_counts, party_years_today
@@ -349,8 +349,16 @@ def cell_rename(request, pk):
 
 
 def cell_detail(request, pk):
-    cell = _cell_or_404(request, pk)
-    return redirect(f"{reverse('members:member_list')}?cell={cell.pk}")
+    """A cell's page: its facts, its names, its members' counts; the ratings app adds its ratings
+    and commendations (an included panel)."""
+    found = _cell_or_404(request, pk)
+    cell = (
+        cells_with_counts(Organisation.objects.filter(pk=found.pk))
+        .select_related("merged_into")
+        .prefetch_related("former_names")
+        .get()
+    )
+    return render(request, "members/cell_detail.html", {"cell": cell})
 
 
 @permission_required("members.export_members", raise_exception=True)

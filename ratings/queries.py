@@ -226,3 +226,8 @@ def streaks(user, *, up_to: int, threshold: int) -> tuple[list[Streak], list[Str
 def member_ratings(member: Member) -> list[MemberRating]:
     """A member's ratings, newest year first (one query)."""
     return list(member.ratings.select_related("year").order_by("-year__year"))
+
+
+def cell_ratings(cell: Organisation) -> list[CellRating]:
+    """A cell's own ratings, newest year first (one query)."""
+    return list(cell.ratings.select_related("year").order_by("-year__year"))

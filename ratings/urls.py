@@ -9,6 +9,7 @@ urlpatterns = [
     path("xep-loai/", views.rating_index, name="rating_index"),
     path("xep-loai/nhap/", views.rating_import, name="rating_import"),
     path("xep-loai/dang-vien/<int:pk>/", views.member_panel, name="member_panel"),
+    path("xep-loai/chi-bo/<int:pk>/", views.cell_panel, name="cell_panel"),
     path("xep-loai/<int:year>/", views.rating_index, name="rating_year"),
     path("xep-loai/<int:year>/khoa/", views.rating_lock, name="rating_lock"),
     path("xep-loai/<int:year>/chi-bo/<int:cell_pk>/", views.rating_grid, name="rating_grid"),

@@ -160,9 +160,32 @@ def commendation_list(request, year: int):
 
 
 def member_panel(request, pk):
-    """A member's ratings, shown on the member's page."""
+    """A member's ratings and recorded commendations, shown on the member's page."""
     member = member_or_404(request.user, pk)
-    return render(request, "ratings/member_panel.html", {"ratings": queries.member_ratings(member)})
+    return render(
+        request,
+        "ratings/member_panel.html",
+        {
+            "ratings": queries.member_ratings(member),
+            "commendations": commendation_queries.recorded_for(member=member),
+        },
+    )
+
+
+def cell_panel(request, pk):
+    """A cell's own ratings (with its tiêu biểu years) and recorded commendations, shown on the
+    cell's page."""
+    cell = cells_for(request.user).filter(pk=pk).first()
+    if cell is None:
+        raise Http404("Không tìm thấy chi bộ.")
+    return render(
+        request,
+        "ratings/cell_panel.html",
+        {
+            "ratings": queries.cell_ratings(cell),
+            "commendations": commendation_queries.recorded_for(cell=cell),
+        },
+    )
 
 
 @require_POST

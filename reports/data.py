@@ -16,6 +16,7 @@ from ceremonies.enums import RoundState
 from ceremonies.models import Proposal
 from members.enums import BadgeKind, DisciplineForm, EventKind
 from members.models import Badge, Discipline, Member, MembershipEvent, Organisation
+from ratings.commendations.queries import Recorded, recorded_of_year
 from ratings.enums import RatingLevel
 from ratings.models import CellRating, MemberRating
 from reports.periods import Period
@@ -119,6 +120,8 @@ class MembershipSummary:
     disciplines: tuple[tuple[str, int], ...]
     ratings_year: int | None = None  # the year rated, for a report of a calendar year
     ratings: tuple[RatingRow, ...] = ()
+    # The commendations recorded from the year's ratings, for a report of a calendar year.
+    commendations: tuple[Recorded, ...] = ()
 
     @property
     def identity_holds(self) -> bool:
@@ -158,6 +161,16 @@ class MembershipSummary:
             "ratings": {
                 row.level: {"members": row.members, "cells": row.cells} for row in self.ratings
             },
+            "commendations": [
+                {
+                    "own": c.own,
+                    "form": c.form,
+                    "reference": c.reference,
+                    "cells": len(c.cells),
+                    "members": len(c.members),
+                }
+                for c in self.commendations
+            ],
             "identity_holds": self.identity_holds,
         }
 
@@ -197,8 +210,8 @@ def membership_summary(
     members: QuerySet[Member] | None = None,
     cells: QuerySet[Organisation] | None = None,
 ) -> MembershipSummary:
-    """The statistics of a period (§5), as of its dates: seven queries (nine for a calendar
-    year, with its ratings). `members` and `cells` limit it to a user's scope (a cell
+    """The statistics of a period (§5), as of its dates: seven queries (eleven for a calendar
+    year, with its ratings and commendations). `members` and `cells` limit it to a user's scope (a cell
     secretary's cells); by default, the whole committee."""
     members = Member.objects.all() if members is None else members
     cells_in_scope = (
@@ -291,6 +304,11 @@ def membership_summary(
         .order_by("form")
     )
     ratings_year, ratings = _ratings(period, members, cells_in_scope)
+    commendations = (
+        recorded_of_year(ratings_year, members=members, cells=cells_in_scope)
+        if ratings_year
+        else ()
+    )
     return MembershipSummary(
         period=period,
         start=_composition(attributes, at_start, period.day_before),
@@ -305,6 +323,7 @@ def membership_summary(
         disciplines=disciplines,
         ratings_year=ratings_year,
         ratings=ratings,
+        commendations=commendations,
     )
 
 

@@ -4,8 +4,7 @@ tờ trình to the higher committee and its list. One data function, for the PDF
 from dataclasses import dataclass
 from datetime import date
 
-from ratings.commendations.queries import counts, lines_of
-from ratings.commendations.services import DECISION_TYPE, SUBMISSION_TYPE
+from ratings.commendations.queries import DECISION_TYPE, SUBMISSION_TYPE, counts, lines_of
 from ratings.enums import CommendationLevel
 from ratings.models import Commendation
 from vusta_party import clock
@@ -59,6 +58,20 @@ class CommendationDocument:
             f"Về việc đề nghị tặng {self.form} cho tổ chức đảng, đảng viên "
             f"{self.threshold} năm liền hoàn thành xuất sắc nhiệm vụ (đến năm {self.year})"
         )
+
+    @property
+    def reason_in_text(self) -> str:
+        """The reason as it reads after the list of whom ("… 3 đảng viên đã có thành tích …"):
+        a capital first letter lowered unless it begins an abbreviation ("HTXSNV")."""
+        reason = self.reason.rstrip(". ")
+        if len(reason) > 1 and reason[0].isupper() and not reason[1].isupper():
+            return reason[0].lower() + reason[1:]
+        return reason
+
+    @property
+    def number_in_text(self) -> str:
+        """ "số 01-QĐ/ĐU", as the number reads inside a sentence."""
+        return "s" + self.doc.number[1:]
 
     @property
     def dated_text(self) -> str:

@@ -2,13 +2,18 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, prefetch_related_objects
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, prefetch_related_objects
 
 from members.models import Member, Organisation
-from ratings.enums import CommendationState
+from ratings.enums import CommendationLevel, CommendationState
 from ratings.models import Commendation, CommendationLine, MemberRating, RatingYear
+from vusta_party.dated import row_in_force
+from vusta_party.documents import document_number
+from vusta_party.models import CommitteeProfile
 
 RECORDED = (CommendationState.ISSUED, CommendationState.DECIDED)
+DECISION_TYPE = "QĐ"  # the committee's decisions, numbered per term
+SUBMISSION_TYPE = "TTr"  # its tờ trình
 
 
 def of_year(year: RatingYear) -> list[Commendation]:
@@ -59,6 +64,82 @@ def recorded_for(*, member: Member | None = None, cell: Organisation | None = No
     )
     lines = lines.filter(member=member) if member is not None else lines.filter(cell=cell)
     return list(lines.order_by("-commendation__year__year", "-commendation_id"))
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A recorded commendation as a report quotes it: who commended, with what, by which decision,
+    and whom."""
+
+    own: bool  # the committee's own decision; else the higher committee's, on its proposal
+    form: str  # "Giấy khen"
+    reference: str  # "Quyết định số 05-QĐ/ĐU ngày 20/12/2025 của Đảng ủy"
+    cells: tuple[str, ...]
+    members: tuple[tuple[str, str], ...]  # (name, the cell rated in)
+
+
+def recorded_of_year(
+    year: int,
+    *,
+    members: QuerySet[Member] | None = None,
+    cells: QuerySet[Organisation] | None = None,
+) -> tuple[Recorded, ...]:
+    """The recorded commendations made from a rating year (the committee's decisions issued, the
+    higher committee's decisions recorded), their lists limited to `members` and `cells` when
+    given (a cell secretary's scope): what the year's report says. Two queries."""
+    lines = (
+        CommendationLine.objects.filter(
+            commendation__year__year=year, commendation__state__in=RECORDED
+        )
+        .select_related("commendation", "member", "cell")
+        .annotate(
+            rated_cell_name=Subquery(
+                MemberRating.objects.filter(
+                    year_id=OuterRef("commendation__year_id"), member_id=OuterRef("member_id")
+                ).values("cell__name")[:1]
+            )
+        )
+    )
+    if members is not None:
+        lines = lines.filter(Q(member__in=members) | Q(cell__in=cells if cells is not None else []))
+    lines = list(lines)
+    profiles = list(CommitteeProfile.objects.all())
+    found: dict[int, tuple[Commendation, list, list]] = {}
+    for line in sorted(
+        lines,
+        key=lambda line: (line.member.name_sort if line.member else line.cell.name_sort,),
+    ):
+        entry = found.setdefault(line.commendation_id, (line.commendation, [], []))
+        if line.cell_id:
+            entry[1].append(line.cell.name)
+        else:
+            entry[2].append((line.member.full_name, line.rated_cell_name or ""))
+    return tuple(
+        Recorded(
+            own=commendation.level == CommendationLevel.OWN,
+            form=commendation.get_form_display(),
+            reference=_reference(commendation, profiles),
+            cells=tuple(cell_names),
+            members=tuple(member_names),
+        )
+        for commendation, cell_names, member_names in sorted(
+            found.values(), key=lambda entry: (entry[0].level != CommendationLevel.OWN, entry[0].pk)
+        )
+    )
+
+
+def _reference(commendation: Commendation, profiles: list[CommitteeProfile]) -> str:
+    if commendation.level != CommendationLevel.OWN:
+        by = commendation.decided_by or "cấp trên"
+        return (
+            f"Quyết định số {commendation.decision_number} ngày "
+            f"{commendation.decision_date:%d/%m/%Y} của {by}"
+        )
+    profile = row_in_force(profiles, commendation.dated, earliest_before_first=True)
+    number = document_number(
+        sequence=commendation.number, type_code=DECISION_TYPE, symbol=profile.document_symbol
+    )
+    return f"Quyết định {number[:1].lower()}{number[1:]} ngày {commendation.dated:%d/%m/%Y}"
 
 
 @dataclass(frozen=True)

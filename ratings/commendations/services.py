@@ -8,14 +8,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from members.models import Member, Organisation
+from ratings.commendations.queries import DECISION_TYPE, SUBMISSION_TYPE
 from ratings.enums import CommendationLevel, CommendationState, RatingLevel
 from ratings.models import CellRating, Commendation, CommendationLine, MemberRating, RatingYear
 from ratings.queries import streaks
 from vusta_party import clock
 from vusta_party.services import next_document_number
 
-DECISION_TYPE = "QĐ"  # the committee's decisions, numbered per term
-SUBMISSION_TYPE = "TTr"  # its tờ trình
 EXCELLENT_MEMBER = "Đảng viên hoàn thành xuất sắc nhiệm vụ năm {year}"
 EXEMPLARY_CELL = "Chi bộ hoàn thành xuất sắc nhiệm vụ tiêu biểu năm {year}"
 
@@ -96,11 +95,12 @@ def commendation_draft(
         )
     if level not in CommendationLevel.values:
         raise ValidationError("Cấp khen thưởng không hợp lệ.")
+    first = year.year - year.streak_threshold + 1
     default = (
         f"Đã có thành tích hoàn thành xuất sắc nhiệm vụ năm {year.year}"
         if level == CommendationLevel.OWN
         else f"Đã có thành tích {year.streak_threshold} năm liền hoàn thành xuất sắc nhiệm vụ "
-        f"(đến năm {year.year})"
+        f"({first}–{year.year})"
     )
     commendation = Commendation(
         year=year, level=level, form=form, reason=reason.strip() or default, created_by=user

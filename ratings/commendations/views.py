@@ -3,7 +3,8 @@ record the higher committee's decision, print it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -153,7 +154,11 @@ def commendation_action(request, pk, action):
 
 
 def commendation_document(request, pk, ext):
+    """The decision or the tờ trình with its list: the committee's document, for those who read
+    the whole register (a cell secretary sees their cells' lines on the page)."""
     commendation = get_object_or_404(Commendation.objects.select_related("year"), pk=pk)
-    if ext != "pdf":
-        return _back(request, commendation, error=ValidationError("Không có định dạng này."))
+    if ext not in ("pdf",):
+        raise Http404("Không có định dạng này.")
+    if not sees_whole_register(request.user):
+        raise PermissionDenied
     return send(exports.commendation_pdf(commendation))

@@ -17,6 +17,7 @@ from ceremonies import services as rounds
 from ceremonies.models import BonusCoefficient
 from members import services
 from members.models import ImportBatch
+from ratings.models import Commendation, CommendationLine, RatingYear
 from reports import services as reports
 from reports.periods import Period
 from tests.factories import CellFactory, make_member
@@ -64,6 +65,13 @@ def world(make_user, office_user):
         period=Period.year(2025), user=office_user, today=date(2026, 1, 15)
     )
 
+    rating_year = RatingYear.objects.create(
+        year=2025, late_admission_from=date(2025, 7, 1), locked=True
+    )
+    commendation = Commendation.objects.create(
+        year=rating_year, level="own", form="giay_khen", reason="Hoàn thành xuất sắc nhiệm vụ"
+    )
+
     batch = ImportBatch.objects.create(
         file_name="x.csv", content=b"Ho va ten\n", uploaded_by=office_user
     )
@@ -82,6 +90,10 @@ def world(make_user, office_user):
             "cell_pk": cell.pk,
             "line_pk": round_.proposals.get(member=member).pk,
             "account_pk": users["viewer"].pk,
+            "commendation_pk": commendation.pk,
+            "commendation_line_pk": CommendationLine.objects.create(
+                commendation=commendation, member=member, title="Hoàn thành xuất sắc nhiệm vụ"
+            ).pk,
         }
     return users, objects, round_, issued, batch
 
@@ -112,6 +124,17 @@ def url_for(name, side_objects, round_, issued, batch):
         "ratings:rating_grid": {"year": 2025, "cell_pk": side_objects["cell_pk"]},
         "ratings:member_panel": member_urls,
         "ratings:commendations": {"year": 2025},
+        "ratings:exemplary_cells": {"year": 2025},
+        "ratings:cell_panel": {"pk": side_objects["cell_pk"]},
+        "ratings:commendation_create": {"year": 2025},
+        "ratings:commendation_detail": {"pk": side_objects["commendation_pk"]},
+        "ratings:commendation_line_add": {"pk": side_objects["commendation_pk"]},
+        "ratings:commendation_line_remove": {
+            "pk": side_objects["commendation_pk"],
+            "line_pk": side_objects["commendation_line_pk"],
+        },
+        "ratings:commendation_document": {"pk": side_objects["commendation_pk"], "ext": "pdf"},
+        "ratings:commendation_action": {"pk": side_objects["commendation_pk"], "action": "xoa"},
         "office:sign_in_unlock": {"pk": 1},
         "office:account_edit": {"pk": side_objects["account_pk"]},
         "office:layout_edit": {"pk": DocumentLayout.objects.first().pk},
@@ -141,8 +164,9 @@ def outcome(response):
     return response.status_code
 
 
-# Decisions, reviewed by hand: 405 is a POST-only action; 302 from a cell is its member list,
-# and from the audit export without a date range, the audit page with a message;
+# Decisions, reviewed by hand: 405 is a POST-only action; 302 from the audit export without a
+# date range is the audit page with a message; a commendation's printed decision lists every
+# cell's members: those who read the whole register print it, a cell secretary does not (403);
 # issued reports are the committee's official documents: the office, the standing committee and
 # viewers read them, a cell secretary does not (404, README "Roles"); a secretary gets 404 for
 # another cell's member, edit page, grid and explanation.
@@ -167,7 +191,7 @@ EXPECTED = {
     "logout": ("login", 405, 405, 405, 405, 405),
     "members:branch_create": ("login", 200, 403, 403, 403, 403),
     "members:cell_create": ("login", 200, 403, 403, 403, 403),
-    "members:cell_detail": ("login", 302, 302, 302, 302, 404),
+    "members:cell_detail": ("login", 200, 200, 200, 200, 404),
     "members:cell_list": ("login", 200, 200, 200, 200, 200),
     "members:cell_rename": ("login", 200, 403, 403, 403, 403),
     "members:cell_founded": ("login", 200, 403, 403, 403, 403),
@@ -199,7 +223,15 @@ EXPECTED = {
     "office:sign_in_unlock": ("login", 405, 405, 405, 405, 405),
     "password_change": ("login", 200, 200, 200, 200, 200),
     "password_change_done": ("login", 200, 200, 200, 200, 200),
+    "ratings:cell_panel": ("login", 200, 200, 200, 200, 404),
+    "ratings:commendation_action": ("login", 405, 405, 405, 405, 405),
+    "ratings:commendation_create": ("login", 405, 405, 405, 405, 405),
+    "ratings:commendation_detail": ("login", 200, 200, 200, 200, 200),
+    "ratings:commendation_document": ("login", 200, 200, 200, 403, 403),
+    "ratings:commendation_line_add": ("login", 405, 405, 405, 405, 405),
+    "ratings:commendation_line_remove": ("login", 405, 405, 405, 405, 405),
     "ratings:commendations": ("login", 200, 200, 200, 200, 200),
+    "ratings:exemplary_cells": ("login", 405, 405, 405, 405, 405),
     "ratings:member_panel": ("login", 200, 200, 200, 200, 404),
     "ratings:rating_grid": ("login", 200, 200, 200, 200, 404),
     "ratings:rating_import": ("login", 405, 405, 405, 405, 405),

@@ -179,12 +179,38 @@ def test_report_data_takes_a_fixed_number_of_queries(item_count, django_assert_n
             official_date=None,
         )
         services.discipline_record(member=member, form="reprimand", decision_date=date(2025, 6, 1))
+        _recorded_commendation(member)
 
-    # members, facts, cells, former names, badges, bonus lines, disciplines, member and cell ratings
-    with django_assert_num_queries(9):
+    # members, facts, cells, former names, badges, bonus lines, disciplines, member and cell
+    # ratings, commendation lines and committee profiles
+    with django_assert_num_queries(11):
         summary = membership_summary(YEAR)
 
     assert (summary.end.total, summary.movement.admitted) == (item_count, item_count)
+    assert len(summary.commendations) == item_count
+
+
+def _recorded_commendation(member):
+    """An issued decision of the year 2025 commending one member."""
+    from ratings.models import (  # noqa: PLC0415 -- only the query count commends
+        Commendation,
+        CommendationLine,
+        RatingYear,
+    )
+
+    year, _ = RatingYear.objects.get_or_create(
+        year=2025, defaults={"late_admission_from": date(2025, 7, 1), "locked": True}
+    )
+    commendation = Commendation.objects.create(
+        year=year,
+        level="own",
+        form="giay_khen",
+        reason="Hoàn thành xuất sắc nhiệm vụ",
+        state="issued",
+        number=Commendation.objects.count() + 1,
+        dated=date(2026, 1, 20),
+    )
+    CommendationLine.objects.create(commendation=commendation, member=member, title="HTXSNV")
 
 
 def test_an_annual_report_carries_the_ratings_of_its_year(hand_register):
