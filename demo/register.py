@@ -16,6 +16,7 @@ from simple_history.utils import bulk_create_with_history
 from ceremonies.eligibility import RuleSet, round_on_or_after
 from ceremonies.milestones import refresh_next_milestones
 from ceremonies.models import rules_on
+from demo.year import rounds_from, seed_year
 from members import versions
 from members.enums import BadgeKind, OrganisationKind, PoliticalTheory
 from members.models import Badge, Discipline, Interruption, Member, MembershipEvent, Organisation
@@ -456,7 +457,11 @@ def _draft_badges(
             continue  # history from the previous committee left unrecorded
         if rng.random() < 0.93:
             kind = BadgeKind.POSTHUMOUS if death and awarded > death else BadgeKind.REGULAR
-            draft.badges.append((milestone, f"{rng.randint(10, 999)}-QĐ/ĐU", awarded, kind))
+            number = f"{rng.randint(10, 999)}-QĐ/ĐU"
+            # From the last full year on, the rounds of demo.year award it (the draws stay
+            # the same, so a seed gives the same register).
+            if awarded < rounds_from(today):
+                draft.badges.append((milestone, number, awarded, kind))
     if death:
         _settle_posthumous(rng, draft, death=death, gap=gap, today=today, milestones=milestones)
 
@@ -489,7 +494,9 @@ def _settle_posthumous(
             )
     if reached and reached[-1][0] > held:
         milestone, kind = reached[-1]
-        draft.badges.append((milestone, f"{rng.randint(10, 999)}-QĐ/ĐU", settled_on, kind))
+        number = f"{rng.randint(10, 999)}-QĐ/ĐU"
+        if settled_on < rounds_from(today):  # later, a round of demo.year settles it
+            draft.badges.append((milestone, number, settled_on, kind))
 
 
 @transaction.atomic
@@ -570,6 +577,7 @@ def seed_demo(*, members: int = 750, cells: int = 56, seed: int = 1, today: date
     bulk_create_with_history(badges, Badge, **history)
     refresh_next_milestones()  # bulk_create sends no signals
     versions.bump()
+    year = seed_year(today=today, seed=seed)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh statistics, or the planner guesses on a bulk-filled table
     return {
@@ -578,5 +586,7 @@ def seed_demo(*, members: int = 750, cells: int = 56, seed: int = 1, today: date
         "events": len(events),
         "interruptions": len(interruptions),
         "disciplines": len(disciplines),
-        "badges": len(badges),
+        "badges": len(badges) + year.awarded,
+        "rounds": year.rounds,
+        "ratings": year.ratings,
     }

@@ -5,11 +5,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from ceremonies.milestones import member_milestones
-from ceremonies.models import rule_versions
+from ceremonies.models import Round, rule_versions
 from members import services
 from members.enums import Status
 from members.models import Badge, Interruption, Member, MembershipEvent, Organisation
 from members.rules import Fact, replay
+from ratings.models import Commendation, RatingYear
 from vusta_party.history import audit_rows
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +28,9 @@ def snapshot():
 def test_seed_demo_is_deterministic_and_resembles_the_first_user(capsys):
     call_command("seed_demo", "--today", "2026-11-22")
     first = snapshot()
+    Commendation.objects.all().delete()
+    RatingYear.objects.all().delete()
+    Round.objects.all().delete()
     Badge.objects.all().delete()
     MembershipEvent.objects.all().delete()
     Member.objects.all().delete()
@@ -112,7 +116,7 @@ def test_demo_rows_have_their_first_history_so_a_first_change_shows_the_old_valu
         Organisation.history.filter(kind="cell").count(),
         Member.history.filter(history_type="+").count(),
         MembershipEvent.history.count(),
-        Badge.history.count(),
+        Badge.history.filter(history_type="+").count(),
     ) == (3, 40, MembershipEvent.objects.count(), Badge.objects.count())
     changes = audit_rows(member.history.all())[0].changes
     assert [(c.label, c.before, c.after) for c in changes] == [("Quê quán", old_hometown, "Huế")]

@@ -53,7 +53,6 @@ class Command(VietnameseCommand):
         counts = seed_demo(members=members, cells=cells, seed=seed, today=day)
         self.stdout.write(
             "Đã tạo dữ liệu mẫu: {cells} chi bộ, {members} đảng viên, {events} sự kiện, "
-            "{interruptions} thời gian gián đoạn, {disciplines} kỷ luật, {badges} huy hiệu.".format(
-                **counts
-            )
+            "{interruptions} thời gian gián đoạn, {disciplines} kỷ luật, {badges} huy hiệu, "
+            "{rounds} đợt tặng đã tổ chức, {ratings} kết quả xếp loại.".format(**counts)
         )
