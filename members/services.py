@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from members import versions
@@ -619,13 +619,17 @@ def badge_numbers_set(*, numbers: dict[tuple[int, int], str], user=None) -> int:
     wanted = {key: number.strip() for key, number in numbers.items()}
     if not wanted:
         return 0
-    holds = Q(pk__in=[])
-    for member_id, milestone in wanted:
-        holds |= Q(member_id=member_id, milestone=milestone)
+    # By member, then the milestone in Python: one OR per pair would pass SQLite's limit on an
+    # expression's depth (1,000) in a round of a large register.
+    held = Badge.objects.select_for_update().filter(
+        member_id__in={member_id for member_id, _milestone in wanted},
+        milestone__in={milestone for _member_id, milestone in wanted},
+    )
     badges = [
         badge
-        for badge in Badge.objects.select_for_update().filter(holds).select_related("member")
-        if badge.badge_number != wanted[(badge.member_id, badge.milestone)]
+        for badge in held.select_related("member")
+        if (badge.member_id, badge.milestone) in wanted
+        and badge.badge_number != wanted[(badge.member_id, badge.milestone)]
     ]
     Badge.objects.filter(pk__in=[badge.pk for badge in badges]).update(badge_number="")
     for badge in badges:
