@@ -190,12 +190,9 @@ def test_a_round_of_a_large_register_gets_its_numbers_in_one_call():
     changed = register.badge_numbers_set(numbers=numbers)
 
     assert changed == 1200
-    assert (
-        dict(
-            ((m, milestone), number)
-            for m, milestone, number in Badge.objects.values_list(
-                "member_id", "milestone", "badge_number"
-            )
+    assert {
+        (m, milestone): number
+        for m, milestone, number in Badge.objects.values_list(
+            "member_id", "milestone", "badge_number"
         )
-        == numbers
-    )
+    } == numbers
