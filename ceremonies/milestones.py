@@ -2,15 +2,22 @@
 member's next milestone, who reaches one within a span, and (ceremonies.queries) who is a
 candidate. Each answer takes the rule version in force on the date it is about.
 
-Each member's lowest milestone of any version above their badges, with its due date
-(`Member.next_milestone`, `next_milestone_due`, indexed), is where the whole-register questions
-start: this module keeps it in step, in the same transaction as the facts it depends on
-(members.signals.party_age_changed), and for the whole register when a rule version changes."""
+Each member's stored badge dates are where the whole-register questions start: the lowest
+milestone of any version above their badges with its due date (`Member.next_milestone`,
+`next_milestone_due`), and the first round date at which they can be a candidate
+(`Member.candidate_from`, indexed; eligibility.candidate_from). This module keeps them in step, in
+the same transaction as the facts they depend on (members.signals.party_age_changed), and for the
+whole register when a rule version changes (and `manage.py refresh_badge_dates`)."""
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from ceremonies.eligibility import RuleVersions, first_due_above, reached_and_coming
+from ceremonies.eligibility import (
+    RuleVersions,
+    candidate_from,
+    first_due_above,
+    reached_and_coming,
+)
 from ceremonies.models import BadgeRules, parse_milestones, rule_versions
 from members.milestones import KnownMilestones
 from members.models import Member
@@ -32,26 +39,39 @@ def known_milestones() -> KnownMilestones:
     return KnownMilestones(frozenset(values), "; ".join(parts))
 
 
+STORED = ("next_milestone", "next_milestone_due", "candidate_from")
 FIELDS = (
     "id",
     "party_age_start",
     "interrupted_days",
     "highest_badge",
-    "next_milestone",
-    "next_milestone_due",
+    "official_date",
+    "status",
+    "death_date",
+    "seriously_ill",
+    *STORED,
 )
-STORED = ("next_milestone", "next_milestone_due")
 
 
-def stored_bound(row, versions: RuleVersions) -> tuple[int | None, object]:
-    """(Member.next_milestone, next_milestone_due) of a row of FIELDS."""
-    found = first_due_above(
+def badge_dates(row, versions: RuleVersions) -> tuple:
+    """The STORED values of a row of FIELDS (or a member)."""
+    milestone, due = first_due_above(
         start=row.party_age_start,
         interrupted_days=row.interrupted_days,
         held=row.highest_badge,
         versions=versions,
+    ) or (None, None)
+    opens = candidate_from(
+        start=row.party_age_start,
+        interrupted_days=row.interrupted_days,
+        held=row.highest_badge,
+        official_date=row.official_date,
+        status=row.status,
+        death_date=row.death_date,
+        seriously_ill=row.seriously_ill,
+        versions=versions,
     )
-    return found or (None, None)
+    return milestone, due, opens
 
 
 def member_milestones(member: Member, *, on, versions: RuleVersions | None = None):
@@ -68,10 +88,10 @@ def member_milestones(member: Member, *, on, versions: RuleVersions | None = Non
     )
 
 
-def refresh_next_milestones(member_ids: Iterable[int] | None = None) -> int:
-    """Recompute the stored milestones of these members (all when None): one query for the rules,
-    then per batch of members one read and one write of those that changed. Returns how many
-    changed."""
+def refresh_badge_dates(member_ids: Iterable[int] | None = None, *, dry_run: bool = False) -> int:
+    """Recompute the stored badge dates of these members (all when None): one query for the
+    rules, then per batch of members one read and one write of those that changed. Returns how
+    many changed (with `dry_run`, would change: nothing is written)."""
     versions = rule_versions()
     if member_ids is None:
         batches = _chunks(
@@ -86,10 +106,11 @@ def refresh_next_milestones(member_ids: Iterable[int] | None = None) -> int:
     for rows in batches:
         stale = []
         for row in rows:
-            milestone, due = stored_bound(row, versions)
-            if (milestone, due) != (row.next_milestone, row.next_milestone_due):
-                stale.append(Member(pk=row.id, next_milestone=milestone, next_milestone_due=due))
-        Member.objects.bulk_update(stale, STORED, batch_size=BATCH)
+            values = badge_dates(row, versions)
+            if values != tuple(getattr(row, name) for name in STORED):
+                stale.append(Member(pk=row.id, **dict(zip(STORED, values, strict=True))))
+        if stale and not dry_run:
+            Member.objects.bulk_update(stale, STORED, batch_size=BATCH)
         changed += len(stale)
     return changed
 
@@ -100,10 +121,10 @@ def _chunks(items: Iterator) -> Iterator[list]:
 
 
 def on_party_age_changed(sender, member_ids=None, **kwargs) -> None:
-    refresh_next_milestones(member_ids)
+    refresh_badge_dates(member_ids)
 
 
 def on_rules_changed(sender, **kwargs) -> None:
     if kwargs.get("raw"):  # loaddata (restore): the stored values come with the rows
         return
-    refresh_next_milestones()
+    refresh_badge_dates()

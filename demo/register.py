@@ -14,7 +14,7 @@ from django.db import connection, transaction
 from simple_history.utils import bulk_create_with_history
 
 from ceremonies.eligibility import RuleSet, round_on_or_after
-from ceremonies.milestones import refresh_next_milestones
+from ceremonies.milestones import refresh_badge_dates
 from ceremonies.models import rules_on
 from demo.year import rounds_from, seed_year
 from members import versions
@@ -575,7 +575,7 @@ def seed_demo(*, members: int = 750, cells: int = 56, seed: int = 1, today: date
         for milestone, number, day, kind in d.badges
     ]
     bulk_create_with_history(badges, Badge, **history)
-    refresh_next_milestones()  # bulk_create sends no signals
+    refresh_badge_dates()  # bulk_create sends no signals
     versions.bump()
     year = seed_year(today=today, seed=seed)
     with connection.cursor() as cursor:

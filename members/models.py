@@ -257,6 +257,12 @@ class Member(models.Model):
     next_milestone_due = models.DateField(
         "Ngày đủ tuổi Đảng của mốc thấp nhất chưa nhận", null=True, blank=True, editable=False
     )
+    # The first round date at which the badge rules can find a milestone for the member (a
+    # candidate, or deferred): the range the whole-register badge questions read (an index).
+    # Kept by the badge app with the two above (ceremonies.eligibility.candidate_from).
+    candidate_from = models.DateField(
+        "Ngày sớm nhất có thể được xét Huy hiệu", null=True, blank=True, editable=False
+    )
     name_sort = models.CharField(max_length=400, editable=False, db_index=True, default="")
     search_text = models.CharField(max_length=300, editable=False, default="")
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -272,6 +278,7 @@ class Member(models.Model):
             "party_age_start",
             "next_milestone",
             "next_milestone_due",
+            "candidate_from",
         ]
     )
 
@@ -285,9 +292,9 @@ class Member(models.Model):
         ]
         indexes = [
             models.Index(fields=["cell", "name_sort"], name="member_cell_name"),
-            # The badge pre-filter: a range of starts per "highest badge held".
-            models.Index(fields=["highest_badge", "party_age_start"], name="member_badge_start"),
             models.Index(fields=["next_milestone_due"], name="member_next_milestone_due"),
+            # The badge pre-filter: everyone whose first possible round date is on or before D.
+            models.Index(fields=["candidate_from"], name="member_candidate_from"),
         ]
         constraints = [
             models.CheckConstraint(
