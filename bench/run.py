@@ -29,9 +29,9 @@ LINES = [
     ("member_page", "Trang một đảng viên", None, 3),
     ("candidates_compute", "Xét Huy hiệu cả sổ, đợt 03/02/2027 (tính toán)", 500, 4),
     ("candidates_command", "badge_candidates --date --json (cả lệnh)", 2000, 4),
-    ("outlook_page", "Trang Sắp đến hạn (12 tháng), đã nhớ", None, 4),
+    ("outlook_page", "Trang Sắp đến hạn (12 tháng), lần sau", None, 4),
     ("outlook_page_cold", "Trang Sắp đến hạn, lần đầu sau khi sổ thay đổi", None, 8),
-    ("home", "Trang chủ, đã nhớ", None, 9),
+    ("home", "Trang chủ, lần sau", None, 9),
     ("home_cold", "Trang chủ, lần đầu sau khi sổ thay đổi", None, 8),
     ("report_data", "Số liệu báo cáo năm 2025 (tính toán)", 2000, 6),
 ]
@@ -82,7 +82,6 @@ def measure() -> dict:
     from django.contrib.auth import get_user_model  # noqa: PLC0415 -- Django is set up first, in the measuring process
     from django.test import Client  # noqa: PLC0415 -- Django is set up first, in the measuring process
 
-    from members import versions  # noqa: PLC0415 -- Django is set up first, in the measuring process
     from members.models import Member  # noqa: PLC0415 -- Django is set up first, in the measuring process
 
     client = Client(HTTP_HOST="127.0.0.1")
@@ -104,7 +103,7 @@ def measure() -> dict:
         timings = []
         for _ in range(RUNS + 1):  # the first run warms caches and is dropped
             if name.endswith("_cold"):
-                versions.forget_all()  # as after a change to the register
+                _change_register(member)  # a write through the services, as staff make
             started = time.perf_counter()
             response = client.get(url)
             timings.append((time.perf_counter() - started) * 1000)
@@ -113,6 +112,15 @@ def measure() -> dict:
     results["candidates_compute"] = _median(_candidates_once)
     results["report_data"] = _median(_report_once)
     return results
+
+
+def _change_register(member) -> None:
+    """One change to the register, as an office makes it (a member's phone number)."""
+    from members import services  # noqa: PLC0415 -- Django is set up first, in the measuring process
+
+    member.refresh_from_db()
+    phone = "0912000001" if member.phone != "0912000001" else "0912000002"
+    services.member_update(member=member, values={"phone": phone}, expected_version=member.version)
 
 
 def _median(function) -> float:

@@ -24,8 +24,7 @@ from ceremonies.eligibility import (
 )
 from ceremonies.enums import CLOSED_STATES
 from ceremonies.models import Proposal, Round, rules_on
-from members import versions
-from members.access import members_for, scope_key
+from members.access import members_for
 from members.models import Discipline, Member, Organisation
 from members.party_age import add_months
 
@@ -237,22 +236,18 @@ def outlook(
 OUTLOOK_MONTHS = 12  # the window the "Sắp đến hạn" page opens with
 
 
-def remembered_outlook(
+def user_outlook(
     user, today: date, months: int = OUTLOOK_MONTHS, cell: Organisation | None = None
 ) -> Outlook:
-    """The user's outlook over `months` from today (of one of their cells, if given), remembered
-    until the register changes (members/versions.py): it reads the whole register."""
+    """The user's outlook over `months` from today (of one of their cells, if given)."""
     until = add_months(today, months)
     members = members_for(user)
-    return versions.remembered(
-        ("outlook", scope_key(user), cell.pk if cell else None, today, until),
-        lambda: outlook(
-            members.filter(cell=cell) if cell else members,
-            today=today,
-            until=until,
-            rules=rules_on(until),
-            proposed=proposed_in_open_rounds(),
-        ),
+    return outlook(
+        members.filter(cell=cell) if cell else members,
+        today=today,
+        until=until,
+        rules=rules_on(until),
+        proposed=proposed_in_open_rounds(),
     )
 
 
