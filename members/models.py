@@ -10,8 +10,10 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.expressions import RawSQL
 from simple_history.models import HistoricalRecords
 
+from members import search_index
 from members.enums import (
     ON_ROLLS,
     BadgeKind,
@@ -174,11 +176,23 @@ class MemberQuerySet(models.QuerySet):
         Without `by_citizen_id`, a word of digits matches the card number only, so a role that
         sees CCCD masked cannot confirm whose a number is by searching for it."""
         qs = self
-        for word in fold(query).split():
+        words = fold(query).split()
+        for word in words:
             if word.isdigit() and not by_citizen_id:
                 qs = qs.filter(party_card_number__contains=word)
             else:
                 qs = qs.filter(search_text__contains=word)
+        indexed = [word for word in words if len(word) >= search_index.SHORTEST]
+        if indexed and search_index.available(self.db):
+            # SQLite: the FTS5 trigram index finds the rows holding every long word (a card
+            # number is in the search text too); the filters above, the same as on PostgreSQL,
+            # then run on those rows only.
+            qs = qs.filter(
+                pk__in=RawSQL(
+                    f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH %s",
+                    [search_index.match_expression(indexed)],
+                )
+            )
         return qs
 
     def in_name_order(self):
