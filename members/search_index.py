@@ -9,7 +9,8 @@ rows the index found (alone, they scan, as before).
 
 The FTS5 table is external-content (it stores only the index) and kept by triggers on the member
 table, so bulk writes keep it too. A later migration that rebuilds the member table on SQLite drops
-its triggers: after every `migrate`, `ensure()` puts back what is missing and rebuilds the index.
+its triggers (not the FTS5 table): after every `migrate`, `ensure(create=False)` puts back the
+missing triggers and rebuilds the index (nothing when the index's migration is not applied).
 An SQLite without FTS5's trigram tokenizer (before 3.34) keeps the scan.
 """
 
@@ -42,8 +43,9 @@ SHORTEST = 3  # a trigram index finds words of three characters or more
 _available: dict[str, bool] = {}  # by database name: the table is there
 
 
-def ensure(connection) -> bool:
-    """Create the index and its triggers where missing (and fill it); True when it is there."""
+def ensure(connection, *, create: bool = True) -> bool:
+    """Create the index (unless not `create`) and its triggers where missing, and fill it; True
+    when it is there."""
     if connection.vendor != "sqlite":
         return False
     with connection.cursor() as cursor:
@@ -55,6 +57,8 @@ def ensure(connection) -> bool:
         if present >= {TABLE, *TRIGGERS}:
             _available[connection.settings_dict["NAME"]] = True
             return True
+        if TABLE not in present and not create:
+            return False
         try:
             if TABLE not in present:
                 cursor.execute(
@@ -102,4 +106,4 @@ def match_expression(words: list[str]) -> str:
 
 
 def on_post_migrate(sender, using="default", **kwargs) -> None:
-    ensure(connections[using])
+    ensure(connections[using], create=False)

@@ -109,3 +109,17 @@ def test_after_a_migration_rebuilt_the_member_table_the_index_is_put_back(regist
 
     assert found("quyen") == ["Lê Thị Hà"]  # the rebuild read the table as it was
     assert found("binh") == ["Nguyễn Văn An"]  # and the triggers are back
+
+
+def test_without_the_index_the_search_scans_and_finds_the_same(register):
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    search_index.drop(connection)  # as when its migration is reversed
+    try:
+        search_index.on_post_migrate(sender=None)  # does not bring it back
+
+        assert not search_index.available("default")
+        assert "MATCH" not in str(Member.objects.search("nguyen thi a").query)
+        assert found("nguyen thi anh") == ["Nguyễn Thị Ánh"]
+    finally:
+        search_index._available.clear()  # the test's transaction puts the table back
