@@ -12,7 +12,6 @@ from ceremonies.models import BaseSalary, BonusCoefficient, Proposal, Round, rul
 from ceremonies.queries import FIELDS, candidates, member_facts, proposed_in_open_rounds
 from ceremonies.workflow import WorkflowError, bonus_amount, default_deadline, next_state
 from members import services as register
-from members import versions
 from members.models import Member
 from vusta_party import clock
 from vusta_party.services import next_document_number
@@ -90,7 +89,6 @@ def round_fill(*, round_: Round, members=None, user=None) -> int:
         for row in rows
     ]
     bulk_create_with_history(new, Proposal, default_user=user)
-    versions.bump()  # bulk_create sends no signals
     return len(new)
 
 
