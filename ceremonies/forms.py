@@ -125,6 +125,26 @@ class HoldForm(forms.Form):
     held_on = forms.DateField(label="Ngày tổ chức lễ", widget=DateInput())
 
 
+class CorrectDatesForm(forms.Form):
+    """The office corrects the date of a step entered wrongly, with a reason (audit trail)."""
+
+    submitted_on = forms.DateField(label="Ngày gửi cấp trên", widget=DateInput(), required=False)
+    decision_date = forms.DateField(label="Ngày quyết định", widget=DateInput(), required=False)
+    reason = forms.CharField(
+        label="Lý do sửa",
+        max_length=100,
+        error_messages={"required": "Hãy ghi lý do sửa ngày."},
+    )
+
+    def __init__(self, *args, round_=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if round_ is not None:
+            if round_.decision_date is None:
+                del self.fields["decision_date"]
+            self.initial.setdefault("submitted_on", round_.submitted_on)
+            self.initial.setdefault("decision_date", round_.decision_date)
+
+
 class CancelForm(forms.Form):
     reason = forms.CharField(label="Lý do hủy", max_length=300)
 

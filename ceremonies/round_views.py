@@ -10,6 +10,7 @@ from ceremonies import documents, exports, services
 from ceremonies.forms import (
     AddProposalForm,
     CancelForm,
+    CorrectDatesForm,
     DecisionForm,
     ExcludeForm,
     HoldForm,
@@ -19,11 +20,12 @@ from ceremonies.forms import (
 from ceremonies.milestones import known_milestones
 from ceremonies.models import BaseSalary, Round
 from ceremonies.queries import rounds_with_totals
-from ceremonies.workflow import upcoming_occasions
+from ceremonies.workflow import STEP_LABELS, upcoming_occasions
 from members.access import members_for
 from members.models import Member
 from members.queries import find_member
 from vusta_party import clock
+from vusta_party.documents import next_number_text
 from vusta_party.exports import send
 from vusta_party.text import ascii_int
 
@@ -94,12 +96,41 @@ def round_detail(request, pk):
             "add_form": AddProposalForm(milestones=known_milestones().values),
             "submit_form": SubmitForm(initial={"on": clock.today()}),
             "decision_form": DecisionForm(),
-            "hold_form": HoldForm(initial={"held_on": round_.date}),
+            "hold_form": HoldForm(initial={"held_on": min(round_.date, clock.today())}),
             "cancel_form": CancelForm(),
+            "correct_form": CorrectDatesForm(round_=round_) if round_.submitted_on else None,
+            "confirm": _confirmations(round_, lines),
             "can_propose": request.user.has_perm("ceremonies.propose_round"),
             "can_manage": request.user.has_perm("ceremonies.lock_round"),
         },
     )
+
+
+def _confirmations(round_, lines) -> dict[str, str]:
+    """What each irreversible step of the round will do, said before staff confirm it."""
+    included = sum(1 for line in lines if line.included)
+    if round_.submission_number:
+        number = f"giữ số tờ trình đã cấp {round_.submission_number:02d}-TTr"
+    else:
+        number = "sẽ cấp số tờ trình " + next_number_text(
+            type_code=services.SUBMISSION_TYPE, day=clock.today()
+        )
+    return {
+        "lock": f"Chốt danh sách {included} đảng viên: {number}. Muốn sửa danh sách sau đó phải "
+        "mở lại. Chốt danh sách?",
+        "submit": "Ghi đã trình cấp trên: danh sách không mở lại được nữa. Tiếp tục?",
+        "decide": f"Ghi quyết định: {included} đảng viên được ghi nhận Huy hiệu và tiền thưởng "
+        "theo ngày quyết định; không hoàn tác được (chỉ có thể hủy đợt). Tiếp tục?",
+        "hold": "Đã tổ chức lễ: các Huy hiệu được ghi là đã trao vào ngày tổ chức lễ, đợt tặng "
+        "chuyển sang “Đã trao tặng” và không hủy được nữa. Tiếp tục?",
+        "cancel": "Hủy đợt tặng này? Các đảng viên được trả về để xét ở đợt khác"
+        + (
+            "; các Huy hiệu quyết định đã ghi sẽ bị thu hồi khỏi hồ sơ"
+            if round_.state == Round.State.DECIDED
+            else ""
+        )
+        + ". Không hoàn tác được.",
+    }
 
 
 def _done(request, round_, text):
@@ -130,17 +161,21 @@ def proposal_toggle(request, pk, line_pk):
     line = get_object_or_404(round_.proposals.filter(member__in=_scope(request)), pk=line_pk)
     form = ExcludeForm(request.POST)
     form.is_valid()
+    put_back = not line.included  # the action taken, read before the service changes the line
     try:
         services.proposal_set_included(
             proposal=line,
-            included=not line.included,
+            included=put_back,
             note=form.cleaned_data.get("note", ""),
             user=request.user,
         )
     except ValidationError as error:
         return _refused(request, round_, error)
-    verb = "Đưa lại vào danh sách" if not line.included else "Không đề nghị"
-    return _done(request, round_, f"{verb}: {line.member}.")
+    if put_back:
+        return _done(request, round_, f"Đã đưa lại vào danh sách đề nghị: {line.member}.")
+    return _done(
+        request, round_, f"Đã loại khỏi danh sách đề nghị: {line.member} (lý do: {line.note})."
+    )
 
 
 def _find_member(request, text: str) -> Member:
@@ -232,6 +267,34 @@ def round_action(request, pk, action):
                 "hãy đối chiếu (Huy hiệu Đảng → Tiền thưởng) trước khi chi.",
             )
     return _done(request, round_, text)
+
+
+@require_POST
+@permission_required("ceremonies.lock_round", raise_exception=True)
+def round_correct(request, pk):
+    """The office corrects the submission or decision date entered wrongly, with a reason."""
+    round_ = get_object_or_404(Round, pk=pk)
+    form = CorrectDatesForm(request.POST, round_=round_)
+    if not form.is_valid():
+        errors = [e for field_errors in form.errors.values() for e in field_errors]
+        return _refused(request, round_, ValidationError(errors))
+    dates = {
+        step: form.cleaned_data[step]
+        for step in ("submitted_on", "decision_date")
+        if form.cleaned_data.get(step)
+    }
+    try:
+        changed = services.round_correct_dates(
+            round_=round_, dates=dates, reason=form.cleaned_data["reason"], user=request.user
+        )
+    except ValidationError as error:
+        return _refused(request, round_, error)
+    if not changed:
+        messages.info(request, "Các ngày không thay đổi: chưa sửa gì.")
+        return redirect("ceremonies:round_detail", pk=round_.pk)
+    round_.refresh_from_db()
+    said = [f"{STEP_LABELS[step]} thành {getattr(round_, step):%d/%m/%Y}" for step in changed]
+    return _done(request, round_, "Đã sửa " + ", ".join(said) + ".")
 
 
 @require_POST

@@ -13,6 +13,7 @@ from members.models import Member
 from members.party_age import add_years
 from tests.factories import MILESTONES, CellFactory, make_member
 from tests.pdf_utils import read_pdf
+from vusta_party import clock
 
 pytestmark = pytest.mark.django_db
 ROUND_DAY = date(2026, 9, 2)
@@ -257,7 +258,7 @@ def test_office_creates_a_round_from_a_suggested_occasion(office_client, cells):
     assert "với 1 đảng viên đủ điều kiện" in response.content.decode()
 
 
-def test_the_office_walks_a_round_through_its_states(office_client, cells):
+def test_the_office_walks_a_round_through_its_states(office_client, cells, monkeypatch):
     make_member(
         cell=cells[0],
         full_name="Nguyễn Văn An",
@@ -268,11 +269,13 @@ def test_the_office_walks_a_round_through_its_states(office_client, cells):
     round_ = services.round_create(day=ROUND_DAY, occasion="0902")
     services.round_fill(round_=round_)
     url = lambda action: reverse("ceremonies:round_action", args=[round_.pk, action])  # noqa: E731
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 8, 1))
 
     office_client.post(url("lock"))
     refused = office_client.post(
         url("decide"), {"decision_number": "1", "decision_date": "20/08/2026"}, follow=True
     )
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 9, 2))
     office_client.post(url("submit"), {"on": "02/08/2026"})
     office_client.post(url("decide"), {"decision_number": "1-QĐ", "decision_date": "20/08/2026"})
     office_client.post(
@@ -351,8 +354,8 @@ def test_round_pages_take_a_fixed_number_of_queries(
     services.round_fill(round_=round_)
 
     # session, user, round, its lines with members and cells, the milestones of the add form,
-    # committee profile
-    with django_assert_num_queries(6):
+    # committee profile; the profile and counter of the next tờ trình number (the confirmation)
+    with django_assert_num_queries(8):
         detail = office_client.get(reverse("ceremonies:round_detail", args=[round_.pk]))
     # session, user, rounds with counts, dates taken, committee profile
     with django_assert_num_queries(5):
