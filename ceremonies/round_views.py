@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from ceremonies import documents, exports, services
+from ceremonies.badge_numbers import NumberLine, line_label, read_pasted
 from ceremonies.forms import (
     AddProposalForm,
     CancelForm,
@@ -71,12 +72,20 @@ def round_list(request):
 
 
 def round_detail(request, pk):
-    round_ = get_object_or_404(Round, pk=pk)
+    return _detail_page(request, get_object_or_404(Round, pk=pk))
+
+
+def _detail_page(request, round_, *, typed: dict[int, str] | None = None, pasted: str = ""):
+    """The round's page; after a refused entry of badge numbers, with every number typed and
+    the pasted text kept as they were (`typed`: line pk -> number)."""
     lines = list(
         round_.proposals.filter(member__in=_scope(request))
         .select_related("member", "member__cell")
         .order_by("member__cell__name_sort", "-milestone", "member__name_sort")
     )
+    for line in lines:
+        line.label = line_label(milestone=line.milestone, kind=line.kind)
+        line.typed = (typed or {}).get(line.pk, line.badge_number)
     roster = (
         documents.roster(round_, _scope(request))
         if round_.state in (Round.State.DECIDED, Round.State.HELD)
@@ -88,6 +97,7 @@ def round_detail(request, pk):
         {
             "round": round_,
             "lines": lines,
+            "pasted": pasted,
             "counts": {
                 "included": sum(1 for line in lines if line.included),
                 "excluded": sum(1 for line in lines if not line.included),
@@ -300,44 +310,45 @@ def round_correct(request, pk):
 @require_POST
 @permission_required("ceremonies.lock_round", raise_exception=True)
 def badge_numbers(request, pk):
-    """Badge numbers typed per line, or pasted from a spreadsheet (card number, badge number)."""
+    """Badge numbers typed per line, or pasted from a spreadsheet (card number, [milestone,]
+    badge number). Anything wrong saves nothing and keeps every number typed on the page."""
     round_ = get_object_or_404(Round, pk=pk)
-    lines = {
-        line.pk: line for line in round_.proposals.filter(included=True).select_related("member")
+    lines = list(round_.proposals.filter(included=True).select_related("member"))
+    typed = {
+        line.pk: request.POST[f"number-{line.pk}"].strip()
+        for line in lines
+        if f"number-{line.pk}" in request.POST
     }
-    numbers = {
-        line_pk: value
-        for key, value in request.POST.items()
-        if key.startswith("number-")
-        and (line_pk := ascii_int(key.removeprefix("number-"))) is not None
-    }
-    pasted = request.POST.get("pasted", "")
-    by_card = {
-        line.member.party_card_number: pk
-        for pk, line in lines.items()
-        if line.member.party_card_number
-    }
-    unknown = []
-    for row in filter(None, (r.strip() for r in pasted.splitlines())):
-        parts = [p.strip() for p in row.replace(";", "\t").split("\t") if p.strip()]
-        if len(parts) >= 2 and parts[0] in by_card:
-            numbers[by_card[parts[0]]] = parts[-1]
-        else:
-            unknown.append(row)
-    if unknown:
-        return _refused(
+    pasted_text = request.POST.get("pasted", "")
+    pasted = read_pasted(
+        pasted_text,
+        [
+            NumberLine(
+                pk=line.pk,
+                card=line.member.party_card_number or "",
+                name=line.member.full_name,
+                milestone=line.milestone,
+                kind=line.kind,
+            )
+            for line in lines
+        ],
+    )
+    if pasted.errors:
+        messages.error(
             request,
-            round_,
-            ValidationError("Không khớp số thẻ đảng viên ở các dòng: " + "; ".join(unknown[:10])),
+            "Chưa ghi số nào: " + " ".join(pasted.errors[:10]) + " Các số đã gõ vẫn còn bên dưới.",
         )
+        return _detail_page(request, round_, typed=typed, pasted=pasted_text)
+    numbers = typed | pasted.numbers
     try:
         changed = services.round_set_badge_numbers(
-            round_=round_,
-            numbers={k: v for k, v in numbers.items() if k in lines},
-            user=request.user,
+            round_=round_, numbers=numbers, user=request.user
         )
     except ValidationError as error:
-        return _refused(request, round_, error)
+        messages.error(
+            request, "Chưa ghi số nào: " + " ".join(error.messages) + " Các số đã gõ vẫn còn."
+        )
+        return _detail_page(request, round_, typed=numbers, pasted=pasted_text)
     return _done(request, round_, f"Đã ghi {changed} số Huy hiệu.")
 
 

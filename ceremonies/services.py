@@ -265,12 +265,28 @@ def round_decide(
             milestones=tuple(sorted(in_force_milestones | {line.milestone})),
             user=user,
         )
+    for line in lines:
+        if line.kind == Proposal.Kind.REISSUE:
+            register.badge_reissued(
+                member=line.member,
+                milestone=line.milestone,
+                note=reissue_note(line, decision_number.strip(), decision_date),
+                user=user,
+            )
     round_.decision_number = decision_number.strip()
     round_.decision_date = decision_date
     round_.decided_by = decided_by.strip()
     round_._history_user = user
     round_.save()
     return round_
+
+
+def reissue_note(line: Proposal, decision_number: str, decision_date: date) -> str:
+    """What a re-issued badge says on the member's page: the decision, and the number lost."""
+    return (
+        f"Cấp lại theo Quyết định số {decision_number} ngày {decision_date:%d/%m/%Y} "
+        f"(mất số cũ {line.old_badge_number})"
+    )
 
 
 def _set_bonuses(awards: list[Proposal], decision_date: date, user) -> None:
@@ -328,6 +344,16 @@ def round_correct_dates(
     if not changed:
         return []
     _check_step_dates(round_, today=today, **changed)
+    if "decision_date" in changed:
+        for line in round_.proposals.filter(included=True, kind=Proposal.Kind.REISSUE):
+            for day, undo in ((round_.decision_date, True), (changed["decision_date"], False)):
+                register.badge_reissued(
+                    member=line.member,
+                    milestone=line.milestone,
+                    note=reissue_note(line, round_.decision_number, day),
+                    undo=undo,
+                    user=user,
+                )
     for step, day in changed.items():
         setattr(round_, step, day)
     if "decision_date" in changed:
@@ -408,6 +434,15 @@ def round_cancel(*, round_: Round, reason: str, user=None) -> Round:
         for line in lines:
             if line.kind != Proposal.Kind.REISSUE:
                 register.badge_remove(member=line.member, milestone=line.milestone, user=user)
+        for line in lines:
+            if line.kind == Proposal.Kind.REISSUE:
+                register.badge_reissued(
+                    member=line.member,
+                    milestone=line.milestone,
+                    note=reissue_note(line, round_.decision_number, round_.decision_date),
+                    undo=True,
+                    user=user,
+                )
         # A re-issued badge that got its new number goes back to the number it had.
         register.badge_numbers_set(
             numbers={

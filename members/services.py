@@ -639,6 +639,20 @@ def badge_numbers_set(*, numbers: dict[tuple[int, int], str], user=None) -> int:
 
 
 @transaction.atomic
+def badge_reissued(
+    *, member: Member, milestone: int, note: str, undo: bool = False, user=None
+) -> None:
+    """Write on a badge the member holds that it was re-issued (4A-HHĐ), so the member's page
+    says it with the new number; `undo` takes the words back (the round was cancelled)."""
+    badge = Badge.objects.select_for_update().filter(member=member, milestone=milestone).first()
+    if badge is None:
+        return
+    parts = [part for part in badge.note.split("; ") if part and part != note]
+    badge.note = "; ".join(parts if undo else [*parts, note])
+    _save_badge(badge, user)
+
+
+@transaction.atomic
 def badges_decision_date_set(
     *, badges: set[tuple[int, int]], decision_date: date, reason: str = "", user=None
 ) -> int:

@@ -150,11 +150,22 @@ def test_the_submission_letter_is_numbered_and_counts_the_badges(office_client, 
 def test_the_roster_is_in_programme_order_with_totals_of_badges_and_bonus(
     office_client, decided_round
 ):
+    reissue = decided_round.proposals.get(kind="reissue")
+    services.round_set_badge_numbers(round_=decided_round, numbers={reissue.pk: "C777001"})
     text = pdf(office_client, decided_round, "danh-sach-trao-tang").flat_text
+    signatures = pdf(office_client, decided_round, "so-ky-nhan").flat_text
 
     order = [text.index(name) for name in ("Nguyễn Thị Ánh", "Lê Văn Bình", "Đặng Văn Dũng")]
     assert order == sorted(order)  # 50, then 40 (posthumous), then 30 years
-    assert "Trần Thị Cúc" not in text  # re-issues are not presented at the ceremony
+    # the re-issued badge is presented too, with its new number and the one lost
+    assert (
+        "2 Trần Thị Cúc 1955 Chi bộ Hội Hóa học 01/01/1980 Cấp lại (bị mất) Huy hiệu 40 năm "
+        "C777001 Cấp lại, số cũ B054321"
+    ) in text
+    assert "Cấp lại Huy hiệu bị mất 1" in text
+    assert (
+        "2 Trần Thị Cúc Chi bộ Hội Hóa học 40 năm (cấp lại (bị mất), số cũ B054321) C777001"
+    ) in signatures
     for expected in [
         "Quyết định số 123-QĐ/ĐUK ngày 20/08/2026 của Ban Thường vụ Đảng ủy cấp trên",
         "Huy hiệu 50 năm tuổi Đảng 1 7.590.000",
@@ -303,7 +314,10 @@ def test_pasted_badge_numbers_with_unknown_cards_change_nothing(office_client, d
         follow=True,
     )
 
-    assert "Không khớp số thẻ đảng viên ở các dòng: 99999999\tX1" in response.content.decode()
+    assert [str(m) for m in response.context["messages"]] == [
+        "Chưa ghi số nào: Dòng 1 (99999999 ⇥ X1): không có số thẻ 99999999 trong đợt này. "
+        "Các số đã gõ vẫn còn bên dưới."
+    ]
     assert set(decided_round.proposals.values_list("badge_number", flat=True)) == {""}
 
 
