@@ -19,8 +19,8 @@ from ceremonies.forms import (
     SubmitForm,
 )
 from ceremonies.milestones import known_milestones
-from ceremonies.models import BaseSalary, Round
-from ceremonies.queries import rounds_with_totals
+from ceremonies.models import BaseSalary, Round, rules_on
+from ceremonies.queries import deferred_at, rounds_with_totals
 from ceremonies.workflow import STEP_LABELS, upcoming_occasions
 from members.access import members_for
 from members.models import Member
@@ -91,6 +91,16 @@ def _detail_page(request, round_, *, typed: dict[int, str] | None = None, pasted
         if round_.state in (Round.State.DECIDED, Round.State.HELD)
         else None
     )
+    deferred = (
+        deferred_at(
+            _scope(request),
+            on=round_.date,
+            rules=rules_on(round_.date),
+            proposed=services.proposed_elsewhere(round_),
+        )
+        if round_.state != Round.State.CANCELLED
+        else []
+    )
     return render(
         request,
         "ceremonies/round_detail.html",
@@ -103,6 +113,7 @@ def _detail_page(request, round_, *, typed: dict[int, str] | None = None, pasted
                 "excluded": sum(1 for line in lines if not line.included),
             },
             "roster": roster,
+            "deferred": deferred,
             "add_form": AddProposalForm(milestones=known_milestones().values),
             "submit_form": SubmitForm(initial={"on": clock.today()}),
             "decision_form": DecisionForm(),

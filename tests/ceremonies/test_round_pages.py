@@ -368,8 +368,9 @@ def test_round_pages_take_a_fixed_number_of_queries(
     services.round_fill(round_=round_)
 
     # session, user, round, its lines with members and cells, the milestones of the add form,
-    # committee profile; the profile and counter of the next tờ trình number (the confirmation)
-    with django_assert_num_queries(8):
+    # committee profile; the profile and counter of the next tờ trình number (the confirmation);
+    # the deferred at the round's date: its rules, other open rounds, the register's four
+    with django_assert_num_queries(14):
         detail = office_client.get(reverse("ceremonies:round_detail", args=[round_.pk]))
     # session, user, rounds with counts, dates taken, committee profile
     with django_assert_num_queries(5):
