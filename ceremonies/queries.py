@@ -161,6 +161,18 @@ def candidates(
     return sorted((row for row in rows if row.evaluation.is_candidate), key=lambda r: r.roster_key)
 
 
+def deferred_at(
+    queryset: QuerySet[Member], *, on: date, rules: RuleSet, proposed=None
+) -> list[RegisterRow]:
+    """The members a round dated `on` leaves out for now (a hold, a discipline's delay), each
+    with the rules' reason (DOMAIN.md §2: listed as deferred, not silently dropped), in roster
+    order: the queries of `evaluate_register`."""
+    rows = evaluate_register(queryset, on=on, rules=rules, proposed=proposed)
+    return sorted(
+        (row for row in rows if row.evaluation.outcome == "deferred"), key=lambda r: r.roster_key
+    )
+
+
 @dataclass(frozen=True)
 class Outlook:
     """The "Sắp đến hạn" page: what is coming within a window after today."""

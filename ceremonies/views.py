@@ -152,8 +152,8 @@ def bonus_tables(request):
         if not request.user.has_perm(perm):
             raise PermissionDenied
         if form.is_valid():
-            form.save()
-            messages.success(request, "Đã ghi.")
+            row = form.save()
+            messages.success(request, f"Đã ghi: {row}.")
             return redirect("ceremonies:bonus_tables")
     rules = rules_on(today)
     current = {
