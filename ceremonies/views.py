@@ -22,6 +22,7 @@ from ceremonies.queries import (
     OUTLOOK_MONTHS,
     member_facts,
     proposed_in_open_rounds,
+    remembered_next_round,
     remembered_outlook,
 )
 from ceremonies.workflow import bonus_amount
@@ -55,7 +56,7 @@ def index(request):
             "page_query": f"months={months}" + (f"&cell={cell.pk}" if cell else ""),
             "outlook": result,
             "due_page": Paginator(result.due, OUTLOOK_PAGE_SIZE).get_page(request.GET.get("page")),
-            "next_round": round_on_or_after(today),
+            "next_round": remembered_next_round(request.user, today),
             "kinds": KIND_LABELS,
         },
     )
@@ -154,8 +155,8 @@ def bonus_tables(request):
         if not request.user.has_perm(perm):
             raise PermissionDenied
         if form.is_valid():
-            form.save()
-            messages.success(request, "Đã ghi.")
+            saved = form.save()
+            messages.success(request, f"Đã ghi {saved}.")
             return redirect("ceremonies:bonus_tables")
     rules = rules_on(today)
     current = {
@@ -195,8 +196,16 @@ def badge_create(request, pk):
     of some rule version."""
     milestones = known_milestones().values
 
-    def save(member, data):
-        register.badge_record(member=member, milestones=milestones, user=request.user, **data)
+    def save(member, form):
+        badge = register.badge_record(
+            member=member, milestones=milestones, user=request.user, **form.cleaned_data
+        )
+        return f"Đã ghi {badge}."
 
-    form = BadgeForm(request.POST or None, milestones=milestones)
-    return member_action(request, pk, form, save, "Ghi Huy hiệu Đảng đã nhận")
+    return member_action(
+        request,
+        pk,
+        lambda member: BadgeForm(request.POST or None, milestones=milestones),
+        save,
+        "Ghi Huy hiệu Đảng đã nhận",
+    )
