@@ -62,6 +62,25 @@ def index(request):
     )
 
 
+def round_answers(answer, rounds) -> list[tuple[list, object]]:
+    """The next rounds' answers, said once each: consecutive rounds with the same answer share
+    a line, and rounds whose answer is the one at the date itself (said above them) are left
+    out, so that the member's badge box never repeats a sentence."""
+    def said(result):
+        return (result.outcome, result.milestone, result.kind, result.reason)
+
+    lines: list[tuple[list, object]] = []
+    before = None  # what the round before said
+    for day, result in rounds:
+        if said(result) != said(answer):
+            if lines and said(result) == before:
+                lines[-1][0].append(day)
+            else:
+                lines.append(([day], result))
+        before = said(result)
+    return lines
+
+
 def _explanation(member: Member, on, user):
     """The member's answer at a date and at the next four rounds, and their milestone table."""
     row = members_for(user).filter(pk=member.pk).values_list(*FIELDS, named=True).get()
@@ -91,14 +110,16 @@ def _explanation(member: Member, on, user):
         for m in rules.milestones
     ]
     reached, coming = member_milestones(member, on=on, versions=versions)
+    answer = evaluate(facts, on=on, rules=rules)
     return {
         "member": member,
         "on": on,
         "facts": facts,
         "reached": reached,
         "coming": coming,
-        "answer": evaluate(facts, on=on, rules=rules),
+        "answer": answer,
         "rounds": rounds,
+        "round_lines": round_answers(answer, rounds),
         "milestones": milestones,
         "rules": BadgeRules.objects.in_force(on, earliest_before_first=True),
         "kinds": KIND_LABELS,
