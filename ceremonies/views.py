@@ -66,6 +66,7 @@ def round_answers(answer, rounds) -> list[tuple[list, object]]:
     """The next rounds' answers, said once each: consecutive rounds with the same answer share
     a line, and rounds whose answer is the one at the date itself (said above them) are left
     out, so that the member's badge box never repeats a sentence."""
+
     def said(result):
         return (result.outcome, result.milestone, result.kind, result.reason)
 
