@@ -174,6 +174,41 @@ def deferred_at(
 
 
 @dataclass(frozen=True)
+class NextRound:
+    """Who is eligible for the next round: the one number the dashboard and the badge page
+    show. The round is the next one created (not cancelled) from today, else the next fixed
+    occasion; eligible are the candidates at its date (regular, early, posthumous), not deferred,
+    and not yet in an open round."""
+
+    day: date
+    round: Round | None
+    candidates: list[RegisterRow]
+
+    # What the number counts, said once for every page that shows it.
+    EXPLANATION = (
+        "Đủ điều kiện: đảng viên đủ tuổi Đảng của một mốc chưa nhận tính đến ngày đợt tặng "
+        "(kể cả tặng sớm do bệnh nặng và truy tặng), không bị hoãn do kỷ luật, chưa có trong "
+        "đợt tặng nào đang mở."
+    )
+
+
+def next_round(members: QuerySet[Member], *, today: date, proposed=None) -> NextRound:
+    """The next round from today and its candidates among `members` (a user's scope)."""
+    created = (
+        Round.objects.filter(date__gte=today)
+        .exclude(state=Round.State.CANCELLED)
+        .order_by("date")
+        .first()
+    )
+    day = created.date if created else round_on_or_after(today)
+    if proposed is None:
+        proposed = proposed_in_open_rounds()
+    return NextRound(
+        day, created, candidates(members, on=day, rules=rules_on(day), proposed=proposed)
+    )
+
+
+@dataclass(frozen=True)
 class Outlook:
     """The "Sắp đến hạn" page: what is coming within a window after today."""
 

@@ -22,6 +22,7 @@ from ceremonies.queries import (
     OUTLOOK_MONTHS,
     member_facts,
     proposed_in_open_rounds,
+    next_round,
     user_outlook,
 )
 from ceremonies.workflow import bonus_amount
@@ -53,10 +54,30 @@ def index(request):
             "page_query": f"months={months}" + (f"&cell={cell.pk}" if cell else ""),
             "outlook": result,
             "due_page": Paginator(result.due, OUTLOOK_PAGE_SIZE).get_page(request.GET.get("page")),
-            "next_round": round_on_or_after(today),
+            "next_round": next_round(members_for(request.user), today=today),
             "kinds": KIND_LABELS,
         },
     )
+
+
+def round_answers(answer, rounds) -> list[tuple[list, object]]:
+    """The next rounds' answers, said once each: consecutive rounds with the same answer share
+    a line, and rounds whose answer is the one at the date itself (said above them) are left
+    out, so that the member's badge box never repeats a sentence."""
+
+    def said(result):
+        return (result.outcome, result.milestone, result.kind, result.reason)
+
+    lines: list[tuple[list, object]] = []
+    before = None  # what the round before said
+    for day, result in rounds:
+        if said(result) != said(answer):
+            if lines and said(result) == before:
+                lines[-1][0].append(day)
+            else:
+                lines.append(([day], result))
+        before = said(result)
+    return lines
 
 
 def _explanation(member: Member, on, user):
@@ -88,14 +109,16 @@ def _explanation(member: Member, on, user):
         for m in rules.milestones
     ]
     reached, coming = member_milestones(member, on=on, versions=versions)
+    answer = evaluate(facts, on=on, rules=rules)
     return {
         "member": member,
         "on": on,
         "facts": facts,
         "reached": reached,
         "coming": coming,
-        "answer": evaluate(facts, on=on, rules=rules),
+        "answer": answer,
         "rounds": rounds,
+        "round_lines": round_answers(answer, rounds),
         "milestones": milestones,
         "rules": BadgeRules.objects.in_force(on, earliest_before_first=True),
         "kinds": KIND_LABELS,
@@ -152,8 +175,8 @@ def bonus_tables(request):
         if not request.user.has_perm(perm):
             raise PermissionDenied
         if form.is_valid():
-            row = form.save()
-            messages.success(request, f"Đã ghi: {row}.")
+            saved = form.save()
+            messages.success(request, f"Đã ghi {saved}.")
             return redirect("ceremonies:bonus_tables")
     rules = rules_on(today)
     current = {
@@ -193,8 +216,16 @@ def badge_create(request, pk):
     of some rule version."""
     milestones = known_milestones().values
 
-    def save(member, data):
-        register.badge_record(member=member, milestones=milestones, user=request.user, **data)
+    def save(member, form):
+        badge = register.badge_record(
+            member=member, milestones=milestones, user=request.user, **form.cleaned_data
+        )
+        return f"Đã ghi {badge}."
 
-    form = BadgeForm(request.POST or None, milestones=milestones)
-    return member_action(request, pk, form, save, "Ghi Huy hiệu Đảng đã nhận")
+    return member_action(
+        request,
+        pk,
+        lambda member: BadgeForm(request.POST or None, milestones=milestones),
+        save,
+        "Ghi Huy hiệu Đảng đã nhận",
+    )

@@ -567,6 +567,11 @@ class ImportRowOutcome(models.Model):
     cell_name = models.CharField("Chi bộ", max_length=200, blank=True)
     action = models.CharField("Kết quả", max_length=10)  # create, update, unchanged, error
     changes = models.CharField("Thay đổi", max_length=500, blank=True)
+    # The member the row matches (update, unchanged) or, once imported, created: the result page
+    # links to them.
+    member = models.ForeignKey(
+        "Member", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = "Kết quả một dòng của tệp nhập"

@@ -49,7 +49,7 @@ def test_the_dashboard_shows_what_is_coming(office_client, register):
     assert context["last_report"] is None
     html = response.content.decode()
     assert "Chưa có báo cáo nào được ban hành." in html
-    assert f"Đợt tặng Huy hiệu {context['round_date']:%d/%m/%Y}" in html
+    assert f"Đợt tặng Huy hiệu sắp tới: {context['round_date']:%d/%m/%Y}" in html
 
 
 @pytest.mark.parametrize("item_count", [1, 3])
