@@ -18,6 +18,7 @@ from reports.statform.documents import statform_document, statform_xlsx
 from reports.statform.queries import statform
 from reports.statform.services import statform_entries_save
 from tests.factories import MILESTONES, CellFactory, make_member
+from tests.pdf_utils import A4_POINTS, read_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -436,3 +437,37 @@ def test_the_audit_log_shows_who_typed_a_figure(office_client, office_user):
     assert [(c.label, c.before, c.after) for c in rows[0].changes if c.label == "Số liệu"] == [
         ("Số liệu", 3, 5)
     ]
+
+
+@pytest.mark.slow
+def test_the_pdf_reads_back_with_its_three_columns_and_the_typed_rows(
+    office_client, register, pinned_today
+):
+    statform_entries_save(figures={YEAR: {"cards_issued": 12}, LAST_YEAR: {"cards_issued": 8}})
+
+    response = office_client.get(_url(), {"format": "pdf"})
+    pdf = read_pdf(response.content)
+    text = pdf.flat_text
+
+    assert response["Content-Type"] == "application/pdf"
+    assert len(pdf.pages) == 2
+    assert pdf.page_sizes == (A4_POINTS, A4_POINTS)
+    assert "Tinos" in pdf.embedded_font_families
+    for line in (
+        "ĐẢNG ỦY LIÊN HIỆP CÁC HỘI KH&KT VIỆT NAM",
+        "Biểu số 7-BTCTW",
+        "THỐNG KÊ VỀ NGHIỆP VỤ CÔNG TÁC ĐẢNG VIÊN",
+        "Kỳ này: năm 2025 (từ 01/01/2025 đến 31/12/2025); cùng kỳ năm trước: năm 2024",
+        "(%) kỳ này so với cùng kỳ năm trước",
+        "d) Số chi bộ trực thuộc đảng bộ cơ sở được khen, chia ra: 3 1 300,0",
+        "- Tặng giấy khen 2 1 200,0",
+        "2. Số đảng viên được khen, chia ra: 5 2 250,0",
+        "- Huy hiệu Đảng 30 năm 2 1 200,0",
+        "- Huy hiệu Đảng 45 năm 0 1 0,0",
+        "1. Số thẻ đảng viên được phát cho đảng viên chính thức (Nhập tay) 12 8 150,0",
+        "- Giới thiệu chuyển đi 2 1 200,0",
+        "NGƯỜI LẬP BIỂU",
+        "Hà Nội, ngày 14 tháng 8 năm 2026",
+        "T/M ĐẢNG ỦY BÍ THƯ",
+    ):
+        assert line in text, line
