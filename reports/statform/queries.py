@@ -50,7 +50,8 @@ def typed_figures(*periods: Period) -> dict[Period, dict[str, int]]:
     return figures
 
 
-def _badges(period: Period, members) -> dict[str, int]:
+def _badges(period: Period, members) -> tuple[dict[tuple[int, str], int], int]:
+    """Badges decided in the period by (milestone, kind), and the lost badges re-issued."""
     rows, reissued, _bonus = badges_awarded(period, members)
     counts = {
         (row.milestone, kind): n
@@ -58,7 +59,7 @@ def _badges(period: Period, members) -> dict[str, int]:
         for kind, n in zip(KIND_ORDER, row.by_kind, strict=True)
         if n
     }
-    return badge_figures(counts, reissued=reissued)
+    return counts, reissued
 
 
 def _transfers(period: Period, previous: Period) -> tuple[dict[str, int], dict[str, int]]:
@@ -94,24 +95,23 @@ def statform(period: Period) -> StatForm:
         )
     ]
     members = Member.objects.all()
-    badges_now, badges_before = _badges(period, members), _badges(previous, members)
+    (counts_now, reissued_now), (counts_before, reissued_before) = (
+        _badges(period, members),
+        _badges(previous, members),
+    )
+    milestones = {milestone for milestone, _kind in (*counts_now, *counts_before)}
     transfers_now, transfers_before = _transfers(period, previous)
     current = {
         **typed[period],
         **commendation_figures(lines, start=period.start, end=period.end),
-        **badges_now,
+        **badge_figures(counts_now, reissued=reissued_now, milestones=milestones),
         **transfers_now,
     }
     before = {
         **typed[previous],
         **commendation_figures(lines, start=previous.start, end=previous.end),
-        **badges_before,
+        **badge_figures(counts_before, reissued=reissued_before, milestones=milestones),
         **transfers_before,
-    }
-    milestones = {
-        int(key.removeprefix("badges_"))
-        for key in (*badges_now, *badges_before)
-        if key.removeprefix("badges_").isdigit()
     }
     return StatForm(
         period=period,

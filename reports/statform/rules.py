@@ -180,10 +180,14 @@ def commendation_figures(
 
 
 def badge_figures(
-    by_milestone_and_kind: Mapping[tuple[int, str], int], *, reissued: int
+    by_milestone_and_kind: Mapping[tuple[int, str], int],
+    *,
+    reissued: int,
+    milestones: Iterable[int] = (),
 ) -> dict[str, int]:
-    """Section II: badges by milestone, by kind, and the lost badges re-issued."""
-    figures = {f"badges_{m}": 0 for m in FORM_MILESTONES}
+    """Section II: badges by milestone (the form's and `milestones`, 0 when none), by kind, and
+    the lost badges re-issued."""
+    figures = {f"badges_{m}": 0 for m in sorted({*FORM_MILESTONES, *milestones})}
     figures.update({key: 0 for _kind, key, _label in BADGE_KIND_ROWS})
     keys = {kind: key for kind, key, _label in BADGE_KIND_ROWS}
     for (milestone, kind), n in by_milestone_and_kind.items():

@@ -471,3 +471,17 @@ def test_the_pdf_reads_back_with_its_three_columns_and_the_typed_rows(
         "T/M ĐẢNG ỦY BÍ THƯ",
     ):
         assert line in text, line
+
+
+def test_a_badge_of_a_milestone_the_form_does_not_print_gets_its_row(register):
+    member = make_member(full_name="Đảng viên 35 năm", admission_date=date(1990, 1, 1))
+    services.badge_record(  # as a rule version with 35 allows (DOMAIN.md §2)
+        milestones=MILESTONES | {35}, member=member, milestone=35, decision_date=date(2025, 6, 1)
+    )
+
+    form = statform(YEAR)
+    labels = [row.label for row in form.rows]
+
+    assert labels.index("- Huy hiệu Đảng 35 năm") == labels.index("- Huy hiệu Đảng 30 năm") + 1
+    assert _by_key(form)["badges_35"] == (1, 0, "—")
+    assert _by_key(form)["badges"] == (5, 2, "250,0")

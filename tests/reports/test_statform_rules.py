@@ -199,6 +199,8 @@ def test_badges_count_by_milestone_and_by_kind():
     }
     assert figures["badges_90"] == 0
     assert figures["badges_posthumous_early"] == 0
+    # A milestone with a badge only in the other period is 0 here, not blank.
+    assert badge_figures({}, reissued=0, milestones={95})["badges_95"] == 0
 
 
 # Typed figures
