@@ -3,12 +3,14 @@
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from reports.models import StatFormEntry
 from reports.periods import Period, period_error
 from reports.statform.rules import MAX_TYPED, typed_keys
 from vusta_party import clock
+
+SAVED_MEANWHILE = "Số liệu vừa được người khác lưu cùng lúc: hãy tải lại trang rồi nhập lại."
 
 
 @transaction.atomic
@@ -50,6 +52,10 @@ def statform_entries_save(*, figures: Mapping[Period, Mapping[str, int | None]],
             if value is not None:
                 entry.updated_by = user
                 entry._history_user = user
-                entry.save()
+                try:
+                    with transaction.atomic():
+                        entry.save()
+                except IntegrityError as error:  # typed by someone else at the same moment
+                    raise ValidationError(SAVED_MEANWHILE) from error
             changed += 1
     return changed

@@ -4,7 +4,6 @@ secretary does not."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from members.access import sees_whole_register
@@ -64,13 +63,11 @@ def range_form(request, start, end):
 def _page(request, period: Period):
     _allowed(request)
     output = request.GET.get("format")
-    if output in ("pdf", "xlsx", "html"):
+    if output in ("pdf", "xlsx"):
         document = documents.statform_document(period, day=clock.today())
         if output == "pdf":
             return send(documents.statform_pdf(document))
-        if output == "xlsx":
-            return send(documents.statform_xlsx(document))
-        return HttpResponse(documents.statform_html(document))
+        return send(documents.statform_xlsx(document))
     form_data = statform(period)
     can_edit = request.user.has_perm("reports.change_statformentry")
     entries = StatFormEntriesForm(request.POST or None, statform=form_data) if can_edit else None

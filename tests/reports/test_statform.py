@@ -485,3 +485,23 @@ def test_a_badge_of_a_milestone_the_form_does_not_print_gets_its_row(register):
     assert labels.index("- Huy hiệu Đảng 35 năm") == labels.index("- Huy hiệu Đảng 30 năm") + 1
     assert _by_key(form)["badges_35"] == (1, 0, "—")
     assert _by_key(form)["badges"] == (5, 2, "250,0")
+
+
+def test_a_figure_typed_by_someone_else_at_the_same_moment_is_refused(office_user):
+    from django.core.exceptions import ValidationError  # noqa: PLC0415
+    from django.db.models.signals import pre_save  # noqa: PLC0415
+
+    def other_writer(sender, instance, **kwargs):
+        pre_save.disconnect(other_writer, sender=StatFormEntry)
+        StatFormEntry.objects.create(
+            kind="year", start=YEAR.start, end=YEAR.end, row="forged", value=2
+        )
+
+    pre_save.connect(other_writer, sender=StatFormEntry)
+    with pytest.raises(ValidationError) as clash:
+        statform_entries_save(figures={YEAR: {"forged": 1}}, user=office_user)
+
+    assert clash.value.messages == [
+        "Số liệu vừa được người khác lưu cùng lúc: hãy tải lại trang rồi nhập lại."
+    ]
+    assert list(StatFormEntry.objects.values_list("row", "value")) == []  # all rolled back
