@@ -49,7 +49,12 @@ class StatFormEntriesForm(forms.Form):
         }
 
     def bound_pairs(self):
-        """{row: (its field of this period, of the same period last year)}, for the table."""
+        """{row: (its field of this period, of the same period last year)}, for the table; a
+        field refused is marked so."""
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs.update({"class": f"{attrs['class']} is-invalid", "aria-invalid": "true"})
         return {
             row.key: (self[field_name("current", row.key)], self[field_name("previous", row.key)])
             for row in self.statform.typed_rows

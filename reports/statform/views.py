@@ -82,7 +82,7 @@ def _page(request, period: Period):
             else:
                 messages.success(request, f"Đã lưu {changed} số liệu nhập tay.")
                 return redirect(request.path)
-        messages.error(request, "Chưa lưu: có số liệu nhập chưa đúng, xem các ô tô đỏ.")
+        messages.error(request, "Chưa lưu: có số liệu chưa đúng, xem lời nhắn dưới ô nhập.")
     today = clock.today()
     pairs = entries.bound_pairs() if entries else {}
     return render(

@@ -31,7 +31,7 @@ def test_type_a_row_of_the_statistical_form(signed_in_page, screenshot):
     page.get_by_role("button", name="Lưu số liệu nhập tay").click()
 
     expect(page.get_by_role("alert")).to_contain_text(
-        "Chưa lưu: có số liệu nhập chưa đúng, xem các ô tô đỏ."
+        "Chưa lưu: có số liệu chưa đúng, xem lời nhắn dưới ô nhập."
     )
     expect(page.locator('[data-row="cards_lost"]')).to_contain_text("Số liệu không được âm.")
     screenshot("refused")

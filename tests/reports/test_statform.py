@@ -332,13 +332,14 @@ def test_a_wrong_figure_is_refused_in_vietnamese_and_nothing_is_kept(office_clie
     page = response.content.decode()
 
     assert response.status_code == 200
-    assert "Chưa lưu: có số liệu nhập chưa đúng, xem các ô tô đỏ." in page
+    assert "Chưa lưu: có số liệu chưa đúng, xem lời nhắn dưới ô nhập." in page
     assert "Số liệu không được âm." in page
     assert "Số liệu là số nguyên: không có phần thập phân." in page
     assert response.context["entries"].errors == {
         "current-cards_lost": ["Số liệu không được âm."],
         "previous-forged": ["Số liệu là số nguyên: không có phần thập phân."],
     }
+    assert 'class="form-control form-control-sm is-invalid" aria-invalid="true"' in page
     assert StatFormEntry.objects.count() == 0
 
 
