@@ -21,8 +21,8 @@ from ceremonies.queries import (
     FIELDS,
     OUTLOOK_MONTHS,
     member_facts,
-    proposed_in_open_rounds,
     next_round,
+    proposed_in_open_rounds,
     user_outlook,
 )
 from ceremonies.workflow import bonus_amount

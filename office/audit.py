@@ -15,6 +15,7 @@ from members.models import (
     UserAccess,
 )
 from ratings.models import CellRating, MemberRating
+from reports.models import StatFormEntry
 from vusta_party.history import CHANGE_TYPES, AuditRow, field_changes, readable, record_values
 from vusta_party.models import DocumentLayout
 
@@ -36,6 +37,7 @@ SOURCES: dict[str, tuple[str, type[Model]]] = {
     "base_salary": ("Lương cơ sở", BaseSalary),
     "coefficient": ("Hệ số tiền thưởng", BonusCoefficient),
     "layout": ("Thể thức văn bản", DocumentLayout),
+    "statform_entry": ("Biểu 7-BTCTW: số liệu nhập tay", StatFormEntry),
 }
 
 

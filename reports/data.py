@@ -293,7 +293,7 @@ def membership_summary(
         for cell, _at_end in cells
     )
     cell_count = sum(1 for _cell, at_end in cells if at_end)
-    badges, reissued, bonus_total = _badges(period, members)
+    badges, reissued, bonus_total = badges_awarded(period, members)
     disciplines = tuple(
         (DISCIPLINE_LABELS[row["form"]], row["n"])
         for row in Discipline.objects.filter(
@@ -376,7 +376,7 @@ _MOVEMENT = (
 )
 
 
-def _badges(period: Period, members) -> tuple[tuple[BadgeRow, ...], int, int]:
+def badges_awarded(period: Period, members) -> tuple[tuple[BadgeRow, ...], int, int]:
     """Badges awarded in the period (by the date of their decision), by milestone and kind, with
     the bonus paid by the rounds decided in the period; and the re-issued badges."""
     counts = defaultdict(Counter)

@@ -1,7 +1,9 @@
-"""Report drafts (the narrative staff write) and issued reports, which never change."""
+"""Report drafts (the narrative staff write), issued reports (which never change), and the figures
+of Biểu 7-BTCTW staff type."""
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class ReportDraft(models.Model):
@@ -76,3 +78,32 @@ class IssuedReport(models.Model):
 
     def delete(self, *args, **kwargs):
         raise IssuedReportError("Báo cáo đã ban hành không thể xóa.")
+
+
+class StatFormEntry(models.Model):
+    """A figure of Biểu 7-BTCTW that the app does not hold, typed by staff for a period
+    (reports.statform.rules: the rows marked "Nhập tay")."""
+
+    kind = models.CharField("Loại kỳ", max_length=6)
+    start = models.DateField("Từ ngày")
+    end = models.DateField("Đến ngày")
+    row = models.CharField("Dòng của biểu", max_length=40)
+    value = models.PositiveIntegerField("Số liệu")
+    updated_at = models.DateTimeField("Sửa lúc", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Số liệu nhập tay của Biểu 7-BTCTW"
+        verbose_name_plural = "Số liệu nhập tay của Biểu 7-BTCTW"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "start", "end", "row"], name="statform_entry_once_per_period_row"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Biểu 7-BTCTW {self.start:%d/%m/%Y}–{self.end:%d/%m/%Y}, {self.row}: {self.value}"

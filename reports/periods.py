@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from members.party_age import add_years
+
 YEAR, FIRST_HALF, CUSTOM = "year", "half", "custom"
 
 
@@ -46,6 +48,11 @@ class Period:
         length = self.end - self.start
         end = self.day_before
         return Period(end - length, end, CUSTOM)
+
+    def same_period_last_year(self) -> "Period":
+        """The same period one year earlier, of the same kind (Biểu 7-BTCTW's "cùng kỳ năm
+        trước"): a range keeps its days and months, 29/02 becoming 28/02 (members.party_age)."""
+        return Period(add_years(self.start, -1), add_years(self.end, -1), self.kind)
 
     def __contains__(self, day: date) -> bool:
         return self.start <= day <= self.end

@@ -2,7 +2,17 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, prefetch_related_objects
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+    prefetch_related_objects,
+)
 
 from members.models import Member, Organisation
 from ratings.enums import CommendationLevel, CommendationState
@@ -153,3 +163,21 @@ def counts(lines: list[CommendationLine]) -> Counts:
         cells=sum(1 for line in lines if line.cell_id),
         members=sum(1 for line in lines if line.member_id),
     )
+
+
+def decided_lines(*, start, end) -> list[tuple[str, bool, object]]:
+    """The lines of the commendations recorded by a decision dated from `start` to `end`, as
+    (form, whether a cell's line, the decision's date): the committee's own decision dated on
+    its issue, the higher committee's on the decision recorded (Biểu 7-BTCTW). One query."""
+    lines = (
+        CommendationLine.objects.annotate(
+            decided_on=Case(
+                When(commendation__level=CommendationLevel.OWN, then=F("commendation__dated")),
+                default=F("commendation__decision_date"),
+            )
+        )
+        .filter(commendation__state__in=RECORDED, decided_on__gte=start, decided_on__lte=end)
+        .values_list("commendation__form", "cell_id", "decided_on")
+        .order_by()
+    )
+    return [(form, cell_id is not None, day) for form, cell_id, day in lines]

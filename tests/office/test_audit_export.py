@@ -120,9 +120,9 @@ def test_the_export_takes_the_same_queries_for_few_and_many_rows(
     for n in range(count):
         make_member(cell=cell, full_name=f"Vũ Văn {'ABC'[n]}", user=office_user)
 
-    # session, user, then for each of the 16 history sources its records (and, when there are
+    # session, user, then for each of the 17 history sources its records (and, when there are
     # some, the previous versions and the members' names), the cells named by members, events
     # and organisations, downloads, sign-ins, failed sign-ins; the download of the export itself
     # is recorded
-    with django_assert_num_queries(2 + 16 + 2 + 2 + 1 + 3 + 3 + 1):
+    with django_assert_num_queries(2 + 17 + 2 + 2 + 1 + 3 + 3 + 1):
         export(office_client)

@@ -155,6 +155,8 @@ def url_for(name, side_objects, round_, issued, batch):
         "reports:range_issue": {"start": "2025-01-01", "end": "2025-09-30"},
         "reports:issue": {"kind": "nam", "year": 2025},
         "reports:issued_file": {"pk": issued.pk, "ext": "json"},
+        "reports:statform": {"kind": "nam", "year": 2025},
+        "reports:statform_range": {"start": "2025-01-01", "end": "2025-09-30"},
     }
     return reverse(name, kwargs=args.get(name, {}))
 
@@ -218,6 +220,7 @@ EXPECTED = {
     "office:committee_profile": ("login", 200, 403, 403, 403, 403),
     "office:import_errors": ("login", 200, 403, 403, 403, 403),
     "office:import_preview": ("login", 200, 403, 403, 403, 403),
+    "office:import_template": ("login", 200, 403, 403, 403, 403),
     "office:import_upload": ("login", 200, 403, 403, 403, 403),
     "office:layout_edit": ("login", 200, 403, 403, 403, 403),
     "office:sample_document": ("login", 200, 403, 403, 403, 403),
@@ -247,6 +250,10 @@ EXPECTED = {
     "reports:range_issue": ("login", 405, 405, 405, 405, 405),
     "reports:range_report": ("login", 200, 200, 200, 200, 200),
     "reports:report": ("login", 200, 200, 200, 200, 200),
+    # Biểu 7-BTCTW is the committee's form: not a cell secretary's; its index picks a period.
+    "reports:statform": ("login", 200, 200, 200, 403, 403),
+    "reports:statform_index": ("login", 302, 302, 302, 403, 403),
+    "reports:statform_range": ("login", 200, 200, 200, 403, 403),
 }
 
 
