@@ -70,3 +70,12 @@ def amount_in_words(amount: int) -> str:
         raise ValueError("amount_in_words reads amounts of 0 and more")
     text = " ".join([*(_words(amount) or [DIGITS[0]]), "đồng"])
     return text[0].upper() + text[1:]
+
+
+def format_number(value) -> str:
+    """A number as Vietnamese writes it: dots between thousands, the decimal comma, no trailing
+    zeros (Decimal("1.50") -> "1,5", Decimal("2.00") -> "2", 2340000 -> "2.340.000")."""
+    text = f"{value:,f}" if not isinstance(value, int) else f"{value:,}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")

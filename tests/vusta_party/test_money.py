@@ -1,6 +1,8 @@
+from decimal import Decimal
+
 import pytest
 
-from vusta_party.money import amount_in_words, format_money
+from vusta_party.money import amount_in_words, format_money, format_number
 
 
 @pytest.mark.parametrize(
@@ -52,3 +54,18 @@ def test_amount_in_words_reads_as_vietnamese_documents_write_it(amount, words):
 def test_amount_in_words_refuses_a_negative_amount():
     with pytest.raises(ValueError, match="0 and more"):
         amount_in_words(-1)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (Decimal("1.50"), "1,5"),
+        (Decimal("2.00"), "2"),
+        (Decimal("100.00"), "100"),
+        (Decimal("1234.25"), "1.234,25"),
+        (2_340_000, "2.340.000"),
+        (0, "0"),
+    ],
+)
+def test_format_number_writes_the_decimal_comma_and_no_trailing_zeros(value, text):
+    assert format_number(value) == text
