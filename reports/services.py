@@ -104,6 +104,7 @@ def report_issue(*, period: Period, user, today: date | None = None) -> IssuedRe
             "figures": report.summary.contract(),
             "comparison": [asdict(row) for row in report.comparison],
             "narrative": report.narrative,
+            "funding": report.funding.contract() if report.funding else None,
         },
         pdf=pdf,
         sha256=hashlib.sha256(pdf).hexdigest(),
