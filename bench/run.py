@@ -34,6 +34,7 @@ LINES = [
     ("home", "Trang chủ, đã nhớ", None, 9),
     ("home_cold", "Trang chủ, lần đầu sau khi sổ thay đổi", None, 8),
     ("report_data", "Số liệu báo cáo năm 2025 (tính toán)", 2000, 6),
+    ("funding_page_cold", "Trang Kinh phí tiền thưởng (dự toán năm sau), lần đầu", None, 19),
 ]
 ROUND_DATE = "2027-02-03"
 
@@ -98,6 +99,7 @@ def measure() -> dict:
         "list_milestone": "/dang-vien/?milestone=12",
         "cell_list": "/chi-bo/",
         "member_page": f"/dang-vien/{member.pk}/",
+        "funding_page_cold": "/huy-hieu/kinh-phi/",
     }
     results = {}
     for name, url in urls.items():
