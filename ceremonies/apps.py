@@ -28,10 +28,4 @@ class CeremoniesConfig(AppConfig):
         )
         # Rules and round lists are part of the register's state that whole-register answers
         # remember (members/versions.py): a change to them changes the register's version.
-        # The bonus tables too: the funding estimate (ceremonies/funding.py) is remembered.
-        versions.watch(
-            *(
-                self.get_model(name)
-                for name in ("BadgeRules", "Round", "Proposal", "BonusCoefficient", "BaseSalary")
-            )
-        )
+        versions.watch(*(self.get_model(name) for name in ("BadgeRules", "Round", "Proposal")))

@@ -23,8 +23,6 @@ from ceremonies.enums import FIXED_OCCASIONS, Occasion, RoundState
 from ceremonies.models import BaseSalary, BonusCoefficient, Proposal, rule_versions
 from ceremonies.queries import evaluate_register
 from ceremonies.workflow import bonus_amount
-from members import versions
-from members.access import members_for, scope_key
 from members.enums import BadgeKind
 from members.models import Badge, Member
 from vusta_party.dated import row_in_force
@@ -282,17 +280,6 @@ def funding_estimate(
             )
         )
     return Estimate(year, today, tuple(result), passed, tuple(missing), tuple(no_salary))
-
-
-def remembered_estimate(year: int, *, today: date, user=None) -> Estimate:
-    """The estimate of a year for a user's scope (the whole committee without a user),
-    remembered until the register, a round, the rules or the bonus tables change
-    (members/versions.py): it reads the whole register."""
-    members = None if user is None else members_for(user)
-    return versions.remembered(
-        ("funding-estimate", scope_key(user) if user else None, year, today),
-        lambda: funding_estimate(year, today=today, members=members),
-    )
 
 
 # --- the settlement ---------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from ceremonies.forms import FundingYearForm
-from ceremonies.funding import funding_settlement, remembered_estimate
+from ceremonies.funding import funding_estimate, funding_settlement
 from ceremonies.funding_documents import (
     ESTIMATE,
     KINDS,
@@ -26,22 +26,20 @@ def _d(day: date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
-def estimate_of(year: int, *, today: date, user):
+def estimate_of(year: int, *, today: date, members):
     """The estimate's document of a year, or None for a year over."""
     if year < today.year:
         return None
-    return estimate_document(remembered_estimate(year, today=today, user=user))
+    return estimate_document(funding_estimate(year, today=today, members=members))
 
 
-def settlement_of(year: int, *, today: date, user):
+def settlement_of(year: int, *, today: date, members):
     """The settlement's document of a year, so far for the current one; None for a year to come."""
     if year > today.year:
         return None
     end = min(date(year, 12, 31), today)
     label = f"năm {year}" + (f" (đến ngày {_d(today)})" if end == today else "")
-    settlement = funding_settlement(
-        start=date(year, 1, 1), end=end, label=label, members=members_for(user)
-    )
+    settlement = funding_settlement(start=date(year, 1, 1), end=end, label=label, members=members)
     return settlement_document(settlement, made_on=today)
 
 
@@ -49,14 +47,15 @@ def funding(request):
     today = clock.today()
     form = FundingYearForm(request.GET or None, initial={"year": today.year + 1})
     year = form.cleaned_data["year"] if form.is_valid() else today.year + 1
+    members = members_for(request.user)
     return render(
         request,
         "ceremonies/funding.html",
         {
             "form": form,
             "year": year,
-            "estimate": estimate_of(year, today=today, user=request.user),
-            "settlement": settlement_of(year, today=today, user=request.user),
+            "estimate": estimate_of(year, today=today, members=members),
+            "settlement": settlement_of(year, today=today, members=members),
             "can_print": request.user.has_perm("ceremonies.lock_round"),
         },
     )
@@ -71,7 +70,7 @@ def funding_document(request, year, kind, ext):
         raise PermissionDenied
     today = clock.today()
     build = estimate_of if kind == ESTIMATE else settlement_of
-    data = build(year, today=today, user=request.user)
+    data = build(year, today=today, members=members_for(request.user))
     if data is None:
         raise Http404("Không có dự toán của năm đã qua, hay quyết toán của năm chưa đến.")
     stem = f"kinh-phi-huy-hieu-{kind}-{year}"

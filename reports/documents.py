@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from ceremonies.funding import Estimate, Settlement, funding_settlement, remembered_estimate
+from ceremonies.funding import Estimate, Settlement, funding_estimate, funding_settlement
 from reports.charts import bar_chart
 from reports.data import ComparisonRow, MembershipSummary, compare, membership_summary
 from reports.periods import FIRST_HALF, YEAR, Period
@@ -66,7 +66,7 @@ def funding_quote(period: Period, *, today: date) -> FundingQuote | None:
     return FundingQuote(
         settlement=funding_settlement(start=period.start, end=period.end, label=period.label),
         estimate_year=year,
-        estimate=remembered_estimate(year, today=today) if year >= today.year else None,
+        estimate=funding_estimate(year, today=today) if year >= today.year else None,
     )
 
 

@@ -7,13 +7,7 @@ from decimal import Decimal
 import pytest
 
 from ceremonies import services
-from ceremonies.funding import (
-    FundingLine,
-    funding_estimate,
-    funding_settlement,
-    remembered_estimate,
-)
-from ceremonies.models import BonusCoefficient
+from ceremonies.funding import FundingLine, funding_estimate, funding_settlement
 from members.models import Member
 from tests.ceremonies.funding_world import (
     BEFORE_2026,
@@ -141,22 +135,6 @@ def test_the_estimate_reads_the_register_in_a_fixed_number_of_queries(
 ):
     with django_assert_num_queries(7):
         funding_estimate(2026, today=BEFORE_2026)
-
-
-def test_the_estimate_is_remembered_until_a_bonus_table_changes(
-    year_2026, django_assert_num_queries
-):
-    first = remembered_estimate(2026, today=BEFORE_2026)
-    with django_assert_num_queries(1):  # the register's version token
-        assert remembered_estimate(2026, today=BEFORE_2026) is first
-
-    BonusCoefficient.objects.create(
-        milestone=45, valid_from=date(2026, 1, 1), coefficient=Decimal("2.5")
-    )
-    again = remembered_estimate(2026, today=BEFORE_2026)
-
-    assert again.missing == ()
-    assert again.total == 23_085_000 + 6_325_000  # 45 years: 2.5 × 2,530,000
 
 
 def test_a_year_over_has_no_estimate(year_2026):
