@@ -22,7 +22,7 @@ from ceremonies.queries import (
     OUTLOOK_MONTHS,
     member_facts,
     proposed_in_open_rounds,
-    remembered_outlook,
+    user_outlook,
 )
 from ceremonies.workflow import bonus_amount
 from members import services as register
@@ -36,16 +36,14 @@ OUTLOOK_PAGE_SIZE = 100
 
 
 def index(request):
-    """Sắp đến hạn: milestones coming within N months, early cases, deferred members.
-
-    The answer reads the whole register (about a second at 100,000 members), so it is remembered
-    until the register changes or the day turns (members/versions.py)."""
+    """Sắp đến hạn: milestones coming within N months, early cases, deferred members (a range of
+    the stored first possible round dates, then the rules for each member in it)."""
     today = clock.today()
     form = OutlookForm(request.GET or None, cells=cells_for(request.user))
     data = form.cleaned_data if form.is_valid() else {}
     months = data.get("months") or OUTLOOK_MONTHS
     cell = data.get("cell")
-    result = remembered_outlook(request.user, today, months, cell=cell)
+    result = user_outlook(request.user, today, months, cell=cell)
     return render(
         request,
         "ceremonies/outlook.html",
@@ -154,8 +152,8 @@ def bonus_tables(request):
         if not request.user.has_perm(perm):
             raise PermissionDenied
         if form.is_valid():
-            form.save()
-            messages.success(request, "Đã ghi.")
+            row = form.save()
+            messages.success(request, f"Đã ghi: {row}.")
             return redirect("ceremonies:bonus_tables")
     rules = rules_on(today)
     current = {
