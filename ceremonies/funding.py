@@ -213,7 +213,7 @@ def funding_estimate(
     year: int, *, today: date, members: QuerySet[Member] | None = None
 ) -> Estimate:
     """The estimate of a year from the register as it is today (the members given: a user's
-    scope): eight queries, whatever the size of the register.
+    scope): six queries, whatever the size of the register.
 
     A member counts once, at the first round of the year still to come where the rules make them
     a candidate, for the milestone and kind the rules give there."""

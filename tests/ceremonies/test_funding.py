@@ -133,7 +133,7 @@ def test_the_estimate_of_a_cell_counts_its_members_only(year_2026):
 def test_the_estimate_reads_the_register_in_a_fixed_number_of_queries(
     year_2026, django_assert_num_queries
 ):
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):  # rules, the register's three, the two bonus tables
         funding_estimate(2026, today=BEFORE_2026)
 
 
