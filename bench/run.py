@@ -41,6 +41,7 @@ LINES = [
     ("home_cold", "Trang chủ, lần đầu sau khi sổ thay đổi", 200, 20),
     ("report_data", "Số liệu báo cáo năm 2025 (tính toán)", 2000, 6),
     ("recompute", "Tính lại ngày xét Huy hiệu cả sổ khi thêm quy định (35, 95)", 10_000, 20),
+    ("funding_page_cold", "Trang Kinh phí tiền thưởng (dự toán năm sau), lần đầu", None, 19),
 ]
 # At 1,000,000 members on PostgreSQL (issue 20): what is measured there, and its targets.
 MILLION = {"candidates_compute": 2000, "outlook_page_cold": 500}
@@ -132,6 +133,7 @@ def measure(only=None) -> dict:
         "list_plain": "/dang-vien/",
         "cell_list": "/chi-bo/",
         "member_page": f"/dang-vien/{member.pk}/",
+        "funding_page_cold": "/huy-hieu/kinh-phi/",
     }
     results = {}
     for name, url in urls.items():

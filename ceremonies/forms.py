@@ -206,3 +206,19 @@ class BadgeForm(forms.ModelForm):
 
     def validate_unique(self):
         pass  # the service says which badge the member already holds
+
+
+class FundingYearForm(forms.Form):
+    """The year of the funding page: an estimate from this year on, a settlement up to it."""
+
+    year = forms.IntegerField(
+        label="Năm",
+        min_value=1930,
+        max_value=9999,
+        error_messages={
+            "invalid": "Hãy nhập năm là một số, ví dụ 2027.",
+            "min_value": "Năm phải từ 1930 trở đi.",
+            "max_value": "Năm không quá 9999.",
+        },
+        widget=forms.NumberInput(attrs={"class": "form-control w-auto"}),
+    )

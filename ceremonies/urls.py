@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ceremonies import round_views, table_views, views
+from ceremonies import funding_views, round_views, table_views, views
 
 app_name = "ceremonies"
 
@@ -9,6 +9,12 @@ urlpatterns = [
     path("dang-vien/<int:pk>/huy-hieu/", views.badge_create, name="badge_create"),
     path("huy-hieu/quy-dinh/", views.rules, name="rules"),
     path("huy-hieu/tien-thuong/", views.bonus_tables, name="bonus_tables"),
+    path("huy-hieu/kinh-phi/", funding_views.funding, name="funding"),
+    path(
+        "huy-hieu/kinh-phi/<int:year>/<str:kind>.<str:ext>",
+        funding_views.funding_document,
+        name="funding_document",
+    ),
     path("huy-hieu/bang/<str:table>/<int:pk>/sua/", table_views.row_edit, name="row_edit"),
     path("huy-hieu/bang/<str:table>/<int:pk>/xoa/", table_views.row_delete, name="row_delete"),
     path("huy-hieu/dang-vien/<int:pk>/", views.member_explanation, name="member_explanation"),

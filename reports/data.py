@@ -12,7 +12,7 @@ from datetime import date
 
 from django.db.models import Count, Q, QuerySet, Sum
 
-from ceremonies.enums import RoundState
+from ceremonies.funding import decided_lines
 from ceremonies.models import Proposal
 from members.enums import BadgeKind, DisciplineForm, EventKind
 from members.models import Badge, Discipline, Member, MembershipEvent, Organisation
@@ -392,13 +392,7 @@ def badges_awarded(period: Period, members) -> tuple[tuple[BadgeRow, ...], int, 
     bonus = defaultdict(int)
     reissued = 0
     lines = (
-        Proposal.objects.filter(
-            member__in=members,
-            included=True,
-            round__decision_date__gte=period.start,
-            round__decision_date__lte=period.end,
-        )
-        .exclude(round__state=RoundState.CANCELLED)
+        decided_lines(start=period.start, end=period.end, members=members)
         .values_list("milestone", "kind")
         .annotate(total=Sum("bonus"), n=Count("id"))
         .order_by()

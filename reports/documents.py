@@ -1,11 +1,15 @@
 """The membership report as a document: figures, comparison, tables and charts (DOMAIN.md §5)."""
 
 from dataclasses import dataclass
+from datetime import date
 
+from ceremonies.funding import Estimate, Settlement, funding_estimate, funding_settlement
 from reports.charts import bar_chart
 from reports.data import ComparisonRow, MembershipSummary, compare, membership_summary
-from reports.periods import Period
+from reports.periods import FIRST_HALF, YEAR, Period
+from vusta_party import clock
 from vusta_party.documents import PartyDocument, party_document
+from vusta_party.money import amount_in_words, format_money
 
 
 @dataclass(frozen=True)
@@ -14,6 +18,56 @@ class Charts:
     badges: str
     movement: str
     ratings: str
+
+
+@dataclass(frozen=True)
+class FundingQuote:
+    """The badge bonus funding a half-year or annual report quotes (DOMAIN.md §4b): the
+    settlement of its period and the estimate of the next year, as they stand on the day the
+    report is made (issuing freezes them with the rest)."""
+
+    settlement: Settlement
+    estimate_year: int
+    estimate: Estimate | None  # None when that year is already over on the report's day
+
+    @property
+    def settlement_money(self) -> str:
+        return format_money(self.settlement.total)
+
+    @property
+    def settlement_words(self) -> str:
+        return amount_in_words(self.settlement.total)
+
+    @property
+    def estimate_money(self) -> str:
+        return format_money(self.estimate.total) if self.estimate else ""
+
+    @property
+    def estimate_words(self) -> str:
+        return amount_in_words(self.estimate.total) if self.estimate else ""
+
+    @property
+    def early_money(self) -> str:
+        return format_money(self.estimate.early_total) if self.estimate else ""
+
+    def contract(self) -> dict:
+        return {
+            "settlement": self.settlement.contract(),
+            "estimate_year": self.estimate_year,
+            "estimate": self.estimate.contract() if self.estimate else None,
+        }
+
+
+def funding_quote(period: Period, *, today: date) -> FundingQuote | None:
+    """What a half-year or annual report quotes of the funding; None for other periods."""
+    if period.kind not in (YEAR, FIRST_HALF):
+        return None
+    year = period.end.year + 1
+    return FundingQuote(
+        settlement=funding_settlement(start=period.start, end=period.end, label=period.label),
+        estimate_year=year,
+        estimate=funding_estimate(year, today=today) if year >= today.year else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -28,6 +82,7 @@ class ReportDocument:
     charts: Charts
     narrative: dict  # section key -> text written by staff
     scope: str = ""  # the cells the figures are limited to ("" for the whole committee)
+    funding: FundingQuote | None = None  # the committee's report of a half-year or a year
 
 
 NARRATIVE_SECTIONS = (
@@ -100,4 +155,5 @@ def report_document(
         charts=charts(summary),
         narrative={} if scope else (narrative or {}),
         scope=scope,
+        funding=None if scope else funding_quote(period, today=issued_on or clock.today()),
     )

@@ -118,6 +118,7 @@ def _issued_report_create(period, report, number, term, pdf, user, today) -> Iss
             "figures": report.summary.contract(),
             "comparison": [asdict(row) for row in report.comparison],
             "narrative": report.narrative,
+            "funding": report.funding.contract() if report.funding else None,
         },
         pdf=pdf,
         sha256=hashlib.sha256(pdf).hexdigest(),
