@@ -6,10 +6,13 @@ from datetime import date
 
 from django.db.models import Prefetch, QuerySet
 
+from members import versions
+from members.access import members_of_scope
 from members.enums import EventKind, Status
-from members.models import Member, MembershipEvent
+from members.models import Member, MembershipEvent, Organisation
 from members.queries import list_page_members, party_years_today
 from vusta_party import clock
+from vusta_party.background import fingerprint
 from vusta_party.documents import party_document
 from vusta_party.exports import PDF, Export
 from vusta_party.pdf import render_pdf
@@ -187,9 +190,12 @@ def register_xlsx(queryset: QuerySet[Member]) -> Export:
     return xlsx_export(workbook, f"so-danh-sach-dang-vien-{today:%Y%m%d}.xlsx")
 
 
-def register_pdf(queryset: QuerySet[Member], *, title_suffix: str = "") -> Export:
+def register_pdf(queryset: QuerySet[Member], *, title_suffix: str = "", step=None) -> Export:
+    """The register as a PDF; `step(text)` hears what it is doing (a background document)."""
     today = clock.today()
     rows = register_rows(queryset)
+    if step:
+        step(f"Đang dàn trang {len(rows):,} đảng viên".replace(",", "."))
     pdf = render_pdf(
         "members/documents/member_register.html",
         {
@@ -201,3 +207,35 @@ def register_pdf(queryset: QuerySet[Member], *, title_suffix: str = "") -> Expor
         },
     )
     return Export(f"so-danh-sach-dang-vien-{today:%Y%m%d}.pdf", PDF, pdf)
+
+
+# --- the register PDF in the background (vusta_party/background.py) ---------------------------
+
+REGISTER_PDF = "register-pdf"
+# Above this many members the register PDF is made in the background: about 2 s of WeasyPrint
+# (the 750 members of the demo take about 14 s).
+BACKGROUND_ROWS = 100
+
+
+def register_pdf_params(scope: tuple, cell: Organisation | None) -> dict:
+    """The parameters of a register PDF made in the background: whose members, which cell."""
+    return {
+        "scope": list(scope),
+        "cell": cell.pk if cell else None,
+        "title": cell.name if cell else "",
+    }
+
+
+def register_pdf_version() -> str:
+    """The version of what the register PDF prints: the register, the committee header and
+    signature in force today, and today's date."""
+    today = clock.today()
+    return fingerprint(versions.current(), party_document(day=today, type_code="DS"), today)
+
+
+def register_pdf_of(params: dict, step) -> Export:
+    """The register PDF of the parameters kept by `register_pdf_params()`."""
+    queryset = members_of_scope(params["scope"])
+    if params["cell"] is not None:
+        queryset = queryset.filter(cell_id=params["cell"])
+    return register_pdf(queryset, title_suffix=params["title"], step=step)
