@@ -14,7 +14,8 @@ document.querySelectorAll("[data-kept-document]").forEach((card) => {
     } else {
       label.textContent = "Đang chờ tạo tài liệu…";
     }
-    const known = state.percent !== null && state.percent !== undefined;
+    // Waiting, or running before any was timed: a moving bar, not a percentage.
+    const known = state.status !== "queued" && state.percent !== null && state.percent !== undefined;
     bar.classList.toggle("progress-bar-striped", !known && state.status !== "failed");
     bar.classList.toggle("progress-bar-animated", !known && state.status !== "failed");
     bar.classList.toggle("w-100", !known);
