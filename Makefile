@@ -31,12 +31,16 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install -qq -r requirements-dev.txt
 	touch $(RUNTIME_STAMP) $(DEV_STAMP)
 
+# The worker that makes long documents in the background (db_worker) runs beside the server and
+# stops with it.
 run: install-runtime
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py seed_demo --if-empty
 	DEBUG=1 $(PY) manage.py create_demo_user
 	@echo "Mở http://$(HOST_PORT)/ trong trình duyệt (Ctrl+C để dừng)."
-	DEBUG=1 $(PY) manage.py runserver $(HOST_PORT)
+	DEBUG=1 $(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		DEBUG=1 $(PY) manage.py runserver $(HOST_PORT)
 
 test: install
 	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)

@@ -66,6 +66,10 @@ class Line:
     badge_number: str
     bonus: int | None
     at_home: bool
+    # The dates themselves, for a workbook's date cells (the fields above are as printed).
+    born: date | None = None
+    admitted: date | None = None
+    official: date | None = None
 
 
 def _lines(proposals) -> list[Line]:
@@ -95,6 +99,9 @@ def _lines(proposals) -> list[Line]:
             badge_number=p.badge_number,
             bonus=p.bonus,
             at_home=p.presented_at_home,
+            born=p.member.date_of_birth,
+            admitted=p.member.admission_date,
+            official=p.member.official_date,
         )
         for n, p in enumerate(ordered, 1)
     ]

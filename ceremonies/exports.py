@@ -1,13 +1,11 @@
 """The files of an award round: each printed document as PDF, the lists also as workbooks."""
 
-from openpyxl.styles import Font
-
 from ceremonies import documents
 from ceremonies.documents import ProposalList
 from ceremonies.models import Round
 from vusta_party.exports import PDF, Export
 from vusta_party.pdf import render_pdf
-from vusta_party.spreadsheets import append_row, new_workbook, xlsx_export
+from vusta_party.spreadsheets import append_row, new_workbook, table_sheet, xlsx_export
 
 # The documents of a round (URL name -> what it is), besides the lists of documents.LISTS.
 SUBMISSION = "to-trinh"
@@ -53,24 +51,35 @@ def document_pdf(round_: Round, name: str, members) -> Export:
     return Export(f"{file_stem(round_, name)}.pdf", PDF, render_pdf(template, context))
 
 
+# Column widths of the lists' workbooks, in the order of documents.LIST_COLUMNS.
+LIST_WIDTHS = [6, 24, 12, 22, 13, 13, 13, 26, 22, 26]
+
+
 def proposal_list_xlsx(round_: Round, name: str, members) -> Export:
-    """A list 4-HHĐ, 4A-HHĐ or 4B-HHĐ with the columns of the printed form."""
+    """A list 4-HHĐ, 4A-HHĐ or 4B-HHĐ with the columns of the printed form, set up for printing
+    on landscape A4 under the committee's header."""
     data: ProposalList = documents.proposal_list(round_, name, members)
+    widths = list(LIST_WIDTHS)
+    if data.code == "4A-HHĐ":
+        widths.insert(1, 13)
     workbook = new_workbook()
-    sheet = workbook.create_sheet(data.code)
-    append_row(sheet, [data.title])
-    append_row(sheet, [f"{data.round_label} – Mẫu {data.code}"])
-    append_row(sheet, list(data.columns))
-    for cell in sheet[3]:
-        cell.font = Font(bold=True)
+    sheet = table_sheet(
+        workbook,
+        data.code,
+        list(data.columns),
+        widths,
+        doc=data.doc,
+        title_lines=[data.title, f"{data.round_label} – Mẫu {data.code}"],
+        landscape=True,
+    )
     for line in data.lines:
         row = [
             line.number,
             line.full_name,
-            line.date_of_birth,
+            line.born,
             line.hometown,
-            line.admission_date,
-            line.official_date,
+            line.admitted,
+            line.official,
             line.card,
             line.cell,
             line.badge_label,

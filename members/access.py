@@ -44,6 +44,27 @@ def sees_whole_register(user) -> bool:
     return role_of(user) in (Role.OFFICE, Role.STANDING, Role.VIEWER)
 
 
+def scope_key(user) -> tuple:
+    """What `members_for(user)` returns, as a hashable key for remembered answers."""
+    if sees_whole_register(user):
+        return ("all",)
+    role = role_of(user)
+    if role == Role.SECRETARY:
+        return ("cells", *sorted(_secretary_cell_ids(user)))
+    return ("none",)
+
+
+def members_of_scope(key) -> QuerySet[Member]:
+    """The members a `scope_key()` names (as kept in a background document's parameters, a list):
+    what `members_for()` returned to the user who asked."""
+    kind, *cell_ids = key
+    if kind == "all":
+        return Member.objects.all()
+    if kind == "cells":
+        return Member.objects.filter(cell_id__in=cell_ids)
+    return Member.objects.none()
+
+
 def cells_for(user, queryset: QuerySet[Organisation] | None = None) -> QuerySet[Organisation]:
     """The cells this user may see."""
     queryset = (

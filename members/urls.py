@@ -8,6 +8,21 @@ urlpatterns = [
     path("dang-vien/", views.member_list, name="member_list"),
     path("dang-vien/them/", views.member_create, name="member_create"),
     path("dang-vien/so-danh-sach/", views.register_export, name="register_export"),
+    path(
+        "dang-vien/so-danh-sach/tai-lieu/<uuid:pk>/",
+        views.register_document,
+        name="register_document",
+    ),
+    path(
+        "dang-vien/so-danh-sach/tai-lieu/<uuid:pk>/trang-thai/",
+        views.register_document_status,
+        name="register_document_status",
+    ),
+    path(
+        "dang-vien/so-danh-sach/tai-lieu/<uuid:pk>/tai-ve/",
+        views.register_document_file,
+        name="register_document_file",
+    ),
     path("dang-vien/<int:pk>/", views.member_detail, name="member_detail"),
     path("dang-vien/<int:pk>/sua/", views.member_edit, name="member_edit"),
     path("dang-vien/<int:pk>/su-kien/", views.fact_create, name="fact_create"),

@@ -4,13 +4,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from members import exports, queries, services
-from members.access import cells_for, member_or_404, members_for, sees_personal_numbers
+from members import exports, queries, services, tasks
+from members.access import (
+    cells_for,
+    member_or_404,
+    members_for,
+    scope_key,
+    sees_personal_numbers,
+)
 from members.duplicates import duplicates
 from members.forms import (
     BranchForm,
@@ -29,10 +36,11 @@ from members.permissions import SET_PARTY_AGE_START
 from members.queries import cells_with_counts, party_years_today
 from members.rules import probation_state
 from members.timeline import member_timeline
-from vusta_party import clock
+from vusta_party import background, clock
 from vusta_party.exports import send
 from vusta_party.forms import show_errors
 from vusta_party.history import audit_rows
+from vusta_party.models import KeptDocument
 from vusta_party.pages import PAGE_SIZE
 from vusta_party.text import ascii_int, mask_tail
 
@@ -390,14 +398,95 @@ def cell_detail(request, pk):
 
 @permission_required("members.export_members", raise_exception=True)
 def register_export(request):
-    """The members register (7-HSĐV) of the user's scope, optionally one cell, XLSX or PDF."""
+    """The members register (7-HSĐV) of the user's scope, optionally one cell, XLSX or PDF. The
+    PDF of a large register is made in the background: a GET sends the one kept for the data as
+    it is, or shows the one being made, or offers to make it; the POST of that offer queues it
+    (once: a second POST finds the first)."""
     queryset = members_for(request.user)
     title = ""
+    cell = None
     cell_id = request.GET.get("cell")
     if cell_id:
         cell = _cell_or_404(request, cell_id)
         queryset = queryset.filter(cell=cell)
         title = cell.name
-    if request.GET.get("format") == "pdf":
+    pdf = request.GET.get("format") == "pdf"
+    if request.method not in ("GET", "HEAD") and not pdf:
+        return HttpResponseNotAllowed(["GET"])
+    if not pdf:
+        return send(exports.register_xlsx(queryset))
+    count = queryset.count()
+    if count <= exports.BACKGROUND_ROWS:
         return send(exports.register_pdf(queryset, title_suffix=title))
-    return send(exports.register_xlsx(queryset))
+    wanted = {
+        "kind": exports.REGISTER_PDF,
+        "params": exports.register_pdf_params(scope_key(request.user), cell),
+        "data_version": exports.register_pdf_version(),
+    }
+    if request.method == "POST":
+        document = background.document_request(**wanted, enqueue=tasks.make_register_pdf.enqueue)
+        return redirect("members:register_document", document.pk)
+    document = background.document_found(**wanted)
+    if document is None:
+        return render(
+            request,
+            "members/register_document.html",
+            {
+                "document": None,
+                "title": title,
+                "count": count,
+                "request_url": _register_pdf_url(cell.pk if cell else None),
+                "expected_seconds": background.expected_seconds(exports.REGISTER_PDF),
+            },
+        )
+    if document.status == KeptDocument.Status.READY:
+        return send(background.kept_export(document))
+    return redirect("members:register_document", document.pk)
+
+
+def _register_pdf_url(cell_id: int | None) -> str:
+    query = {"format": "pdf"} | ({"cell": cell_id} if cell_id else {})
+    return f"{reverse('members:register_export')}?{urlencode(query)}"
+
+
+def _register_document_or_404(request, pk) -> KeptDocument:
+    """A register PDF of the background that this user asked for or may read: the same scope,
+    since the PDF lists the members the asker could see."""
+    document = KeptDocument.objects.filter(pk=pk, kind=exports.REGISTER_PDF).first()
+    if document is None or document.params["scope"] != list(scope_key(request.user)):
+        raise Http404("Không tìm thấy tài liệu.")
+    return document
+
+
+@permission_required("members.export_members", raise_exception=True)
+def register_document(request, pk):
+    """The page of a register PDF being made: its progress, then its link."""
+    document = _register_document_or_404(request, pk)
+    return render(
+        request,
+        "members/register_document.html",
+        {
+            "document": document,
+            "progress": background.progress(document, now=timezone.now()),
+            "title": document.params["title"],
+            "request_url": _register_pdf_url(document.params["cell"]),
+        },
+    )
+
+
+@permission_required("members.export_members", raise_exception=True)
+def register_document_status(request, pk):
+    """The state of a register PDF being made, for the page to poll (JSON)."""
+    document = _register_document_or_404(request, pk)
+    state = background.progress(document, now=timezone.now())
+    if document.status == KeptDocument.Status.READY:
+        state["url"] = reverse("members:register_document_file", args=[document.pk])
+    return JsonResponse(state)
+
+
+@permission_required("members.export_members", raise_exception=True)
+def register_document_file(request, pk):
+    document = _register_document_or_404(request, pk)
+    if document.status != KeptDocument.Status.READY:
+        return redirect("members:register_document", document.pk)
+    return send(background.kept_export(document))

@@ -9,7 +9,6 @@ from datetime import date, datetime, time, timedelta
 from axes.models import AccessFailureLog, AccessLog
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.styles import Alignment
 
 from office.audit import SOURCES, audit_log_rows
 from office.models import AuditEvent
@@ -17,7 +16,6 @@ from vusta_party.exports import Export
 from vusta_party.spreadsheets import append_row, new_workbook, table_sheet, xlsx_export
 
 CHUNK = 2000
-DATETIME_FORMAT = "dd/mm/yyyy hh:mm:ss"
 
 
 def _local(moment: datetime | None) -> datetime | None:
@@ -57,6 +55,7 @@ def _changes_sheet(workbook, lower, upper) -> None:
             "Nội dung (trước → sau)",
         ],
         [20, 18, 22, 10, 40, 80],
+        landscape=True,
     )
     for key, (label, model) in SOURCES.items():
         records = (
@@ -94,6 +93,7 @@ def _events_sheet(workbook, lower, upper) -> None:
         "Tải xuống, tài khoản",
         ["Thời gian", "Tài khoản", "Địa chỉ IP", "Loại", "Nội dung", "Địa chỉ trang"],
         [20, 18, 16, 20, 50, 60],
+        landscape=True,
     )
     events = AuditEvent.objects.filter(at__gte=lower, at__lt=upper).order_by("at", "id")
     for event in events.iterator(chunk_size=CHUNK):
@@ -116,6 +116,7 @@ def _sign_in_sheets(workbook, lower, upper) -> None:
         "Đăng nhập",
         ["Đăng nhập lúc", "Đăng xuất lúc", "Tài khoản", "Địa chỉ IP", "Trình duyệt"],
         [20, 20, 18, 16, 60],
+        landscape=True,
     )
     logs = AccessLog.objects.filter(attempt_time__gte=lower, attempt_time__lt=upper)
     for log in logs.order_by("attempt_time", "id").iterator(chunk_size=CHUNK):
@@ -134,6 +135,7 @@ def _sign_in_sheets(workbook, lower, upper) -> None:
         "Đăng nhập sai",
         ["Thời gian", "Tài khoản", "Địa chỉ IP", "Trình duyệt", "Bị khóa"],
         [20, 18, 16, 60, 10],
+        landscape=True,
     )
     failures = AccessFailureLog.objects.filter(attempt_time__gte=lower, attempt_time__lt=upper)
     for failure in failures.order_by("attempt_time", "id").iterator(chunk_size=CHUNK):
@@ -156,12 +158,6 @@ def audit_workbook(start: date, end: date) -> Workbook:
     _changes_sheet(workbook, lower, upper)
     _events_sheet(workbook, lower, upper)
     _sign_in_sheets(workbook, lower, upper)
-    for sheet in workbook.worksheets:
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row:
-                if isinstance(cell.value, datetime):
-                    cell.number_format = DATETIME_FORMAT
-                cell.alignment = Alignment(vertical="top", wrap_text=True)
     return workbook
 
 

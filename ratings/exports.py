@@ -24,12 +24,19 @@ def commendations_pdf(year: RatingYear, members: list[Streak], cells: list[Strea
 
 
 def commendations_xlsx(year: RatingYear, members: list[Streak], cells: list[Streak]) -> Export:
+    today = clock.today()
     workbook = new_workbook()
     sheet = table_sheet(
         workbook,
         "Đề nghị khen thưởng",
         ["STT", "Đảng viên / chi bộ", "Chi bộ", f"Số năm liền HTXSNV đến {year.year}"],
         widths=[6, 32, 32, 16],
+        doc=party_document(day=today, type_code="DS"),
+        title_lines=[
+            "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
+            f"Đảng viên, chi bộ {year.streak_threshold} năm liền hoàn thành xuất sắc nhiệm vụ"
+            f" (đến năm {year.year})",
+        ],
     )
     for number, item in enumerate([*members, *cells], 1):
         append_row(sheet, [number, item.name, item.cell, item.years])

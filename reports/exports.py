@@ -2,13 +2,19 @@
 
 import json
 
-from openpyxl.styles import Font
-
 from reports.documents import ReportDocument
 from reports.models import IssuedReport
 from vusta_party.exports import JSON, PDF, Export
 from vusta_party.pdf import html_to_pdf
-from vusta_party.spreadsheets import append_row, new_workbook, xlsx_export
+from vusta_party.spreadsheets import (
+    MONEY_FORMAT,
+    PERCENT_FORMAT,
+    append_row,
+    format_column,
+    new_workbook,
+    table_sheet,
+    xlsx_export,
+)
 
 
 def _json(data) -> bytes:
@@ -36,17 +42,38 @@ def issued_json(issued: IssuedReport) -> Export:
 
 
 def report_xlsx(report: ReportDocument, *, stem: str) -> Export:
+    """The statistics tables of a report, a sheet each, set up for printing under the committee's
+    header (or, for some cells only, under the cells' names)."""
     summary = report.summary
+    label = summary.period.label
+    scope = [f"Các chi bộ: {report.scope}"] if report.scope else []
     workbook = new_workbook()
-    figures = workbook.create_sheet("Số liệu")
-    append_row(figures, [f"Số liệu đảng viên {summary.period.label}"])
-    append_row(
-        figures, ["Chỉ tiêu", summary.period.label, report.previous_label, "Tăng, giảm", "%"]
+
+    def sheet(title: str, heading: str, headers: list[str], widths: list[int]):
+        return table_sheet(
+            workbook,
+            title,
+            headers,
+            widths,
+            doc=report.doc,
+            title_lines=[heading.upper(), label, *scope],
+        )
+
+    figures = sheet(
+        "Số liệu",
+        "Số liệu đảng viên",
+        ["Chỉ tiêu", label, report.previous_label, "Tăng, giảm", "%"],
+        [40, 16, 16, 12, 10],
     )
     for row in report.comparison:
         append_row(figures, [row.label, row.current, row.previous, row.difference, row.percent])
-    cells = workbook.create_sheet("Theo chi bộ")
-    append_row(cells, ["STT", "Chi bộ", "Đầu kỳ", "Tăng", "Giảm", "Cuối kỳ", "Nữ", "Dự bị"])
+    format_column(figures, 4, PERCENT_FORMAT)
+    cells = sheet(
+        "Theo chi bộ",
+        "Đảng viên theo chi bộ",
+        ["STT", "Chi bộ", "Đầu kỳ", "Tăng", "Giảm", "Cuối kỳ", "Nữ", "Dự bị"],
+        [6, 36, 9, 8, 8, 9, 8, 8],
+    )
     for number, row in enumerate(summary.cells, 1):
         append_row(
             cells,
@@ -61,9 +88,9 @@ def report_xlsx(report: ReportDocument, *, stem: str) -> Export:
                 row.probationary_end,
             ],
         )
-    badges = workbook.create_sheet("Huy hiệu Đảng")
-    append_row(
-        badges,
+    badges = sheet(
+        "Huy hiệu Đảng",
+        "Huy hiệu Đảng đã tặng",
         [
             "Huy hiệu",
             "Tặng",
@@ -73,16 +100,16 @@ def report_xlsx(report: ReportDocument, *, stem: str) -> Export:
             "Cộng",
             "Tiền thưởng (đồng)",
         ],
+        [12, 8, 9, 9, 10, 8, 18],
     )
     for row in summary.badges:
         append_row(badges, [f"{row.milestone} năm", *row.by_kind, row.total, row.bonus])
-    ages = workbook.create_sheet("Độ tuổi")
-    append_row(ages, ["Độ tuổi", "Đầu kỳ", "Cuối kỳ"])
-    for (label, start), (_label, end) in zip(
+    format_column(badges, 6, MONEY_FORMAT)
+    ages = sheet(
+        "Độ tuổi", "Đảng viên theo độ tuổi", ["Độ tuổi", "Đầu kỳ", "Cuối kỳ"], [20, 12, 12]
+    )
+    for (band, start), (_band, end) in zip(
         summary.start.age_bands, summary.end.age_bands, strict=True
     ):
-        append_row(ages, [label, start, end])
-    for sheet in workbook.worksheets:
-        for cell in sheet[2 if sheet is figures else 1]:
-            cell.font = Font(bold=True)
+        append_row(ages, [band, start, end])
     return xlsx_export(workbook, f"{stem}.xlsx")

@@ -2,7 +2,9 @@
 
 import io
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
+
+from vusta_party.spreadsheets import header_row
 
 HEADERS = [
     "Họ và tên",
@@ -50,3 +52,13 @@ def sheet(*rows, name="danh-sach.xlsx") -> tuple[str, bytes]:
     if name.endswith(".csv"):
         return name, csv_bytes(table, headers)
     return name, xlsx_bytes(table, headers)
+
+
+def table(content: bytes, sheet_name: str | None = None) -> tuple[tuple, list[tuple]]:
+    """The header and the rows of an exported table (a sheet of `table_sheet()`): the header is
+    the sheet's repeated title row, the rows are the values below it."""
+    workbook = load_workbook(io.BytesIO(content))
+    sheet = workbook[sheet_name] if sheet_name else workbook.worksheets[0]
+    top = header_row(sheet)
+    rows = list(sheet.iter_rows(min_row=top, values_only=True))
+    return rows[0], rows[1:]

@@ -1,8 +1,11 @@
 """Settings of the installation that documents print: the committee profile, with its history,
-and the register of document numbers."""
+the register of document numbers, and the long documents made in the background."""
+
+import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from vusta_party.dated import DatedQuerySet
@@ -153,3 +156,44 @@ class DocumentCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.type_code} nhiệm kỳ {self.term_name}: {self.last_number}"
+
+
+class KeptDocument(models.Model):
+    """A long document made in the background and kept until the data it shows changes
+    (vusta_party/background.py): one row per request (the document and its parameters) and data
+    fingerprint, so a second click finds the first and asking again is instant."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Đang chờ tạo"
+        RUNNING = "running", "Đang tạo"
+        READY = "ready", "Đã xong"
+        FAILED = "failed", "Không tạo được"
+
+    # The link to the document: not guessable, and the views still check who asks.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField("Loại tài liệu", max_length=40)
+    request_key = models.CharField(max_length=64)  # the kind and its parameters, hashed
+    fingerprint = models.CharField(max_length=64)  # the version of the data it shows, hashed
+    params = models.JSONField(default=dict)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    step = models.CharField("Đang làm", max_length=100, blank=True)
+    filename = models.CharField(max_length=200, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    content = models.BinaryField(null=True, editable=False)
+    error = models.TextField(blank=True)
+    requested_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True)
+    finished_at = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = "Tài liệu tạo nền"
+        verbose_name_plural = "Tài liệu tạo nền"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request_key", "fingerprint"], name="kept_document_once_per_data"
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "status", "finished_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.get_status_display()})"

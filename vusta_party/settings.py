@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "vusta_party",
     "members",
     "ceremonies",
@@ -116,6 +118,10 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "office.backend.RoleBackend",
 ]
+
+# Long documents are made in the background by `manage.py db_worker` (README, "Running on
+# PostgreSQL"), from a queue in the database (vusta_party/background.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 LOGIN_URL = "login"
 # Login throttling: after AXES_FAILURE_LIMIT wrong passwords for one username from one address,

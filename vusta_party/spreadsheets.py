@@ -1,8 +1,10 @@
 """Spreadsheets: reading uploaded tables (.xlsx, .csv) and writing workbooks.
 
-Every upload (members, past ratings) is read by `read_table()`; every row of an export is written
-by `append_row()` and every workbook leaves by `xlsx_export()`, so the limits and the format are
-the same everywhere.
+Every upload (members, past ratings) is read by `read_table()`; every list of an export is a
+`table_sheet()` (set up for printing: committee header, title, widths, frozen and repeated header
+row, A4 fitted to the width), every row is written by `append_row()` (a date is a date cell shown
+dd/mm/yyyy) and every workbook leaves by `xlsx_export()` (which draws the tables' borders), so the
+limits and the format are the same everywhere.
 
 Reading never trusts what a file says of itself: an .xlsx declares its sheet's size
 (`<dimension ref="A1:XFD200000"/>`), and openpyxl would pad every row to it; the reader ignores
@@ -16,12 +18,20 @@ formula (OWASP "CSV injection"), and characters a workbook cannot hold are dropp
 import csv
 import io
 import zipfile
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from vusta_party.exports import XLSX, Export
+
+if TYPE_CHECKING:  # the documents module reads models: not imported before the apps are ready
+    from vusta_party.documents import PartyDocument
 
 # Limits that keep a hostile or broken file from exhausting the server: the upload itself, the
 # XML inside an .xlsx (a zip that could expand a thousandfold), and the rows read.
@@ -148,6 +158,13 @@ def column_letter(index: int) -> str:
     return letters
 
 
+# Number formats: Excel shows a date cell as the office writes dates, whatever the computer's
+# locale, and money with thousands separators.
+DATE_FORMAT = "dd/mm/yyyy"
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm:ss"
+MONEY_FORMAT = "#,##0"
+PERCENT_FORMAT = "0.0"  # a figure already in percent (-25.0 for -25 %)
+
 # Text that a spreadsheet program would read as the start of a formula.
 FORMULA_STARTS = ("=", "+", "-", "@")
 
@@ -167,21 +184,135 @@ def _text_cell(sheet, value):
     return cell
 
 
+def _cell(sheet, value):
+    if isinstance(value, str):
+        return _text_cell(sheet, value)
+    if isinstance(value, date):  # a datetime is a date too
+        cell = Cell(sheet, value=value)
+        cell.number_format = DATETIME_FORMAT if isinstance(value, datetime) else DATE_FORMAT
+        return cell
+    return value
+
+
 def append_row(sheet, values) -> None:
-    """Write one row of an export: numbers, dates and booleans as themselves, text as text."""
-    sheet.append([_text_cell(sheet, v) if isinstance(v, str) else v for v in values])
+    """Write one row of an export: numbers and booleans as themselves, dates as date cells shown
+    dd/mm/yyyy, text as text."""
+    sheet.append([_cell(sheet, v) for v in values])
 
 
-def table_sheet(workbook: Workbook, title: str, headers: list[str], widths: list[int] = ()):
-    """A sheet that starts with a bold, frozen header row (and the given column widths)."""
+THIN = Side(style="thin")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")
+CENTRED = Alignment(horizontal="center", vertical="center", wrap_text=True)
+TOP_WRAPPED = Alignment(vertical="top", wrap_text=True)
+# Margins of the printed page, in inches (openpyxl's unit): about 15 mm, 20 mm on the left.
+MARGINS = PageMargins(left=0.8, right=0.6, top=0.6, bottom=0.7, header=0.3, footer=0.3)
+
+
+def _committee_lines(sheet, doc: "PartyDocument", width: int) -> None:
+    """The party document header on two rows: the committees on the left, the Party's name and
+    the place and date on the right, each half of the table's width."""
+    left = max(1, width // 2)
+    rows = (
+        (doc.higher_committee_name, Font(), "ĐẢNG CỘNG SẢN VIỆT NAM", Font(bold=True)),
+        (doc.committee_name, Font(bold=True), doc.place_date, Font(italic=True)),
+    )
+    for left_text, left_font, right_text, right_font in rows:
+        append_row(sheet, [left_text, *[None] * (left - 1), right_text])
+        row = sheet.max_row
+        for column, font in ((1, left_font), (left + 1, right_font)):
+            cell = sheet.cell(row, column)
+            cell.font = font
+            cell.alignment = CENTRED
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=left)
+        if width > left + 1:
+            sheet.merge_cells(start_row=row, start_column=left + 1, end_row=row, end_column=width)
+
+
+def _title_lines(sheet, lines: Sequence[str], width: int) -> None:
+    for number, line in enumerate(lines):
+        append_row(sheet, [line])
+        row = sheet.max_row
+        cell = sheet.cell(row, 1)
+        cell.font = Font(bold=number == 0, size=13 if number == 0 else 11)
+        cell.alignment = CENTRED
+        if width > 1:
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+
+
+def table_sheet(
+    workbook: Workbook,
+    title: str,
+    headers: list[str],
+    widths: Sequence[float] = (),
+    *,
+    doc: "PartyDocument | None" = None,
+    title_lines: Sequence[str] = (),
+    landscape: bool = False,
+):
+    """A sheet holding one table, set up for printing: the committee header of `doc` and the
+    title lines above it (first page only), then the bold header row, frozen on screen and
+    repeated on every printed page; A4 in the orientation given, fitted to the page width, page
+    numbers in the footer. `xlsx_export()` draws the table's borders."""
     sheet = workbook.create_sheet(title)
-    for index, width in enumerate(widths):
-        sheet.column_dimensions[column_letter(index)].width = width
-    append_row(sheet, headers)
-    for cell in sheet[1]:
+    width = len(headers)
+    for index, column_width in enumerate(widths):
+        sheet.column_dimensions[column_letter(index)].width = column_width
+    if doc is not None:
+        _committee_lines(sheet, doc, width)
+        append_row(sheet, [])
+    if title_lines:
+        _title_lines(sheet, title_lines, width)
+        append_row(sheet, [])
+    top = sheet._current_row + 1  # an appended empty row leaves no cell: max_row misses it
+    sheet.append([_text_cell(sheet, header) for header in headers])
+    for cell in sheet[top]:
         cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
+        cell.alignment = CENTRED
+        cell.fill = HEADER_FILL
+    sheet.freeze_panes = f"A{top + 1}"
+    sheet.print_title_rows = f"{top}:{top}"
+    page = sheet.page_setup
+    page.paperSize = sheet.PAPERSIZE_A4
+    page.orientation = "landscape" if landscape else "portrait"
+    page.fitToWidth = 1
+    page.fitToHeight = 0  # as many pages as the rows need
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins = MARGINS
+    sheet.oddFooter.center.text = "Trang &P/&N"
     return sheet
+
+
+def header_row(sheet) -> int | None:
+    """The row of a table sheet's header (its repeated title row), or None for another sheet."""
+    titles = sheet.print_title_rows
+    if not titles:
+        return None
+    return int(titles.split(":")[0].replace("$", ""))
+
+
+def format_column(sheet, column: int, number_format: str) -> None:
+    """Give the cells of a table's column (0-based) below its header a number format."""
+    first = header_row(sheet) + 1
+    for (cell,) in sheet.iter_rows(
+        min_row=first, max_row=max(first, sheet.max_row), min_col=column + 1, max_col=column + 1
+    ):
+        if cell.value is not None:
+            cell.number_format = number_format
+
+
+def _draw_table(sheet) -> None:
+    """Borders around every cell of the table, text at the top of its cell and wrapped."""
+    top = header_row(sheet)
+    if top is None:
+        return
+    width = len([cell for cell in sheet[top] if cell.value is not None])
+    for row in sheet.iter_rows(min_row=top, max_row=sheet.max_row, max_col=width):
+        for cell in row:
+            cell.border = BORDER
+            if cell.row > top:
+                cell.alignment = TOP_WRAPPED
 
 
 def new_workbook() -> Workbook:
@@ -197,6 +328,7 @@ def xlsx_export(workbook: Workbook, filename: str) -> Export:
     for sheet in workbook.worksheets:
         for cell in sheet._cells.values():  # the cells written (iter_rows would add empty ones)
             as_text(cell)
+        _draw_table(sheet)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return Export(filename, XLSX, buffer.getvalue())

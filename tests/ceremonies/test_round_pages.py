@@ -13,6 +13,7 @@ from members.models import Member
 from members.party_age import add_years
 from tests.factories import MILESTONES, CellFactory, make_member
 from tests.pdf_utils import read_pdf
+from tests.spreadsheets import table
 from vusta_party import clock
 
 pytestmark = pytest.mark.django_db
@@ -232,8 +233,8 @@ def test_list_xlsx_has_the_form_columns(office_client, decided_round):
         reverse("ceremonies:round_document", args=[decided_round.pk, "4a", "xlsx"])
     )
 
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
-    assert rows[2] == (
+    header, rows = table(response.content)
+    assert header == (
         "STT",
         "Số Huy hiệu cũ",
         "Họ và tên",
@@ -246,7 +247,48 @@ def test_list_xlsx_has_the_form_columns(office_client, decided_round):
         "Loại huy hiệu",
         "Ghi chú",
     )
-    assert rows[3][:3] == (1, "B054321", "Trần Thị Cúc")
+    assert rows[0][:3] == (1, "B054321", "Trần Thị Cúc")
+
+
+def test_list_xlsx_prints_on_landscape_a4_with_real_dates(office_client, decided_round):
+    response = office_client.get(
+        reverse("ceremonies:round_document", args=[decided_round.pk, "4", "xlsx"])
+    )
+
+    sheet = load_workbook(io.BytesIO(response.content))["4-HHĐ"]
+    assert [sheet.cell(row, 1).value for row in (1, 2, 4, 5)] == [
+        "ĐẢNG BỘ MẶT TRẬN TỔ QUỐC, CÁC ĐOÀN THỂ TRUNG ƯƠNG",
+        "ĐẢNG ỦY LIÊN HIỆP CÁC HỘI KH&KT VIỆT NAM",
+        "DANH SÁCH ĐẢNG VIÊN ĐỀ NGHỊ TẶNG HUY HIỆU ĐẢNG",
+        "Tặng đợt 2/9/2026 – Mẫu 4-HHĐ",
+    ]
+    assert (sheet.freeze_panes, sheet.print_title_rows) == ("A8", "$7:$7")
+    ánh = next(row for row in sheet.iter_rows(min_row=8) if row[1].value == "Nguyễn Thị Ánh")
+    born, admitted, official = ánh[2], ánh[4], ánh[5]
+    assert [(c.value.date(), c.number_format) for c in (born, admitted, official)] == [
+        (date(1950, 2, 28), "dd/mm/yyyy"),
+        (date(1976, 5, 1), "dd/mm/yyyy"),
+        (date(1977, 5, 1), "dd/mm/yyyy"),
+    ]
+    assert [sheet.column_dimensions[c].width for c in "ABCDEFGHIJ"] == [
+        6,
+        24,
+        12,
+        22,
+        13,
+        13,
+        13,
+        26,
+        22,
+        26,
+    ]
+    setup = sheet.page_setup
+    assert (setup.paperSize, setup.orientation, setup.fitToWidth, setup.fitToHeight) == (
+        9,
+        "landscape",
+        1,
+        0,
+    )
 
 
 def test_office_creates_a_round_from_a_suggested_occasion(office_client, cells):

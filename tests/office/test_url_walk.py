@@ -98,6 +98,13 @@ def world(make_user, office_user):
     return users, objects, round_, issued, batch
 
 
+KEPT_DOCUMENT_URLS = (
+    "members:register_document",
+    "members:register_document_status",
+    "members:register_document_file",
+)
+
+
 def url_for(name, side_objects, round_, issued, batch):
     member_urls = {"pk": side_objects["pk"]}
     args = {
@@ -106,6 +113,8 @@ def url_for(name, side_objects, round_, issued, batch):
         "members:fact_create": member_urls,
         "members:fact_delete": {"pk": side_objects["pk"], "event_pk": side_objects["event_pk"]},
         "members:interruption_create": member_urls,
+        # A register PDF of the background that was never asked for (issue 18b).
+        **{url: {"pk": "00000000-0000-4000-8000-000000000000"} for url in KEPT_DOCUMENT_URLS},
         "members:interruption_delete": {
             "pk": side_objects["pk"],
             "interruption_pk": side_objects["interruption_pk"],
@@ -214,6 +223,7 @@ EXPECTED = {
     "members:member_edit": ("login", 200, 403, 403, 200, 404),
     "members:member_list": ("login", 200, 200, 200, 200, 200),
     "members:register_export": ("login", 200, 200, 403, 200, 200),
+    **dict.fromkeys(KEPT_DOCUMENT_URLS, ("login", 404, 404, 403, 404, 404)),
     "office:account_create": ("login", 200, 403, 403, 403, 403),
     "office:account_edit": ("login", 200, 403, 403, 403, 403),
     "office:account_list": ("login", 200, 403, 403, 403, 403),

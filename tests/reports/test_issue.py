@@ -14,6 +14,7 @@ from reports import services
 from reports.models import IssuedReport, IssuedReportError
 from reports.periods import Period
 from tests.pdf_utils import read_pdf
+from tests.spreadsheets import table
 from vusta_party.pdf import html_to_pdf
 from vusta_party.services import next_document_number
 
@@ -133,15 +134,34 @@ def test_only_the_office_and_the_standing_committee_issue(client, make_user, han
 
 def test_exports_json_and_xlsx(office_client, hand_register):
     figures = json.loads(office_client.get(URL, {"format": "json"}).content)
-    workbook = load_workbook(io.BytesIO(office_client.get(URL, {"format": "xlsx"}).content))
+    content = office_client.get(URL, {"format": "xlsx"}).content
 
     assert (figures["members_start"], figures["members_end"]) == (8, 6)
-    rows = {row[0]: row[1:] for row in workbook["Số liệu"].iter_rows(min_row=3, values_only=True)}
+    rows = {row[0]: row[1:] for row in table(content, "Số liệu")[1]}
     assert rows["Đảng viên cuối kỳ"] == (6, 8, -2, -25.0)
-    assert list(workbook["Theo chi bộ"].iter_rows(min_row=2, values_only=True)) == [
+    assert table(content, "Theo chi bộ")[1] == [
         (1, "Chi bộ A", 8, 2, 6, 4, 1, 1),  # Trần Thị Bình, probationary
         (2, "Chi bộ B", 0, 2, 0, 2, 1, 0),
     ]
+
+
+def test_every_sheet_of_the_xlsx_prints_under_the_committee_header(office_client, hand_register):
+    workbook = load_workbook(io.BytesIO(office_client.get(URL, {"format": "xlsx"}).content))
+
+    headings = {
+        sheet.title: [sheet.cell(row, 1).value for row in (2, 4, 5)]
+        for sheet in workbook.worksheets
+    }
+    committee = "ĐẢNG ỦY LIÊN HIỆP CÁC HỘI KH&KT VIỆT NAM"
+    assert headings == {
+        "Số liệu": [committee, "SỐ LIỆU ĐẢNG VIÊN", "năm 2025"],
+        "Theo chi bộ": [committee, "ĐẢNG VIÊN THEO CHI BỘ", "năm 2025"],
+        "Huy hiệu Đảng": [committee, "HUY HIỆU ĐẢNG ĐÃ TẶNG", "năm 2025"],
+        "Độ tuổi": [committee, "ĐẢNG VIÊN THEO ĐỘ TUỔI", "năm 2025"],
+    }
+    assert {sheet.print_title_rows for sheet in workbook.worksheets} == {"$7:$7"}
+    assert {sheet.page_setup.orientation for sheet in workbook.worksheets} == {"portrait"}
+    assert workbook["Số liệu"]["E8"].number_format == "0.0"
 
 
 def test_an_unknown_period_is_not_found(office_client):

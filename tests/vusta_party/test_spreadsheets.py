@@ -5,15 +5,19 @@ import io
 import re
 import tracemalloc
 import zipfile
+from datetime import date, datetime, time
 
 import pytest
 from openpyxl import Workbook, load_workbook
 
 from tests.spreadsheets import csv_bytes, xlsx_bytes
 from vusta_party import spreadsheets
+from vusta_party.documents import Layout, PartyDocument
 from vusta_party.spreadsheets import (
+    MONEY_FORMAT,
     SpreadsheetError,
     append_row,
+    format_column,
     new_workbook,
     read_table,
     table_sheet,
@@ -157,3 +161,126 @@ def test_a_cell_written_without_the_writer_still_leaves_as_text():
     sheet.append(['=HYPERLINK("http://x")', 3])
 
     assert saved(workbook) == [[('=HYPERLINK("http://x")', "s", True), (3, "n", False)]]
+
+
+# --- lists set up for printing ---------------------------------------------------------------
+
+# A workbook holds wall-clock values without a zone: a date cell reads back as midnight.
+BORN_AT = datetime.combine(date(1956, 2, 29), time.min)
+MOMENT = datetime.combine(date(2026, 12, 31), time(23, 59, 58))
+DOC = PartyDocument(
+    higher_committee_name="ĐẢNG BỘ CẤP TRÊN",
+    committee_name="ĐẢNG ỦY CƠ QUAN",
+    number="Số       -DS/ĐU",
+    place_date="Hà Nội, ngày 29 tháng 02 năm 2028",
+    signer_authority="T/M ĐẢNG ỦY",
+    signer_title="BÍ THƯ",
+    signer_name="",
+    recipients=(),
+    layout=Layout("HD36", 25, 25, 35, 15, "V/v", True, True),
+)
+
+
+def printed_list(**options):
+    workbook = new_workbook()
+    sheet = table_sheet(
+        workbook,
+        "Danh sách",
+        ["STT", "Họ và tên", "Ngày sinh", "Tiền thưởng (đồng)"],
+        [6, 30, 12, 18],
+        **options,
+    )
+    append_row(sheet, [1, "Nguyễn Thị Ánh", date(1956, 2, 29), 3795000])
+    append_row(sheet, [2, "Trần Văn Bình", None, None])
+    format_column(sheet, 3, MONEY_FORMAT)
+    content = xlsx_export(workbook, "a.xlsx").content
+    return load_workbook(io.BytesIO(content))["Danh sách"]
+
+
+def test_a_list_prints_under_the_committee_header_with_its_title_and_a_repeated_header_row():
+    sheet = printed_list(
+        doc=DOC, title_lines=["DANH SÁCH ĐẢNG VIÊN", "Lập ngày 29/02/2028"], landscape=True
+    )
+
+    assert list(sheet.iter_rows(max_row=9, values_only=True)) == [
+        ("ĐẢNG BỘ CẤP TRÊN", None, "ĐẢNG CỘNG SẢN VIỆT NAM", None),
+        ("ĐẢNG ỦY CƠ QUAN", None, "Hà Nội, ngày 29 tháng 02 năm 2028", None),
+        (None, None, None, None),
+        ("DANH SÁCH ĐẢNG VIÊN", None, None, None),
+        ("Lập ngày 29/02/2028", None, None, None),
+        (None, None, None, None),
+        ("STT", "Họ và tên", "Ngày sinh", "Tiền thưởng (đồng)"),
+        (1, "Nguyễn Thị Ánh", BORN_AT, 3795000),
+        (2, "Trần Văn Bình", None, None),
+    ]
+    assert sorted(str(merged) for merged in sheet.merged_cells.ranges) == [
+        "A1:B1",
+        "A2:B2",
+        "A4:D4",
+        "A5:D5",
+        "C1:D1",
+        "C2:D2",
+    ]
+    assert (sheet["C1"].font.b, sheet["A2"].font.b, sheet["C2"].font.i, sheet["A4"].font.b) == (
+        True,
+        True,
+        True,
+        True,
+    )
+    assert [sheet.column_dimensions[c].width for c in "ABCD"] == [6, 30, 12, 18]
+    assert (sheet.freeze_panes, sheet.print_title_rows) == ("A8", "$7:$7")
+    assert [cell.font.b for cell in sheet[7]] == [True] * 4
+    setup = sheet.page_setup
+    assert (setup.paperSize, setup.orientation, setup.fitToWidth, setup.fitToHeight) == (
+        9,
+        "landscape",
+        1,
+        0,
+    )
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    assert sheet.oddFooter.center.text == "Trang &P/&N"
+
+
+def test_a_list_has_borders_around_its_table_and_dates_shown_dd_mm_yyyy():
+    sheet = printed_list(doc=DOC)
+
+    top = 4  # committee header, a blank row, then the table
+    borders = {
+        (cell.coordinate, cell.border.left.style, cell.border.bottom.style)
+        for row in sheet.iter_rows(min_row=top, max_row=top + 2)
+        for cell in row
+    }
+    assert borders == {(f"{c}{r}", "thin", "thin") for c in "ABCD" for r in (4, 5, 6)}
+    assert sheet["A2"].border.left.style is None  # the header above the table has none
+    born = sheet["C5"]
+    assert (born.is_date, born.number_format, born.value) == (
+        True,
+        "dd/mm/yyyy",
+        BORN_AT,
+    )
+    assert (sheet["D5"].data_type, sheet["D5"].number_format) == ("n", "#,##0")
+    assert sheet.page_setup.orientation == "portrait"
+
+
+def test_a_list_without_a_header_starts_with_its_table():
+    sheet = printed_list()
+
+    assert next(sheet.iter_rows(values_only=True)) == (
+        "STT",
+        "Họ và tên",
+        "Ngày sinh",
+        "Tiền thưởng (đồng)",
+    )
+    assert (sheet.freeze_panes, sheet.print_title_rows) == ("A2", "$1:$1")
+
+
+def test_a_moment_is_a_date_and_time_cell():
+    workbook = new_workbook()
+    sheet = table_sheet(workbook, "Nhật ký", ["Thời gian"])
+    append_row(sheet, [MOMENT])
+
+    cell = load_workbook(io.BytesIO(xlsx_export(workbook, "a.xlsx").content))["Nhật ký"]["A2"]
+    assert (cell.value, cell.number_format) == (
+        MOMENT,
+        "dd/mm/yyyy hh:mm:ss",
+    )
