@@ -189,13 +189,58 @@ def totals(lines: list[Line]) -> Totals:
 
 @dataclass(frozen=True)
 class Submission:
-    """Tờ trình: the committee proposes the round's list to the higher committee."""
+    """Tờ trình: the committee proposes the round's list to the higher committee. Its sentences
+    are here, so that the PDF and the Word file read the same words."""
 
     doc: PartyDocument
     round_label: str
     round_date: date
     totals: Totals
     early: tuple[Line, ...]
+    columns = ("Loại Huy hiệu", "Số đảng viên", "Trong đó tặng sớm", "Trong đó truy tặng")
+
+    @property
+    def subject(self) -> str:
+        day = self.round_date
+        return f"Về việc đề nghị tặng Huy hiệu Đảng đợt {day.day}/{day.month}/{day.year}"
+
+    @property
+    def addressee(self) -> str:
+        return f"Kính gửi: Ban Thường vụ {self.doc.higher_committee_text}"
+
+    @property
+    def opening(self) -> tuple[tuple[str, bool], ...]:
+        """The first paragraph as (text, bold) parts: the counts are printed bold."""
+        parts = [
+            (
+                "Căn cứ Điều lệ Đảng và các quy định, hướng dẫn của Trung ương về việc xét tặng "
+                "Huy hiệu Đảng; căn cứ đề nghị của các chi bộ trực thuộc, "
+                f"{self.doc.committee_text} kính trình Ban Thường vụ xem xét, quyết định tặng "
+                f"Huy hiệu Đảng nhân dịp {self.round_date:%d/%m/%Y} cho ",
+                False,
+            ),
+            (str(self.totals.count), True),
+            (" đồng chí đảng viên", False),
+        ]
+        if self.totals.reissued:
+            parts += [
+                (" và cấp lại Huy hiệu Đảng cho ", False),
+                (str(self.totals.reissued), True),
+                (" đồng chí bị mất Huy hiệu", False),
+            ]
+        return (*parts, (", cụ thể:", False))
+
+    @property
+    def early_lines(self) -> tuple[str, ...]:
+        return tuple(
+            f"- Đồng chí {line.full_name} ({line.cell}), Huy hiệu {line.milestone} năm: "
+            f"{line.note}."
+            for line in self.early
+        )
+
+    @property
+    def closing_sentence(self) -> str:
+        return f"{self.doc.committee_text} kính trình Ban Thường vụ xem xét, quyết định."
 
 
 def submission(round_: Round) -> Submission:

@@ -2,10 +2,10 @@
 
 from openpyxl.styles import Font
 
-from ceremonies import documents
+from ceremonies import documents, word
 from ceremonies.documents import ProposalList
 from ceremonies.models import Round
-from vusta_party.exports import PDF, Export
+from vusta_party.exports import DOCX, PDF, Export
 from vusta_party.pdf import render_pdf
 from vusta_party.spreadsheets import append_row, new_workbook, xlsx_export
 
@@ -51,6 +51,15 @@ def document_page(round_: Round, name: str, members) -> tuple[str, dict]:
 def document_pdf(round_: Round, name: str, members) -> Export:
     template, context = document_page(round_, name, members)
     return Export(f"{file_stem(round_, name)}.pdf", PDF, render_pdf(template, context))
+
+
+def document_docx(round_: Round, name: str, members) -> Export:
+    """A round's document as an editable Word file, from the data of its PDF."""
+    if name == SUBMISSION:
+        content = word.submission_docx(documents.submission(round_))
+    else:
+        raise ValueError(f"unknown document {name}")
+    return Export(f"{file_stem(round_, name)}.docx", DOCX, content)
 
 
 def proposal_list_xlsx(round_: Round, name: str, members) -> Export:

@@ -282,9 +282,10 @@ def badge_numbers(request, pk):
 
 
 def document(request, pk, name, ext):
-    """tờ trình (PDF), lists 4/4a/4b (PDF, XLSX), 6-HHĐ forms (PDF), roster (HTML, PDF), signatures."""
+    """Every document as PDF and Word: tờ trình, lists 4/4a/4b (also XLSX), 6-HHĐ forms, roster
+    (also HTML), signatures."""
     round_ = get_object_or_404(Round, pk=pk)
-    if name not in exports.DOCUMENTS or ext not in ("html", "pdf", "xlsx"):
+    if name not in exports.DOCUMENTS or ext not in ("html", "pdf", "xlsx", "docx"):
         raise PermissionDenied
     # The committee's letter counts every cell's members: the office's document only.
     if name == exports.SUBMISSION and not request.user.has_perm("ceremonies.lock_round"):
@@ -294,6 +295,8 @@ def document(request, pk, name, ext):
         if name not in documents.LISTS:
             raise PermissionDenied
         return send(exports.proposal_list_xlsx(round_, name, scope))
+    if ext == "docx":
+        return send(exports.document_docx(round_, name, scope))
     if ext == "html":
         template, context = exports.document_page(round_, name, scope)
         return render(request, template, context)
