@@ -8,7 +8,7 @@ from datetime import date
 from django.db.models import QuerySet
 
 from ceremonies.models import Proposal, Round
-from vusta_party.documents import PartyDocument, party_document
+from vusta_party.documents import PartyDocument, party_document, unbroken_tail
 
 K = Proposal.Kind
 # Which kinds go on which list (§3): 4-HHĐ regular and early, 4A-HHĐ re-issue, 4B-HHĐ posthumous.
@@ -66,6 +66,17 @@ class Line:
     badge_number: str
     bonus: int | None
     at_home: bool
+    death_date: str = ""
+
+    @property
+    def posthumous(self) -> bool:
+        return self.kind in (K.POSTHUMOUS, K.POSTHUMOUS_EARLY)
+
+    @property
+    def milestone_label(self) -> str:
+        """ "30 năm", "40 năm (truy tặng)": the badge column of the signature sheet."""
+        kind = "" if self.kind == K.REGULAR else f" ({self.kind_label.lower()})"
+        return f"{self.milestone} năm{kind}"
 
 
 def _lines(proposals) -> list[Line]:
@@ -95,18 +106,23 @@ def _lines(proposals) -> list[Line]:
             badge_number=p.badge_number,
             bonus=p.bonus,
             at_home=p.presented_at_home,
+            death_date=_d(p.member.death_date),
         )
         for n, p in enumerate(ordered, 1)
     ]
 
 
 def _note(proposal: Proposal) -> str:
+    """Ghi chú: every posthumous line reads "Từ trần ngày …", an early one adds "truy tặng sớm"."""
     if proposal.kind == K.EARLY:
         return f"Tặng sớm: {proposal.note}" if proposal.note else "Tặng sớm"
-    if proposal.kind == K.POSTHUMOUS_EARLY:
-        return "Truy tặng sớm" + (f": {proposal.note}" if proposal.note else "")
-    if proposal.kind == K.POSTHUMOUS and proposal.member.death_date:
-        return f"Từ trần ngày {_d(proposal.member.death_date)}"
+    if proposal.kind in (K.POSTHUMOUS, K.POSTHUMOUS_EARLY):
+        parts = [f"Từ trần ngày {_d(proposal.member.death_date)}"]
+        if proposal.kind == K.POSTHUMOUS_EARLY:
+            parts.append("truy tặng sớm")
+        if proposal.note:
+            parts.append(proposal.note)
+        return "; ".join(parts)
     if proposal.kind == K.REISSUE:
         return proposal.loss_statement
     return proposal.note
@@ -128,6 +144,17 @@ class ProposalList:
     columns: tuple[str, ...]
     lines: tuple[Line, ...]
     doc: PartyDocument
+
+    @property
+    def widths(self) -> tuple[int, ...]:
+        """Column widths in per cent, the same in the PDF and the Word file."""
+        if self.code == "4A-HHĐ":
+            return (5, 8, 15, 8, 10, 8, 8, 8, 11, 9, 10)
+        return (5, 16, 8, 11, 8, 8, 8, 13, 11, 12)
+
+    @property
+    def total_line(self) -> str:
+        return f"Danh sách có {len(self.lines)} đồng chí."
 
 
 def proposal_list(round_: Round, key: str, members=None) -> ProposalList:
@@ -269,6 +296,35 @@ class Roster:
     decision: str
     lines: tuple[Line, ...]
     totals: Totals
+    title = "Danh sách đảng viên được trao tặng Huy hiệu Đảng"
+    columns = (
+        "STT",
+        "Họ và tên",
+        "Năm sinh",
+        "Chi bộ",
+        "Ngày vào Đảng",
+        "Loại Huy hiệu",
+        "Số Huy hiệu",
+        "Tiền thưởng (đồng)",
+        "Ghi chú",
+    )
+    widths = (5, 20, 6, 17, 9, 15, 8, 10, 10)  # per cent, in the PDF and the Word file
+    total_columns = ("Loại Huy hiệu", "Số đảng viên", "Tiền thưởng (đồng)")
+    signature_title = "Sổ tặng Huy hiệu Đảng – ký nhận"
+    signature_columns = (
+        "STT",
+        "Họ và tên",
+        "Chi bộ",
+        "Loại Huy hiệu",
+        "Số Huy hiệu",
+        "Ngày nhận",
+        "Ký nhận",
+    )
+    signature_widths = (5, 22, 20, 15, 11, 11, 16)
+
+    @property
+    def subject(self) -> str:
+        return self.round_label + (f" ({self.decision})" if self.decision else "")
 
 
 def roster(round_: Round, members=None) -> Roster:
@@ -285,4 +341,99 @@ def roster(round_: Round, members=None) -> Roster:
         decision=decision,
         lines=tuple(lines),
         totals=totals(lines),
+    )
+
+
+def _cell_addressee(cell: str) -> str:
+    """ "Kính gửi: Chi ủy chi bộ Hội Vật lý": the cell's name without its own "Chi bộ"."""
+    rest = cell[len("Chi bộ ") :] if cell.casefold().startswith("chi bộ ") else cell
+    return f"Kính gửi: Chi ủy chi bộ {rest}"
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """One 6-HHĐ declaration: a document of its own, issued by the member's cell."""
+
+    line: Line
+    committee_name: str
+    cell_name: str  # in capitals, as the header prints it
+
+    @property
+    def award(self) -> str:
+        return "truy tặng" if self.line.posthumous else "tặng"
+
+    @property
+    def subject(self) -> str:
+        return f"Đề nghị {self.award} Huy hiệu {self.line.milestone} năm tuổi Đảng"
+
+    @property
+    def addressee(self) -> str:
+        return _cell_addressee(self.line.cell)
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        """The lines the declarant fills or checks, in the form's order."""
+        line = self.line
+        rows = [
+            f"Họ và tên: {line.full_name}    Giới tính: {line.sex}    "
+            f"Ngày sinh: {line.date_of_birth}",
+            f"Quê quán: {line.hometown}",
+            f"Ngày vào Đảng: {line.admission_date}    Ngày chính thức: {line.official_date}",
+            f"Số thẻ đảng viên: {line.card}    Sinh hoạt tại: {line.cell}",
+        ]
+        if line.posthumous:
+            rows.append(f"Từ trần ngày: {line.death_date}")
+        if line.note and not line.posthumous:
+            rows.append(f"Ghi chú: {line.note}")
+        return tuple(rows)
+
+    @property
+    def pledge(self) -> str:
+        who = (
+            "Tôi là thân nhân của đồng chí, xin cam đoan"
+            if self.line.posthumous
+            else ("Tôi xin cam đoan")
+        )
+        return (
+            f"{who} những lời khai trên là đúng sự thật. Đề nghị chi bộ xem xét, đề nghị cấp "
+            f"trên {self.award} Huy hiệu Đảng."
+        )
+
+    @property
+    def signer(self) -> str:
+        return "Thân nhân người khai" if self.line.posthumous else "Người khai"
+
+    @property
+    def signer_hint(self) -> str:
+        """Under the signer: a relative writes their own name; a member's is printed."""
+        return "(Ký, ghi rõ họ tên và quan hệ với đảng viên)" if self.line.posthumous else ""
+
+    @property
+    def signer_name(self) -> str:
+        return "" if self.line.posthumous else self.line.full_name
+
+
+@dataclass(frozen=True)
+class Declarations:
+    doc: PartyDocument
+    items: tuple[Declaration, ...]
+    blank_lines: int = 8
+    history_prompt = "Quá trình hoạt động và những thay đổi về đảng tịch (nếu có):"
+    cell_confirmation = "Xác nhận của chi ủy chi bộ"
+
+
+def declarations(round_: Round, members=None) -> Declarations:
+    """The 6-HHĐ declaration of every member proposed for a badge (4-HHĐ, then 4B-HHĐ)."""
+    living = proposal_list(round_, "4", members)
+    posthumous = proposal_list(round_, "4b", members)
+    return Declarations(
+        doc=living.doc,
+        items=tuple(
+            Declaration(
+                line=line,
+                committee_name=living.doc.committee_header,
+                cell_name=unbroken_tail(line.cell.upper()),
+            )
+            for line in living.lines + posthumous.lines
+        ),
     )

@@ -45,8 +45,9 @@ def _cell_lines(cell) -> tuple[tuple[str, bool], ...]:
 def read_docx(data: bytes) -> DocxReadBack:
     assert data[:2] == b"PK", "not a .docx (zip) file"
     document = Document(io.BytesIO(data))
-    tables = document.tables
-    header, closing = tables[0], tables[-1]
+    header, *rest = document.tables
+    grids = [t for t in rest if t.style is not None and t.style.name == "Table Grid"]
+    plain = [t for t in rest if t not in grids]  # the closing (two columns, no borders)
     fonts = {document.styles["Normal"].font.name}
     for element in document.element.body.iter(qn("w:rFonts")):
         fonts.update(v for k, v in element.attrib.items() if k != qn("w:hint"))
@@ -56,18 +57,23 @@ def read_docx(data: bytes) -> DocxReadBack:
         paragraphs=tuple(_nfc(p.text) for p in document.paragraphs if p.text.strip()),
         tables=tuple(
             tuple(tuple(_nfc(c.text) for c in _unique(row.cells)) for row in table.rows)
-            for table in tables[1:]
+            for table in grids
         ),
         repeated_header_rows=tuple(
             table.rows[0]._tr.trPr is not None
             and table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-            for table in tables[1:]
+            for table in grids
         ),
-        closing_left=tuple(t for t, _ in _cell_lines(closing.rows[0].cells[0])),
-        closing_right=_cell_lines(closing.rows[0].cells[-1]),
+        closing_left=tuple(t for t, _ in _cell_lines(plain[-1].rows[0].cells[0])) if plain else (),
+        closing_right=_cell_lines(plain[-1].rows[0].cells[-1]) if plain else (),
         fonts=frozenset(fonts),
         landscape=tuple(s.page_width > s.page_height for s in document.sections),
-        page_number_restarts=len(document.element.body.findall(".//" + qn("w:pgNumType"))),
+        page_number_restarts=sum(
+            1
+            for section in document.sections
+            if (found := section._sectPr.find(qn("w:pgNumType"))) is not None
+            and found.get(qn("w:start")) == "1"
+        ),
     )
 
 

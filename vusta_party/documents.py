@@ -33,6 +33,16 @@ def sentence_case(name: str) -> str:
     return lowered[:1].upper() + lowered[1:]
 
 
+def unbroken_tail(name: str) -> str:
+    """The name with its last two words joined by a no-break space, so that a header line never
+    ends on one syllable ("… TRUNG / ƯƠNG"): it wraps before the pair instead."""
+    head, _, last = name.rpartition(" ")
+    if not head or " " not in head.strip():
+        return name
+    before, _, second = head.rpartition(" ")
+    return f"{before} {second}\u00a0{last}"
+
+
 @dataclass(frozen=True)
 class Layout:
     """What a layout profile changes in a printed document (vusta_party.models.DocumentLayout)."""
@@ -76,6 +86,14 @@ class PartyDocument:
     layout: Layout
     higher_committee_text: str = ""  # the names as written in a sentence
     committee_text: str = ""
+
+    @property
+    def higher_committee_header(self) -> str:
+        return unbroken_tail(self.higher_committee_name)
+
+    @property
+    def committee_header(self) -> str:
+        return unbroken_tail(self.committee_name)
 
 
 def party_document(

@@ -198,9 +198,11 @@ class WordDocument:
         section = self.document.add_section(WD_SECTION.NEW_PAGE)
         self._section(section, landscape=landscape)
         if restart_numbering:
-            number_type = OxmlElement("w:pgNumType")
+            number_type = section._sectPr.find(qn("w:pgNumType"))
+            if number_type is None:  # a new section copies the one before it
+                number_type = OxmlElement("w:pgNumType")
+                section._sectPr.append(number_type)
             number_type.set(qn("w:start"), "1")
-            section._sectPr.append(number_type)
 
     # --- the party header, the title ---------------------------------------------------------
 
@@ -226,7 +228,7 @@ class WordDocument:
         lines = (
             left
             if left is not None
-            else ((self.doc.higher_committee_name, False), (self.doc.committee_name, True))
+            else ((self.doc.higher_committee_header, False), (self.doc.committee_header, True))
         )
         for text, bold in lines:
             self.paragraph(
@@ -269,12 +271,12 @@ class WordDocument:
         columns: Sequence[str],
         rows: Iterable[Sequence[str | Cell]],
         *,
-        widths_mm: Sequence[float] | None = None,
+        widths: Sequence[float] | None = None,
         size: float = 12,
         group_rows: dict[int, str] | None = None,
     ):
-        """A bordered table whose header row repeats on every page and whose rows never split.
-        `group_rows` puts a bold row spanning every column before the row of that index
+        """A bordered table whose header row repeats on every page and whose rows never split;
+        `widths` are per cent of the text width, as the PDF's <colgroup>. `group_rows` puts a bold row spanning every column before the row of that index
         ("Huy hiệu 50 năm tuổi Đảng" in a roster)."""
         table = self.document.add_table(rows=1, cols=len(columns))
         table.style = "Table Grid"
@@ -296,6 +298,7 @@ class WordDocument:
                     align=LEFT,
                     indent=False,
                     space_after=0,
+                    keep_with_next=True,  # never the last row of a page
                     container=merged,
                 )
             row = table.add_row()
@@ -311,33 +314,55 @@ class WordDocument:
                     space_after=0,
                     container=cell,
                 )
-        if widths_mm:
+        if widths:
             table.autofit = False
+            emus = [int(self.text_width * share / 100) for share in widths]
+            for column, width in zip(table.columns, emus, strict=True):
+                column.width = width  # the grid, which LibreOffice reads
             for row in table.rows:
-                for cell, width in zip(row.cells, widths_mm, strict=False):
-                    cell.width = Mm(width)
+                for cell, width in zip(row.cells, emus, strict=False):
+                    cell.width = width
         self.paragraph(space_after=3)
         return table
 
     # --- the closing -------------------------------------------------------------------------
 
     def keep_last_lines(self, count: int = 2) -> None:
-        """The last `count` paragraphs of the body stay on the page of the closing, so that no
-        page holds only "Nơi nhận" and the signature."""
-        body = [p for p in self.document.paragraphs if p.text.strip()][-count:]
-        for paragraph in body:
-            paragraph.paragraph_format.keep_with_next = True
+        """The last `count` lines of the body (paragraphs, or the rows of a table it ends with)
+        stay on the page of the closing, so that no page holds only "Nơi nhận" and the
+        signature."""
+        from docx.table import Table  # noqa: PLC0415 -- used here only
+        from docx.text.paragraph import Paragraph  # noqa: PLC0415
 
-    def closing(self, *, recipients: bool = True, signer: bool = True) -> None:
-        """ "Nơi nhận:" on the left, the signature block on the right, kept together and with
-        the last lines of the body."""
+        seen = 0
+        for block in reversed(list(self.document.iter_inner_content())):
+            if isinstance(block, Paragraph):
+                block.paragraph_format.keep_with_next = True
+                seen += bool(block.text.strip())
+            elif isinstance(block, Table):
+                for row in block.rows[-count:]:
+                    for cell in row.cells:
+                        for paragraph in cell.paragraphs:
+                            paragraph.paragraph_format.keep_with_next = True
+                return
+            if seen >= count:
+                return
+
+    def closing_table(self):
+        """The closing's two columns, without borders, never split across pages."""
         self.keep_last_lines()
         table = self.document.add_table(rows=1, cols=2)
         table.autofit = False
         _no_borders(table)
         _row_flag(table.rows[0], "cantSplit")
-        left, right = table.rows[0].cells
-        left.width = right.width = int(self.text_width / 2)
+        for cell in table.rows[0].cells:
+            cell.width = int(self.text_width / 2)
+        return table
+
+    def closing(self, *, recipients: bool = True, signer: bool = True) -> None:
+        """ "Nơi nhận:" on the left, the signature block on the right, kept together and with
+        the last lines of the body."""
+        left, right = self.closing_table().rows[0].cells
         layout = self.doc.layout
         if recipients and self.doc.recipients:
             self.paragraph(
@@ -366,10 +391,16 @@ class WordDocument:
             self.signature(right)
 
     def signature(
-        self, container, *, authority: str | None = None, title: str | None = None, name=None
+        self,
+        container,
+        *,
+        authority: str | None = None,
+        title: str | None = None,
+        name: str | None = None,
+        hint: str = "",
     ):
-        """The signature block: "T/M ĐẢNG ỦY", "BÍ THƯ" (bold unless the layout says not), the
-        space to sign, the signer's name in bold."""
+        """The signature block: "T/M ĐẢNG ỦY", "BÍ THƯ" (bold unless the layout says not), a
+        hint in italics ("(Ký, ghi rõ họ tên)"), the space to sign, the signer's name in bold."""
         layout = self.doc.layout
         authority = self.doc.signer_authority if authority is None else authority
         title = self.doc.signer_title if title is None else title
@@ -389,6 +420,16 @@ class WordDocument:
                 title,
                 bold=layout.signer_title_bold,
                 caps=True,
+                align=CENTER,
+                space_after=0,
+                keep_with_next=True,
+                container=container,
+            )
+        if hint:
+            self.paragraph(
+                hint,
+                size=12,
+                italic=True,
                 align=CENTER,
                 space_after=0,
                 keep_with_next=True,

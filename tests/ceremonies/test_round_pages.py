@@ -54,7 +54,7 @@ def test_list_4b_is_posthumous_and_4a_carries_the_old_badge_number(office_client
 
     assert "DANH SÁCH ĐẢNG VIÊN ĐỀ NGHỊ TRUY TẶNG HUY HIỆU ĐẢNG" in posthumous
     assert "Lê Văn Bình" in posthumous
-    assert "Truy tặng sớm" in posthumous
+    assert "Từ trần ngày 01/05/2025; truy tặng sớm" in posthumous
     assert "Mẫu 4A-HHĐ" in reissue
     assert "1 B054321 Trần Thị Cúc" in reissue
     assert "Mất khi chuyển nhà" in reissue
@@ -129,6 +129,18 @@ def test_declarations_6_hhd_one_page_per_member(office_client, decided_round):
     assert "Đề nghị tặng Huy hiệu 50 năm tuổi Đảng" in document.pages[0]
     assert "Nguyễn Thị Ánh" in document.pages[0]
     assert "Đề nghị truy tặng Huy hiệu 40 năm tuổi Đảng" in document.pages[2]
+    first, posthumous = (
+        " ".join(page.replace("\xa0", " ").split()) for page in document.pages[::2]
+    )
+    assert first.startswith(
+        "ĐẢNG ỦY LIÊN HIỆP CÁC HỘI KH&KT VIỆT NAM CHI BỘ HỘI VẬT LÝ * ĐẢNG CỘNG SẢN VIỆT NAM"
+    )
+    assert "Kính gửi: Chi ủy chi bộ Hội Vật lý Họ và tên" in first
+    assert "Từ trần ngày: 01/05/2025" in posthumous
+    assert "THÂN NHÂN NGƯỜI KHAI (Ký, ghi rõ họ tên và quan hệ với đảng viên)" in posthumous
+    # each declaration is numbered on its own: no page carries the file's page number
+    assert [page.split()[-1] for page in document.pages] != ["2", "3"]
+    assert all(not page.rstrip().endswith(("\n2", "\n3")) for page in document.pages)
 
 
 def test_a_member_in_an_open_round_is_no_longer_listed_as_coming(office_client, cells):
