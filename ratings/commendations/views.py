@@ -157,8 +157,10 @@ def commendation_document(request, pk, ext):
     """The decision or the tờ trình with its list: the committee's document, for those who read
     the whole register (a cell secretary sees their cells' lines on the page)."""
     commendation = get_object_or_404(Commendation.objects.select_related("year"), pk=pk)
-    if ext not in ("pdf",):
+    if ext not in ("pdf", "docx"):
         raise Http404("Không có định dạng này.")
     if not sees_whole_register(request.user):
         raise PermissionDenied
+    if ext == "docx":
+        return send(exports.commendation_word(commendation))
     return send(exports.commendation_pdf(commendation))
