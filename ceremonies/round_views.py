@@ -24,6 +24,7 @@ from members.access import members_for
 from members.models import Member
 from members.queries import find_member
 from vusta_party import clock
+from vusta_party.documents import signer_warning
 from vusta_party.exports import send
 from vusta_party.text import ascii_int
 
@@ -98,6 +99,11 @@ def round_detail(request, pk):
             "cancel_form": CancelForm(),
             "can_propose": request.user.has_perm("ceremonies.propose_round"),
             "can_manage": request.user.has_perm("ceremonies.lock_round"),
+            # before the tờ trình is numbered: its signature block needs the signer's name
+            "signer_warning": signer_warning(round_.submission_date or clock.today())
+            if round_.state in (Round.State.DRAFT, Round.State.LOCKED)
+            and request.user.has_perm("ceremonies.lock_round")
+            else "",
         },
     )
 

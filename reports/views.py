@@ -15,6 +15,7 @@ from reports.forms import DraftForm
 from reports.models import IssuedReport, ReportDraft
 from reports.periods import CUSTOM, Period, issue_error, period_error
 from vusta_party import clock
+from vusta_party.documents import signer_warning
 from vusta_party.exports import send
 from vusta_party.forms import DateRangeForm
 
@@ -152,6 +153,9 @@ def _report_page(request, period: Period, *, stem: str, issue_url: str):
             else None,
             "can_issue": not scope and request.user.has_perm("reports.add_issuedreport"),
             "not_yet": issue_error(period, today=clock.today()),
+            "signer_warning": signer_warning(clock.today())
+            if not scope and request.user.has_perm("reports.add_issuedreport")
+            else "",
         },
     )
 

@@ -129,3 +129,15 @@ def party_document(
         committee_text=profile.committee_text or sentence_case(profile.committee_name),
         layout=layout_of(profile),
     )
+
+
+def signer_warning(day: date) -> str:
+    """What to tell the office before it locks or issues a document dated `day` whose signature
+    block would print without the signer's name; "" when the committee profile names them."""
+    profile = CommitteeProfile.objects.in_force(day, earliest_before_first=True)
+    if profile is None or profile.signer_name.strip():
+        return ""
+    return (
+        f"Thông tin cấp ủy áp dụng ngày {day:%d/%m/%Y} chưa có họ và tên người ký: văn bản sẽ "
+        "in thiếu tên người ký. Hãy nhập ở Thông tin cấp ủy trước khi chốt hoặc ban hành."
+    )

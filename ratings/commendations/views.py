@@ -17,6 +17,7 @@ from ratings.commendations.forms import DatedForm, DecisionForm, DraftForm, Line
 from ratings.enums import CommendationLevel, CommendationState
 from ratings.models import Commendation, CommendationLine
 from vusta_party import clock
+from vusta_party.documents import signer_warning
 from vusta_party.exports import send
 from vusta_party.text import name_key
 
@@ -64,6 +65,9 @@ def commendation_detail(request, pk):
             "line_form": LineForm(),
             "dated_form": DatedForm(initial={"on": today}),
             "decision_form": DecisionForm(initial={"on": today}),
+            "signer_warning": signer_warning(today)
+            if commendation.state == CommendationState.DRAFT and request.user.has_perm(MANAGE)
+            else "",
         },
     )
 

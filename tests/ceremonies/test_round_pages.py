@@ -298,11 +298,32 @@ def test_round_pages_take_a_fixed_number_of_queries(
     services.round_fill(round_=round_)
 
     # session, user, round, its lines with members and cells, the milestones of the add form,
-    # committee profile
-    with django_assert_num_queries(6):
+    # committee profile, the profile of the signer warning
+    with django_assert_num_queries(7):
         detail = office_client.get(reverse("ceremonies:round_detail", args=[round_.pk]))
     # session, user, rounds with counts, dates taken, committee profile
     with django_assert_num_queries(5):
         office_client.get(reverse("ceremonies:round_list"))
 
     assert len(detail.context["lines"]) == item_count
+
+
+def test_the_office_is_warned_before_locking_a_round_whose_signer_has_no_name(
+    office_client, cells
+):
+    from vusta_party.models import CommitteeProfile  # noqa: PLC0415
+
+    round_ = services.round_create(day=ROUND_DAY, occasion="0902")
+    url = reverse("ceremonies:round_detail", args=[round_.pk])
+    CommitteeProfile.objects.update(signer_name="")
+
+    warned = office_client.get(url).context["signer_warning"]
+    CommitteeProfile.objects.update(signer_name="Trần Văn Bình")
+    named = office_client.get(url).context["signer_warning"]
+
+    assert warned == (
+        f"Thông tin cấp ủy áp dụng ngày {timezone.localdate():%d/%m/%Y} chưa có họ và tên người "
+        "ký: văn bản sẽ in thiếu tên người ký. Hãy nhập ở Thông tin cấp ủy trước khi chốt hoặc "
+        "ban hành."
+    )
+    assert named == ""

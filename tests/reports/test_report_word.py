@@ -91,3 +91,20 @@ def test_an_issued_reports_page_shows_its_state_and_its_document_without_a_secon
     assert shown["Content-Disposition"].startswith("inline")
     assert shown.content == b"%PDF-1.7 issued"
     assert IssuedReport.objects.count() == 1
+
+
+def test_the_office_is_warned_before_issuing_a_report_whose_signer_has_no_name(
+    office_client, hand_register
+):
+    from vusta_party.models import CommitteeProfile  # noqa: PLC0415
+
+    CommitteeProfile.objects.update(signer_name="")
+    warned = office_client.get(URL)
+    CommitteeProfile.objects.update(signer_name="Trần Văn Bình")
+    named = office_client.get(URL)
+
+    assert "chưa có họ và tên người ký: văn bản sẽ in thiếu tên người ký" in (
+        warned.context["signer_warning"]
+    )
+    assert 'class="alert alert-warning app-signer-warning"' in warned.content.decode()
+    assert named.context["signer_warning"] == ""
