@@ -308,9 +308,7 @@ def test_round_pages_take_a_fixed_number_of_queries(
     assert len(detail.context["lines"]) == item_count
 
 
-def test_the_office_is_warned_before_locking_a_round_whose_signer_has_no_name(
-    office_client, cells
-):
+def test_the_office_is_warned_before_locking_a_round_whose_signer_has_no_name(office_client, cells):
     from vusta_party.models import CommitteeProfile  # noqa: PLC0415
 
     round_ = services.round_create(day=ROUND_DAY, occasion="0902")

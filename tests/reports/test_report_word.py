@@ -103,8 +103,9 @@ def test_the_office_is_warned_before_issuing_a_report_whose_signer_has_no_name(
     CommitteeProfile.objects.update(signer_name="Trần Văn Bình")
     named = office_client.get(URL)
 
-    assert "chưa có họ và tên người ký: văn bản sẽ in thiếu tên người ký" in (
-        warned.context["signer_warning"]
+    assert (
+        "chưa có họ và tên người ký: văn bản sẽ in thiếu tên người ký"
+        in (warned.context["signer_warning"])
     )
     assert 'class="alert alert-warning app-signer-warning"' in warned.content.decode()
     assert named.context["signer_warning"] == ""
