@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ceremonies import documents, exports, services
@@ -305,5 +306,11 @@ def document(request, pk, name, ext):
         return send(exports.document_docx(round_, name, scope))
     if ext == "html":
         template, context = exports.document_page(round_, name, scope)
+        files = {
+            ext: reverse("ceremonies:round_document", args=[round_.pk, name, ext])
+            for ext in ("pdf", "docx")
+        }
+        back = reverse("ceremonies:round_detail", args=[round_.pk])
+        context["screen"] = {"back": back, "back_label": str(round_), **files}
         return render(request, template, context)
     return send(exports.document_pdf(round_, name, scope), inline=False)

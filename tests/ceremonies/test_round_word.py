@@ -216,3 +216,21 @@ def test_the_signature_sheet_as_word_has_a_line_to_sign_for_each_member(
         ("2", "Lê Văn Bình", "Chi bộ Hội Vật lý", "40 năm (truy tặng sớm)", "", "", ""),
         ("3", "Đặng Văn Dũng", "Chi bộ Hội Hóa học", "30 năm", "", "", ""),
     )
+
+
+def test_the_roster_on_screen_is_a_landscape_sheet_with_its_round_files_and_a_print_button(
+    office_client, decided_round
+):
+    pk = decided_round.pk
+    page = office_client.get(
+        reverse("ceremonies:round_document", args=[pk, "danh-sach-trao-tang", "html"])
+    ).content.decode()
+
+    assert '<div class="doc-sheet doc-landscape">' in page
+    assert f'<a href="{reverse("ceremonies:round_detail", args=[pk])}">← ' in page
+    for ext, label in (("pdf", "Tải PDF"), ("docx", "Tải Word")):
+        url = reverse("ceremonies:round_document", args=[pk, "danh-sach-trao-tang", ext])
+        assert f'<a href="{url}">{label}</a>' in page
+    assert '<button type="button" data-print>In</button>' in page
+    assert '<script src="/static/js/document.js" defer></script>' in page
+    assert page.count("Nguyễn Thị Ánh") == 1
