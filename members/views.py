@@ -29,6 +29,7 @@ from members.permissions import SET_PARTY_AGE_START
 from members.queries import cells_with_counts, party_years_today
 from members.rules import probation_state
 from members.timeline import member_timeline
+from members.word import register_docx
 from vusta_party import clock
 from vusta_party.exports import send
 from vusta_party.forms import show_errors
@@ -363,7 +364,7 @@ def cell_detail(request, pk):
 
 @permission_required("members.export_members", raise_exception=True)
 def register_export(request):
-    """The members register (7-HSĐV) of the user's scope, optionally one cell, XLSX or PDF."""
+    """The members register (7-HSĐV) of the user's scope, optionally one cell: XLSX, PDF, Word."""
     queryset = members_for(request.user)
     title = ""
     cell_id = request.GET.get("cell")
@@ -373,4 +374,6 @@ def register_export(request):
         title = cell.name
     if request.GET.get("format") == "pdf":
         return send(exports.register_pdf(queryset, title_suffix=title))
+    if request.GET.get("format") == "docx":
+        return send(register_docx(queryset, title_suffix=title))
     return send(exports.register_xlsx(queryset))

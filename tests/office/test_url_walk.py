@@ -322,6 +322,7 @@ WORD_BESIDE_PDF = [
     ("ceremonies:round_document", "so-ky-nhan"),
     ("ratings:commendation_document", None),
     ("reports:report", None),
+    ("members:register_export", None),
 ]
 
 
@@ -334,6 +335,9 @@ def _word_and_pdf_urls(name, document, objects, round_):
     if name == "ratings:commendation_document":
         pk = objects["commendation_pk"]
         return tuple(reverse(name, kwargs={"pk": pk, "ext": ext}) for ext in ("docx", "pdf"))
+    if name == "members:register_export":
+        url = reverse(name)
+        return f"{url}?format=docx", f"{url}?format=pdf"
     url = reverse(name, kwargs={"kind": "nam", "year": 2025})
     return f"{url}?format=docx", f"{url}?format=pdf"
 
