@@ -78,7 +78,7 @@ def report_docx(report: ReportDocument) -> bytes:
             )
             for n, row in enumerate(s.cells, 1)
         ],
-        widths=(7, 37, 10, 9, 9, 10, 8, 10),
+        widths=(8, 36, 10, 9, 9, 10, 8, 10),
     )
     word.heading("Huy hiệu Đảng")
     badge_rows = [

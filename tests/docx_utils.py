@@ -96,6 +96,7 @@ needs_soffice = pytest.mark.skipif(
 
 def docx_to_pdf(data: bytes, folder: Path) -> bytes:
     """The Word file as LibreOffice prints it (for its page count and page images)."""
+    folder.mkdir(parents=True, exist_ok=True)
     source = folder / "document.docx"
     source.write_bytes(data)
     subprocess.run(

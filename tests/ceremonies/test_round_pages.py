@@ -325,3 +325,33 @@ def test_the_office_is_warned_before_locking_a_round_whose_signer_has_no_name(of
         "ban hành."
     )
     assert named == ""
+
+
+@pytest.mark.slow
+def test_a_long_roster_fills_its_first_page_and_ends_with_rows_beside_the_signature(
+    office_client, cells
+):
+    physics, chemistry = cells
+    for n in range(40):
+        make_member(
+            cell=physics if n % 2 else chemistry,
+            full_name=f"Nguyễn Văn Thứ{n:02d}",
+            admission_date=date(1996 - 10 * (n % 3), 1, 1),
+            official_date=date(1997 - 10 * (n % 3), 1, 1),
+        )
+    round_ = services.round_create(day=ROUND_DAY, occasion="0902")
+    services.round_fill(round_=round_)
+    services.round_lock(round_=round_, today=TODAY)
+    services.round_submit(round_=round_, on=date(2026, 8, 2))
+    services.round_decide(
+        round_=round_, decision_number="1-QĐ/ĐUK", decision_date=date(2026, 8, 20)
+    )
+
+    document = pdf(office_client, round_, "danh-sach-trao-tang")
+
+    rows = [page.count("Nguyễn Văn Thứ") for page in document.pages]
+    assert sum(rows) == 40
+    assert rows[0] >= 12  # names no longer wrap into tall rows (it held 7)
+    assert rows[-1] >= 1  # the totals and the signature come with the last rows
+    assert "Tổng cộng 40" in " ".join(document.pages[-1].split())
+    assert "T/M ĐẢNG ỦY" in document.pages[-1]

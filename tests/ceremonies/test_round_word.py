@@ -234,3 +234,21 @@ def test_the_roster_on_screen_is_a_landscape_sheet_with_its_round_files_and_a_pr
     assert '<button type="button" data-print>In</button>' in page
     assert '<script src="/static/js/document.js" defer></script>' in page
     assert page.count("Nguyễn Thị Ánh") == 1
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_the_declarations_and_the_list_as_word_print_as_their_pdfs_do(
+    office_client, decided_round, tmp_path
+):
+    declarations = read_pdf(
+        docx_to_pdf(word(office_client, decided_round, "to-khai"), tmp_path / "a")
+    )
+    listed = read_pdf(docx_to_pdf(word(office_client, decided_round, "4"), tmp_path / "b"))
+
+    assert len(declarations.pages) == 3  # one page each, numbered on its own: no number
+    assert [page.split()[-1] for page in declarations.pages] == ["Ánh", "Dũng", "viên)"]
+    assert "THÂN NHÂN NGƯỜI KHAI" in declarations.pages[2]
+    # A4 landscape (LibreOffice rounds the height to 595.3 points)
+    assert listed.page_sizes == ((pytest.approx(841.89, abs=0.1), pytest.approx(595.28, abs=0.1)),)
+    assert "Danh sách có 2 đồng chí. T/M ĐẢNG ỦY BÍ THƯ" in listed.flat_text
