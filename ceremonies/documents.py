@@ -73,10 +73,20 @@ class Line:
         return self.kind in (K.POSTHUMOUS, K.POSTHUMOUS_EARLY)
 
     @property
+    def roster_note(self) -> str:
+        """The roster's Ghi chú: a re-issue names the lost badge; "Trao tại nhà"."""
+        parts = [f"Cấp lại, số cũ {self.old_badge_number}"] if self.kind == K.REISSUE else []
+        if self.at_home:
+            parts.append("Trao tại nhà")
+        return "; ".join(parts)
+
+    @property
     def milestone_label(self) -> str:
         """ "30 năm", "40 năm (truy tặng)": the badge column of the signature sheet."""
-        kind = "" if self.kind == K.REGULAR else f" ({self.kind_label.lower()})"
-        return f"{self.milestone} năm{kind}"
+        if self.kind == K.REGULAR:
+            return f"{self.milestone} năm"
+        old = f", số cũ {self.old_badge_number}" if self.kind == K.REISSUE else ""
+        return f"{self.milestone} năm ({self.kind_label.lower()}{old})"
 
 
 def _lines(proposals) -> list[Line]:
@@ -328,7 +338,9 @@ class Roster:
 
 
 def roster(round_: Round, members=None) -> Roster:
-    lines = _lines(included(round_, members).exclude(kind=K.REISSUE))
+    """Every badge the ceremony presents: the awards and the re-issued badges (4A-HHĐ, with their
+    new number and the one lost), so the roster and the signature sheet carry them both."""
+    lines = _lines(included(round_, members))
     decision = (
         f"Quyết định số {round_.decision_number} ngày {_d(round_.decision_date)}"
         + (f" của {round_.decided_by}" if round_.decided_by else "")

@@ -21,8 +21,9 @@ from ceremonies.queries import (
     FIELDS,
     OUTLOOK_MONTHS,
     member_facts,
+    next_round,
     proposed_in_open_rounds,
-    remembered_outlook,
+    user_outlook,
 )
 from ceremonies.workflow import bonus_amount
 from members import services as register
@@ -36,16 +37,14 @@ OUTLOOK_PAGE_SIZE = 100
 
 
 def index(request):
-    """Sắp đến hạn: milestones coming within N months, early cases, deferred members.
-
-    The answer reads the whole register (about a second at 100,000 members), so it is remembered
-    until the register changes or the day turns (members/versions.py)."""
+    """Sắp đến hạn: milestones coming within N months, early cases, deferred members (a range of
+    the stored first possible round dates, then the rules for each member in it)."""
     today = clock.today()
     form = OutlookForm(request.GET or None, cells=cells_for(request.user))
     data = form.cleaned_data if form.is_valid() else {}
     months = data.get("months") or OUTLOOK_MONTHS
     cell = data.get("cell")
-    result = remembered_outlook(request.user, today, months, cell=cell)
+    result = user_outlook(request.user, today, months, cell=cell)
     return render(
         request,
         "ceremonies/outlook.html",
@@ -55,10 +54,30 @@ def index(request):
             "page_query": f"months={months}" + (f"&cell={cell.pk}" if cell else ""),
             "outlook": result,
             "due_page": Paginator(result.due, OUTLOOK_PAGE_SIZE).get_page(request.GET.get("page")),
-            "next_round": round_on_or_after(today),
+            "next_round": next_round(members_for(request.user), today=today),
             "kinds": KIND_LABELS,
         },
     )
+
+
+def round_answers(answer, rounds) -> list[tuple[list, object]]:
+    """The next rounds' answers, said once each: consecutive rounds with the same answer share
+    a line, and rounds whose answer is the one at the date itself (said above them) are left
+    out, so that the member's badge box never repeats a sentence."""
+
+    def said(result):
+        return (result.outcome, result.milestone, result.kind, result.reason)
+
+    lines: list[tuple[list, object]] = []
+    before = None  # what the round before said
+    for day, result in rounds:
+        if said(result) != said(answer):
+            if lines and said(result) == before:
+                lines[-1][0].append(day)
+            else:
+                lines.append(([day], result))
+        before = said(result)
+    return lines
 
 
 def _explanation(member: Member, on, user):
@@ -90,14 +109,16 @@ def _explanation(member: Member, on, user):
         for m in rules.milestones
     ]
     reached, coming = member_milestones(member, on=on, versions=versions)
+    answer = evaluate(facts, on=on, rules=rules)
     return {
         "member": member,
         "on": on,
         "facts": facts,
         "reached": reached,
         "coming": coming,
-        "answer": evaluate(facts, on=on, rules=rules),
+        "answer": answer,
         "rounds": rounds,
+        "round_lines": round_answers(answer, rounds),
         "milestones": milestones,
         "rules": BadgeRules.objects.in_force(on, earliest_before_first=True),
         "kinds": KIND_LABELS,
@@ -154,8 +175,8 @@ def bonus_tables(request):
         if not request.user.has_perm(perm):
             raise PermissionDenied
         if form.is_valid():
-            form.save()
-            messages.success(request, "Đã ghi.")
+            saved = form.save()
+            messages.success(request, f"Đã ghi {saved}.")
             return redirect("ceremonies:bonus_tables")
     rules = rules_on(today)
     current = {
@@ -195,8 +216,16 @@ def badge_create(request, pk):
     of some rule version."""
     milestones = known_milestones().values
 
-    def save(member, data):
-        register.badge_record(member=member, milestones=milestones, user=request.user, **data)
+    def save(member, form):
+        badge = register.badge_record(
+            member=member, milestones=milestones, user=request.user, **form.cleaned_data
+        )
+        return f"Đã ghi {badge}."
 
-    form = BadgeForm(request.POST or None, milestones=milestones)
-    return member_action(request, pk, form, save, "Ghi Huy hiệu Đảng đã nhận")
+    return member_action(
+        request,
+        pk,
+        lambda member: BadgeForm(request.POST or None, milestones=milestones),
+        save,
+        "Ghi Huy hiệu Đảng đã nhận",
+    )

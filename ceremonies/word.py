@@ -128,7 +128,7 @@ def roster_docx(data: Roster) -> bytes:
                 f"{line.kind_label} Huy hiệu {line.milestone} năm",
                 Cell(line.badge_number, "center"),
                 Cell(_money(line.bonus), "right"),
-                "Trao tại nhà" if line.at_home else "",
+                line.roster_note,
             )
         )
     word.table(
@@ -146,6 +146,8 @@ def roster_docx(data: Roster) -> bytes:
         )
         for row in data.totals.by_milestone
     ]
+    if data.totals.reissued:
+        totals.append(("Cấp lại Huy hiệu bị mất", Cell(str(data.totals.reissued), "right"), ""))
     totals.append(
         (
             Cell("Tổng cộng", bold=True),

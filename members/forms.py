@@ -3,6 +3,7 @@ import re
 from django import forms
 
 from members.enums import Sex, Status
+from members.fact_kinds import default_fact_kind, fact_fields
 from members.models import Discipline, Interruption, Member, MembershipEvent, Organisation
 from members.services import EDITABLE_FIELDS, OVERRIDE_FIELDS
 from vusta_party.forms import DateInput, QuickSelect
@@ -102,7 +103,9 @@ class MemberCreateForm(MemberForm):
 
 class FactForm(forms.Form):
     kind = forms.ChoiceField(
-        label="Sự kiện", choices=[(k.value, k.label) for k in Kind if k != Kind.ADMITTED]
+        label="Sự kiện",
+        choices=[("", "— Chọn sự kiện —")]
+        + [(k.value, k.label) for k in Kind if k != Kind.ADMITTED],
     )
     day = forms.DateField(label="Ngày", widget=DateInput())
     cell = CellChoiceField(
@@ -119,11 +122,26 @@ class FactForm(forms.Form):
     )
     note = forms.CharField(label="Ghi chú", max_length=300, required=False)
 
-    def __init__(self, *args, cells=None, **kwargs):
+    def __init__(self, *args, cells=None, member=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cell"].queryset = (
             cells.live() if cells is not None else Organisation.objects.none()
         )
+        if member is not None:
+            self.fields["kind"].initial = default_fact_kind(
+                status=member.status, official=member.official_date is not None
+            )
+
+    def fact_values(self) -> dict:
+        """The cleaned values of the fields the chosen kind takes (a hidden field typed into
+        before the kind changed is not passed on)."""
+        kind = self.cleaned_data["kind"]
+        return {"kind": kind} | {name: self.cleaned_data.get(name) for name in fact_fields(kind)}
+
+    @staticmethod
+    def fields_of_kinds() -> dict[str, list[str]]:
+        """For the page's script: the fields each kind shows."""
+        return {k.value: list(fact_fields(k)) for k in Kind if k != Kind.ADMITTED}
 
 
 class InterruptionForm(forms.ModelForm):

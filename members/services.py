@@ -12,6 +12,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from members import versions
 from members.duplicates import unique_id_errors
 from members.enums import ON_ROLLS
+from members.fact_kinds import KINDS_WITH_COUNTERPART, KINDS_WITH_NEW_CELL
 from members.models import (
     Badge,
     Discipline,
@@ -45,16 +46,7 @@ STALE_EDIT = (
     "Hồ sơ của đảng viên này vừa được người khác cập nhật. "
     "Hãy mở lại hồ sơ để xem thay đổi, rồi sửa lại."
 )
-FACT_KINDS_WITHOUT_NEW_CELL = {
-    Kind.MADE_OFFICIAL,
-    Kind.EXEMPTED,
-    Kind.EXEMPTION_ENDED,
-    Kind.TRANSFERRED_OUT,
-    Kind.DIED,
-    Kind.STRUCK_OFF,
-    Kind.EXPELLED,
-    Kind.LEFT,
-}
+FACT_KINDS_WITHOUT_NEW_CELL = {k for k in Kind if k not in KINDS_WITH_NEW_CELL} - {Kind.ADMITTED}
 # Removals that, reversed by re-admission, leave an interruption of party age (§1).
 INTERRUPTING_REMOVALS = {
     Kind.STRUCK_OFF: Interruption.Reason.STRUCK_OFF,
@@ -384,7 +376,7 @@ def fact_record(
         raise ValidationError({"cell": "Hãy chọn chi bộ."})
     elif refusal := _cell_now(cell).refusal_on(day):
         raise ValidationError({"cell": refusal})
-    if kind in (Kind.TRANSFERRED_OUT, Kind.TRANSFERRED_IN) and not counterpart:
+    if kind in KINDS_WITH_COUNTERPART and not counterpart:
         raise ValidationError({"counterpart": "Hãy ghi nơi chuyển đi / chuyển đến."})
     fact = Fact(kind=kind, date=day, cell_id=cell.pk, key=2**62)
     facts = _facts_of(member, extra=[fact])
@@ -636,6 +628,42 @@ def badge_numbers_set(*, numbers: dict[tuple[int, int], str], user=None) -> int:
         badge.badge_number = wanted[(badge.member_id, badge.milestone)]
         _save_badge(badge, user)
     return len(badges)
+
+
+@transaction.atomic
+def badge_reissued(
+    *, member: Member, milestone: int, note: str, undo: bool = False, user=None
+) -> None:
+    """Write on a badge the member holds that it was re-issued (4A-HHĐ), so the member's page
+    says it with the new number; `undo` takes the words back (the round was cancelled)."""
+    badge = Badge.objects.select_for_update().filter(member=member, milestone=milestone).first()
+    if badge is None:
+        return
+    parts = [part for part in badge.note.split("; ") if part and part != note]
+    badge.note = "; ".join(parts if undo else [*parts, note])
+    _save_badge(badge, user)
+
+
+@transaction.atomic
+def badges_decision_date_set(
+    *, badges: set[tuple[int, int]], decision_date: date, reason: str = "", user=None
+) -> int:
+    """Correct the decision date of badges (member id, milestone) a round's decision recorded:
+    the office found the date entered wrongly. Returns how many changed."""
+    held = Badge.objects.select_for_update().filter(
+        member_id__in={member_id for member_id, _milestone in badges},
+        milestone__in={milestone for _member_id, milestone in badges},
+    )
+    changed = [
+        badge
+        for badge in held
+        if (badge.member_id, badge.milestone) in badges and badge.decision_date != decision_date
+    ]
+    for badge in changed:
+        badge.decision_date = decision_date
+        badge._change_reason = reason[:100]
+        _save_badge(badge, user)
+    return len(changed)
 
 
 # --- organisations -------------------------------------------------------------------------

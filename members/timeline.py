@@ -16,6 +16,7 @@ class TimelineEntry:
     category: str  # event, interruption, discipline, badge
     object_id: int
     deletable: bool = False  # a fact or interruption staff may remove if entered by mistake
+    question: str = ""  # what the delete button asks, naming the entry
 
 
 def _join(*parts: str) -> str:
@@ -34,6 +35,7 @@ def member_timeline(member: Member) -> list[TimelineEntry]:
             "event",
             e.pk,
             deletable=e.kind not in ENTRY_KINDS,
+            question=f"Xóa sự kiện “{e.get_kind_display()}” ngày {e.date:%d/%m/%Y}?",
         )
         for e in member.events.all()
     ]
@@ -45,6 +47,7 @@ def member_timeline(member: Member) -> list[TimelineEntry]:
             "interruption",
             i.pk,
             deletable=True,
+            question=f"Xóa thời gian gián đoạn từ {i.start:%d/%m/%Y} đến {i.end:%d/%m/%Y}?",
         )
         for i in member.interruptions.all()
     ]

@@ -200,58 +200,85 @@ def member_edit(request, pk):
     return render(request, "members/member_form.html", {"form": form, "member": member})
 
 
-def member_action(request, pk, form, save, title):
-    """A small form on a member (a fact, an interruption, a badge...): GET shows it, POST saves
-    it with `save(member, cleaned_data)`."""
+def member_action(request, pk, make_form, save, title, extra=None):
+    """A small form on a member (a fact, an interruption, a discipline): GET shows it, POST
+    saves it with `save(member, form)`, which says what it recorded."""
     member = member_or_404(request.user, pk)
+    form = make_form(member)
     if request.method == "POST" and form.is_valid():
         try:
-            save(member, form.cleaned_data)
+            done = save(member, form)
         except ValidationError as error:
             show_errors(form, error)
         else:
-            messages.success(request, "Đã ghi.")
+            messages.success(request, done)
             return redirect("members:member_detail", pk=member.pk)
     return render(
-        request, "members/member_action.html", {"form": form, "member": member, "title": title}
+        request,
+        "members/member_action.html",
+        {"form": form, "member": member, "title": title, **(extra or {})},
     )
 
 
 @permission_required("members.add_membershipevent", raise_exception=True)
 def fact_create(request, pk):
-    form = FactForm(request.POST or None, cells=cells_for(request.user))
+    def make_form(member):
+        return FactForm(request.POST or None, cells=cells_for(request.user), member=member)
 
-    def save(member, data):
-        services.fact_record(
+    def save(member, form):
+        values = form.fact_values()
+        event = services.fact_record(
             member=member,
-            kind=data["kind"],
-            day=data["day"],
-            cell=data.get("cell"),
-            counterpart=data["counterpart"],
-            decision_number=data["decision_number"],
-            note=data["note"],
+            kind=values.pop("kind"),
+            day=values.pop("day"),
+            cell=values.pop("cell", None),
             user=request.user,
+            **{name: value or "" for name, value in values.items()},
         )
+        return f"Đã ghi sự kiện {event.get_kind_display()} ngày {event.date:%d/%m/%Y}."
 
-    return member_action(request, pk, form, save, "Ghi sự kiện đảng tịch")
+    return member_action(
+        request,
+        pk,
+        make_form,
+        save,
+        "Ghi sự kiện đảng tịch",
+        {"fact_fields": FactForm.fields_of_kinds()},
+    )
 
 
 @permission_required("members.add_interruption", raise_exception=True)
 def interruption_create(request, pk):
-    def save(member, data):
-        services.interruption_add(member=member, user=request.user, **data)
+    def save(member, form):
+        interruption = services.interruption_add(
+            member=member, user=request.user, **form.cleaned_data
+        )
+        return f"Đã thêm thời gian gián đoạn {interruption}."
 
     return member_action(
-        request, pk, InterruptionForm(request.POST or None), save, "Thêm thời gian gián đoạn"
+        request,
+        pk,
+        lambda member: InterruptionForm(request.POST or None),
+        save,
+        "Thêm thời gian gián đoạn",
     )
 
 
 @permission_required("members.add_discipline", raise_exception=True)
 def discipline_create(request, pk):
-    def save(member, data):
-        services.discipline_record(member=member, user=request.user, **data)
+    def save(member, form):
+        discipline = services.discipline_record(
+            member=member, user=request.user, **form.cleaned_data
+        )
+        return f"Đã ghi kỷ luật {discipline.get_form_display()} ngày {discipline.decision_date:%d/%m/%Y}."
 
-    return member_action(request, pk, DisciplineForm(request.POST or None), save, "Ghi kỷ luật")
+    return member_action(
+        request,
+        pk,
+        lambda member: DisciplineForm(request.POST or None),
+        save,
+        "Ghi kỷ luật",
+    )
 
 
 @require_POST

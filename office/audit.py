@@ -15,7 +15,7 @@ from members.models import (
     UserAccess,
 )
 from ratings.models import CellRating, MemberRating
-from vusta_party.history import CHANGE_TYPES, AuditRow, field_changes
+from vusta_party.history import CHANGE_TYPES, AuditRow, field_changes, readable, record_values
 from vusta_party.models import DocumentLayout
 
 # key -> (label, model): the kinds of data the log shows, in the order of its tabs.
@@ -74,7 +74,9 @@ def _instance(record):
 
 def audit_log_rows(source: str, records) -> list[AuditRow]:
     """Rows of a page of the staff log, each compared with its own previous version and saying
-    what it is about: at most two more queries for the whole page (previous versions, names)."""
+    what it is about, with names for ids (a creation or a deletion says what the row held): a
+    fixed number of queries for the whole page (previous versions, members' names, one per
+    related model named)."""
     records = list(records)
     if not records:
         return []
@@ -98,9 +100,10 @@ def audit_log_rows(source: str, records) -> list[AuditRow]:
                 CHANGE_TYPES[record.history_type],
                 field_changes(record, prior),
                 subjects[record.history_id],
+                record_values(record),
             )
         )
-    return rows
+    return readable(model, rows)
 
 
 def history_queryset(source: str):

@@ -48,7 +48,14 @@ def _changes_sheet(workbook, lower, upper) -> None:
     sheet = table_sheet(
         workbook,
         "Thay đổi dữ liệu",
-        ["Thời gian", "Người thực hiện", "Loại dữ liệu", "Thao tác", "Đối tượng", "Trước → Sau"],
+        [
+            "Thời gian",
+            "Người thực hiện",
+            "Loại dữ liệu",
+            "Thao tác",
+            "Đối tượng",
+            "Nội dung (trước → sau)",
+        ],
         [20, 18, 22, 10, 40, 80],
     )
     for key, (label, model) in SOURCES.items():
@@ -68,19 +75,17 @@ def _changes_sheet(workbook, lower, upper) -> None:
                         label,
                         row.action,
                         row.subject,
-                        "\n".join(
-                            f"{c.label}: {_text(c.before)} → {_text(c.after)}" for c in row.changes
-                        ),
+                        change_text(row),
                     ],
                 )
 
 
-def _text(value) -> str:
-    if value is None or value == "":
-        return "(trống)"
-    if isinstance(value, date):
-        return f"{value:%d/%m/%Y}"
-    return str(value)
+def change_text(row) -> str:
+    """What a row of the log changed (before → after), or what it created or deleted, one field
+    a line, as the page shows it."""
+    if row.changes:
+        return "\n".join(f"{c.label}: {c.before} → {c.after}" for c in row.changes)
+    return "\n".join(f"{c.label}: {c.after}" for c in row.values)
 
 
 def _events_sheet(workbook, lower, upper) -> None:

@@ -7,6 +7,7 @@ app_name = "office"
 urlpatterns = [
     # The members import lives here, above the badge app that says which milestones exist.
     path("dang-vien/nhap/", imports.import_upload, name="import_upload"),
+    path("dang-vien/nhap/mau.xlsx", imports.import_template_file, name="import_template"),
     path("dang-vien/nhap/<int:pk>/", imports.import_preview, name="import_preview"),
     path("dang-vien/nhap/<int:pk>/loi.xlsx", imports.import_errors, name="import_errors"),
     path("nhat-ky/", audit.audit_log, name="audit_log"),

@@ -2,11 +2,9 @@
 
 from datetime import date
 
-from ceremonies.eligibility import round_on_or_after
-from ceremonies.models import Round, rules_on
-from ceremonies.queries import candidates, outlook, proposed_in_open_rounds
-from members import versions
-from members.access import cells_for, members_for, scope_key, sees_whole_register
+from ceremonies.models import rules_on
+from ceremonies.queries import NextRound, next_round, outlook, proposed_in_open_rounds
+from members.access import cells_for, members_for, sees_whole_register
 from members.enums import ON_ROLLS
 from members.party_age import add_months
 from members.queries import probation_filter
@@ -17,11 +15,9 @@ COMING_MONTHS = 3
 
 
 def dashboard_data(user, today: date) -> dict:
-    """The figures of the register are remembered until it changes (members/versions.py): they
-    read the whole register, and every sign-in lands here."""
-    figures = versions.remembered(
-        ("dashboard", scope_key(user), today), lambda: _register_figures(user, today)
-    )
+    """Every sign-in lands here: the badge figures read a range of the stored first possible
+    round dates (Member.candidate_from), not the whole register."""
+    figures = _register_figures(user, today)
     whole = sees_whole_register(user)
     last_report = (
         IssuedReport.objects.select_related("issued_by").defer("pdf", "data").first()
@@ -33,16 +29,8 @@ def dashboard_data(user, today: date) -> dict:
 
 def _register_figures(user, today: date) -> dict:
     members = members_for(user)
-    next_date = round_on_or_after(today)
-    next_round = (
-        Round.objects.filter(date__gte=today)
-        .exclude(state=Round.State.CANCELLED)
-        .order_by("date")
-        .first()
-    )
-    round_date = next_round.date if next_round else next_date
     proposed = proposed_in_open_rounds()
-    due = candidates(members, on=round_date, rules=rules_on(round_date), proposed=proposed)
+    coming_round = next_round(members, today=today, proposed=proposed)
     # Who reaches a milestone in the next three months, by the same answer as the upcoming page
     # (open rounds and disciplines applied), in the order of their due dates.
     coming = outlook(
@@ -59,9 +47,10 @@ def _register_figures(user, today: date) -> dict:
         "today": today,
         "on_rolls": members.filter(status__in=ON_ROLLS).count(),
         "cell_count": cells_for(user).live().count(),
-        "next_round": next_round,
-        "round_date": round_date,
-        "round_candidates": due,
+        "next_round": coming_round.round,
+        "round_date": coming_round.day,
+        "round_candidates": coming_round.candidates,
+        "eligible_explanation": NextRound.EXPLANATION,
         "coming": coming[:LIST_LENGTH],
         "coming_count": len(coming),
         "probation": list(probation[:LIST_LENGTH]),

@@ -13,7 +13,7 @@ from members.imports.batches import (
 )
 from members.imports.commit import commit_import
 from members.imports.plan import ImportPlan, RowError, RowPlan, plan_import
-from members.imports.report import error_report
+from members.imports.report import error_report, import_template
 
 __all__ = [
     "ImportPlan",
@@ -25,6 +25,7 @@ __all__ = [
     "batch_outcome",
     "commit_import",
     "error_report",
+    "import_template",
     "is_current",
     "plan_import",
 ]

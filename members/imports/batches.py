@@ -66,8 +66,13 @@ class Outcome:
         return self.data.get("ignored_headers", [])
 
     @property
+    def error_rows(self) -> int:
+        """The rows with at least one error (a row may have several)."""
+        return self.counts.get("error", 0)
+
+    @property
     def rows(self) -> QuerySet[ImportRowOutcome]:
-        return self.batch.row_outcomes.order_by("row")
+        return self.batch.row_outcomes.select_related("member").order_by("row")
 
     @property
     def errors(self) -> QuerySet[ImportRowError]:
@@ -105,6 +110,7 @@ def _keep(batch: ImportBatch, checked: ImportPlan | str, version: str | None) ->
                     cell_name=row.cell_name[:200],
                     action=row.action,
                     changes=", ".join(row.changes)[:500],
+                    member_id=row.member.pk if row.member else None,
                 )
                 for row in checked.rows
             ),

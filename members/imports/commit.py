@@ -145,6 +145,8 @@ def _create_members(rows: list[RowPlan], cells: dict, user) -> None:
         details.append(values)
     history = {"batch_size": BATCH, "default_user": user}
     members = bulk_create_with_history(members, Member, **history)
+    for row, member in zip(rows, members, strict=True):
+        row.member = member  # the result of the import links each new row to its member
     party_age_changed.send(Member, member_ids=[member.pk for member in members])
     bulk_create_with_history(
         [

@@ -9,7 +9,14 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
 from ceremonies.milestones import known_milestones
-from members.imports import batch_check, batch_commit, batch_outcome, error_report, is_current
+from members.imports import (
+    batch_check,
+    batch_commit,
+    batch_outcome,
+    error_report,
+    import_template,
+    is_current,
+)
 from members.models import ImportBatch
 from office.forms import ImportForm
 from vusta_party.exports import send
@@ -41,7 +48,9 @@ def import_upload(request):
 def import_preview(request, pk):
     """Every row's outcome, kept from the check (a GET reads no file); POST imports the file,
     or, with "check", checks it again against the register as it is now."""
-    batch = get_object_or_404(ImportBatch.objects.defer("content"), pk=pk)
+    batch = get_object_or_404(
+        ImportBatch.objects.select_related("uploaded_by").defer("content"), pk=pk
+    )
     if request.method == "POST":
         if "check" in request.POST:
             batch_check(batch, milestones=known_milestones())
@@ -57,6 +66,7 @@ def import_preview(request, pk):
             "batch": batch,
             "outcome": outcome,
             "current": is_current(batch),
+            "committed": batch.state == ImportBatch.State.COMMITTED,
             "page": Paginator(outcome.rows, PAGE_SIZE).get_page(request.GET.get("page")),
             "errors": outcome.errors[:ERRORS_SHOWN],
             "more_errors": max(outcome.error_count - ERRORS_SHOWN, 0),
@@ -83,3 +93,9 @@ def import_errors(request, pk):
     batch = get_object_or_404(ImportBatch.objects.defer("content"), pk=pk)
     outcome = batch_outcome(batch)
     return send(error_report(batch.file_name, outcome.errors.iterator(), outcome.file_error))
+
+
+@permission_required("members.import_members", raise_exception=True)
+def import_template_file(request):
+    """A members file to fill in: the columns of the import and an example row."""
+    return send(import_template())

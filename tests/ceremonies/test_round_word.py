@@ -176,10 +176,12 @@ def test_the_roster_as_word_groups_by_milestone_with_bonus_totals(office_client,
         ("Huy hiệu 50 năm tuổi Đảng",),
         ("1", "Nguyễn Thị Ánh"),
         ("Huy hiệu 40 năm tuổi Đảng",),
-        ("2", "Lê Văn Bình"),
+        ("2", "Trần Thị Cúc"),  # her re-issued badge is presented too
+        ("3", "Lê Văn Bình"),
         ("Huy hiệu 30 năm tuổi Đảng",),
-        ("3", "Đặng Văn Dũng"),
+        ("4", "Đặng Văn Dũng"),
     ]
+    assert roster[4][-1] == "Cấp lại, số cũ B054321"
     assert roster[2] == (
         "1",
         "Nguyễn Thị Ánh",
@@ -196,6 +198,7 @@ def test_the_roster_as_word_groups_by_milestone_with_bonus_totals(office_client,
         ("Huy hiệu 50 năm tuổi Đảng", "1", "7.590.000"),
         ("Huy hiệu 40 năm tuổi Đảng", "1", "5.060.000"),
         ("Huy hiệu 30 năm tuổi Đảng", "1", "3.795.000"),
+        ("Cấp lại Huy hiệu bị mất", "1", ""),
         ("Tổng cộng", "3", "16.445.000"),
     )
     assert document.paragraphs[1] == (
@@ -213,8 +216,17 @@ def test_the_signature_sheet_as_word_has_a_line_to_sign_for_each_member(
     assert document.tables[0] == (
         ("STT", "Họ và tên", "Chi bộ", "Loại Huy hiệu", "Số Huy hiệu", "Ngày nhận", "Ký nhận"),
         ("1", "Nguyễn Thị Ánh", "Chi bộ Hội Vật lý", "50 năm", "", "", ""),
-        ("2", "Lê Văn Bình", "Chi bộ Hội Vật lý", "40 năm (truy tặng sớm)", "", "", ""),
-        ("3", "Đặng Văn Dũng", "Chi bộ Hội Hóa học", "30 năm", "", "", ""),
+        (
+            "2",
+            "Trần Thị Cúc",
+            "Chi bộ Hội Hóa học",
+            "40 năm (cấp lại (bị mất), số cũ B054321)",
+            "",
+            "",
+            "",
+        ),
+        ("3", "Lê Văn Bình", "Chi bộ Hội Vật lý", "40 năm (truy tặng sớm)", "", "", ""),
+        ("4", "Đặng Văn Dũng", "Chi bộ Hội Hóa học", "30 năm", "", "", ""),
     )
 
 

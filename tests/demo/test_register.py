@@ -10,7 +10,7 @@ from members import services
 from members.enums import Status
 from members.models import Badge, Interruption, Member, MembershipEvent, Organisation
 from members.rules import Fact, replay
-from ratings.models import Commendation, RatingYear
+from ratings.models import Commendation, MemberRating, RatingYear
 from vusta_party.history import audit_rows
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +131,13 @@ def test_seed_demo_refuses_a_register_with_members_unless_if_empty(capsys):
 
     assert Member.objects.count() == 5
     assert "Đã có dữ liệu đảng viên: không tạo dữ liệu mẫu." in capsys.readouterr().out
+
+
+def test_the_register_only_has_no_rounds_nor_ratings(capsys):
+    call_command(
+        "seed_demo", "--members", "40", "--cells", "3", "--today", "2026-11-22", "--register-only"
+    )
+
+    assert Member.objects.count() == 40
+    assert (Round.objects.count(), MemberRating.objects.count()) == (0, 0)
+    assert capsys.readouterr().out.endswith(" 0 đợt tặng đã tổ chức, 0 kết quả xếp loại.\n")

@@ -56,7 +56,15 @@ def test_the_export_holds_changes_downloads_and_sign_ins_of_the_range(client, tr
         f'attachment; filename="nhat-ky-{today:%Y%m%d}-{today:%Y%m%d}.xlsx"'
     )
     changes = [row[1:] for row in rows(response, "Thay đổi dữ liệu")]
-    assert ["vanphong", "Hồ sơ đảng viên", "Tạo mới", "Nguyễn Văn An", None] in changes
+    assert [
+        "vanphong",
+        "Hồ sơ đảng viên",
+        "Tạo mới",
+        "Nguyễn Văn An",
+        "Họ và tên: Nguyễn Văn An\nGiới tính: Nam\nNgày sinh: 19/05/1965\nDân tộc: Kinh\n"
+        "Ngày vào Đảng: 19/05/1990\nNgày chính thức: 19/05/1991\nTình trạng: Đang sinh hoạt\n"
+        "Chi bộ: Chi bộ A",
+    ] in changes
     assert [
         "vanphong",
         "Hồ sơ đảng viên",
@@ -70,7 +78,7 @@ def test_the_export_holds_changes_downloads_and_sign_ins_of_the_range(client, tr
         "Sự kiện đảng tịch",
         "Tạo mới",
         f"Nguyễn Văn An: {event._meta.verbose_name} #{event.pk}",
-        None,
+        f"Sự kiện: Kết nạp\nNgày: {event.date:%d/%m/%Y}\nChi bộ: Chi bộ A",
     ] in changes
     downloads = rows(response, "Tải xuống, tài khoản")
     assert [row[1:5] for row in downloads] == [
@@ -113,7 +121,8 @@ def test_the_export_takes_the_same_queries_for_few_and_many_rows(
         make_member(cell=cell, full_name=f"Vũ Văn {'ABC'[n]}", user=office_user)
 
     # session, user, then for each of the 16 history sources its records (and, when there are
-    # some, the previous versions and the members' names), downloads, sign-ins, failed sign-ins;
-    # the download of the export itself is recorded
-    with django_assert_num_queries(2 + 16 + 2 + 2 + 1 + 3 + 1):
+    # some, the previous versions and the members' names), the cells named by members, events
+    # and organisations, downloads, sign-ins, failed sign-ins; the download of the export itself
+    # is recorded
+    with django_assert_num_queries(2 + 16 + 2 + 2 + 1 + 3 + 3 + 1):
         export(office_client)
