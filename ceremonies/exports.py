@@ -1,9 +1,9 @@
 """The files of an award round: each printed document as PDF, the lists also as workbooks."""
 
-from ceremonies import documents
+from ceremonies import documents, word
 from ceremonies.documents import ProposalList
 from ceremonies.models import Round
-from vusta_party.exports import PDF, Export
+from vusta_party.exports import DOCX, PDF, Export
 from vusta_party.pdf import render_pdf
 from vusta_party.spreadsheets import append_row, new_workbook, table_sheet, xlsx_export
 
@@ -28,12 +28,11 @@ def document_page(round_: Round, name: str, members) -> tuple[str, dict]:
         data = documents.submission(round_)
         return "ceremonies/documents/round_submission.html", {"sub": data, "doc": data.doc}
     if name == DECLARATIONS:
-        data = documents.proposal_list(round_, "4", members)
-        posthumous = documents.proposal_list(round_, "4b", members)
+        data = documents.declarations(round_, members)
         return "ceremonies/documents/declaration_6hhd.html", {
-            "lines": data.lines + posthumous.lines,
+            "declarations": data,
             "doc": data.doc,
-            "blank_lines": range(8),
+            "blank_lines": range(data.blank_lines),
         }
     if name in (ROSTER, SIGNATURES):
         data = documents.roster(round_, members)
@@ -53,6 +52,23 @@ def document_pdf(round_: Round, name: str, members) -> Export:
 
 # Column widths of the lists' workbooks, in the order of documents.LIST_COLUMNS.
 LIST_WIDTHS = [6, 24, 12, 22, 13, 13, 13, 26, 22, 26]
+
+
+def document_docx(round_: Round, name: str, members) -> Export:
+    """A round's document as an editable Word file, from the data of its PDF."""
+    if name in documents.LISTS:
+        content = word.proposal_list_docx(documents.proposal_list(round_, name, members))
+    elif name == SUBMISSION:
+        content = word.submission_docx(documents.submission(round_))
+    elif name == DECLARATIONS:
+        content = word.declarations_docx(documents.declarations(round_, members))
+    elif name == ROSTER:
+        content = word.roster_docx(documents.roster(round_, members))
+    elif name == SIGNATURES:
+        content = word.signatures_docx(documents.roster(round_, members))
+    else:
+        raise ValueError(f"unknown document {name}")
+    return Export(f"{file_stem(round_, name)}.docx", DOCX, content)
 
 
 def proposal_list_xlsx(round_: Round, name: str, members) -> Export:

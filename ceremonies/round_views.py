@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ceremonies import documents, exports, services
@@ -26,7 +27,7 @@ from members.access import members_for
 from members.models import Member
 from members.queries import find_member
 from vusta_party import clock
-from vusta_party.documents import next_number_text
+from vusta_party.documents import next_number_text, signer_warning
 from vusta_party.exports import send
 from vusta_party.text import ascii_int
 
@@ -123,6 +124,11 @@ def _detail_page(request, round_, *, typed: dict[int, str] | None = None, pasted
             "confirm": _confirmations(round_, lines),
             "can_propose": request.user.has_perm("ceremonies.propose_round"),
             "can_manage": request.user.has_perm("ceremonies.lock_round"),
+            # before the tờ trình is numbered: its signature block needs the signer's name
+            "signer_warning": signer_warning(round_.submission_date or clock.today())
+            if round_.state in (Round.State.DRAFT, Round.State.LOCKED)
+            and request.user.has_perm("ceremonies.lock_round")
+            else "",
         },
     )
 
@@ -367,9 +373,10 @@ def badge_numbers(request, pk):
 
 
 def document(request, pk, name, ext):
-    """tờ trình (PDF), lists 4/4a/4b (PDF, XLSX), 6-HHĐ forms (PDF), roster (HTML, PDF), signatures."""
+    """Every document as PDF and Word: tờ trình, lists 4/4a/4b (also XLSX), 6-HHĐ forms, roster
+    (also HTML), signatures."""
     round_ = get_object_or_404(Round, pk=pk)
-    if name not in exports.DOCUMENTS or ext not in ("html", "pdf", "xlsx"):
+    if name not in exports.DOCUMENTS or ext not in ("html", "pdf", "xlsx", "docx"):
         raise PermissionDenied
     # The committee's letter counts every cell's members: the office's document only.
     if name == exports.SUBMISSION and not request.user.has_perm("ceremonies.lock_round"):
@@ -379,7 +386,15 @@ def document(request, pk, name, ext):
         if name not in documents.LISTS:
             raise PermissionDenied
         return send(exports.proposal_list_xlsx(round_, name, scope))
+    if ext == "docx":
+        return send(exports.document_docx(round_, name, scope))
     if ext == "html":
         template, context = exports.document_page(round_, name, scope)
+        files = {
+            ext: reverse("ceremonies:round_document", args=[round_.pk, name, ext])
+            for ext in ("pdf", "docx")
+        }
+        back = reverse("ceremonies:round_detail", args=[round_.pk])
+        context["screen"] = {"back": back, "back_label": str(round_), **files}
         return render(request, template, context)
     return send(exports.document_pdf(round_, name, scope), inline=False)

@@ -36,6 +36,7 @@ from members.permissions import SET_PARTY_AGE_START
 from members.queries import cells_with_counts, party_years_today
 from members.rules import probation_state
 from members.timeline import member_timeline
+from members.word import register_docx
 from vusta_party import background, clock
 from vusta_party.exports import send
 from vusta_party.forms import show_errors
@@ -398,9 +399,9 @@ def cell_detail(request, pk):
 
 @permission_required("members.export_members", raise_exception=True)
 def register_export(request):
-    """The members register (7-HSĐV) of the user's scope, optionally one cell, XLSX or PDF. The
-    PDF of a large register is made in the background: a GET sends the one kept for the data as
-    it is, or shows the one being made, or offers to make it; the POST of that offer queues it
+    """The members register (7-HSĐV) of the user's scope, optionally one cell: XLSX, PDF or Word.
+    The PDF of a large register is made in the background: a GET sends the one kept for the data
+    as it is, or shows the one being made, or offers to make it; the POST of that offer queues it
     (once: a second POST finds the first)."""
     queryset = members_for(request.user)
     title = ""
@@ -414,6 +415,8 @@ def register_export(request):
     if request.method not in ("GET", "HEAD") and not pdf:
         return HttpResponseNotAllowed(["GET"])
     if not pdf:
+        if request.GET.get("format") == "docx":
+            return send(register_docx(queryset, title_suffix=title))
         return send(exports.register_xlsx(queryset))
     count = queryset.count()
     if count <= exports.BACKGROUND_ROWS:

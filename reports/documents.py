@@ -83,6 +83,95 @@ class ReportDocument:
     narrative: dict  # section key -> text written by staff
     scope: str = ""  # the cells the figures are limited to ("" for the whole committee)
     funding: FundingQuote | None = None  # the committee's report of a half-year or a year
+    draft: bool = True  # not issued: printed "DỰ THẢO", without its number
+
+    @property
+    def draft_mark(self) -> str:
+        """ "DỰ THẢO" on every page of the committee's report until it is issued."""
+        return "DỰ THẢO" if self.draft and not self.scope else ""
+
+    @property
+    def title(self) -> str:
+        return "Số liệu đảng viên" if self.scope else "Báo cáo"
+
+    @property
+    def subject(self) -> str:
+        label = self.summary.period.label
+        if self.scope:
+            return f"{self.scope}, {label}"
+        return f"Tình hình tổ chức đảng và đảng viên {label}"
+
+    @property
+    def figures_sentence(self) -> tuple[tuple[str, bool], ...]:
+        """The sentence of the figures at the start and the end, as (text, bold) parts."""
+        s = self.summary
+        start, end = s.start, s.end
+        return (
+            (
+                f"Đầu kỳ (ngày {s.period.day_before:%d/%m/%Y}) {self.scope or 'Đảng bộ'} có ",
+                False,
+            ),
+            (str(start.total), True),
+            (
+                f" đảng viên ({start.official} chính thức, {start.probationary} dự bị); cuối kỳ "
+                f"(ngày {s.period.end:%d/%m/%Y}) có ",
+                False,
+            ),
+            (str(end.total), True),
+            (
+                f" đảng viên ({end.official} chính thức, {end.probationary} dự bị; {end.women} "
+                f"nữ; {end.ethnic_minority} dân tộc thiểu số; {end.religious} có tôn giáo), "
+                f"sinh hoạt tại {s.cell_count} chi bộ.",
+                False,
+            ),
+        )
+
+    @property
+    def commendation_paragraphs(self) -> tuple[tuple[str, bool], ...]:
+        """The year's commendations: (text, is a list of names) for each paragraph."""
+        who = self.doc.committee_text if self.doc else "Đảng ủy"
+        paragraphs = []
+        for c in self.summary.commendations:
+            by = f"{who} tặng" if c.own else f"Theo đề nghị của {who}, cấp trên tặng"
+            whom = " và ".join(
+                part
+                for part in (
+                    f"{len(c.cells)} chi bộ" if c.cells else "",
+                    f"{len(c.members)} đảng viên" if c.members else "",
+                )
+                if part
+            )
+            paragraphs.append((f"{by} {c.form} cho {whom} ({c.reference}).", False))
+            if c.cells:
+                paragraphs.append((f"Chi bộ: {'; '.join(c.cells)}.", True))
+            if c.members:
+                names = "; ".join(f"{name} ({cell})" if cell else name for name, cell in c.members)
+                paragraphs.append((f"Đảng viên: {names}.", True))
+        if not paragraphs:
+            paragraphs.append(
+                (
+                    "Chưa có quyết định khen thưởng nào được ghi nhận từ kết quả xếp loại năm "
+                    f"{self.summary.ratings_year}.",
+                    False,
+                )
+            )
+        return tuple(paragraphs)
+
+    @property
+    def discipline_sentence(self) -> str:
+        found = self.summary.disciplines
+        if not found:
+            return "Trong kỳ không có đảng viên bị kỷ luật."
+        return "; ".join(f"{form}: {n}" for form, n in found) + "."
+
+    @property
+    def identity_sentence(self) -> str:
+        s = self.summary
+        holds = " (khớp)" if s.identity_holds else " (KHÔNG KHỚP)"
+        return (
+            f"Kiểm tra: {s.start.total} đầu kỳ + {s.movement.gained} tăng − {s.movement.lost} "
+            f"giảm = {s.end.total} cuối kỳ{holds}."
+        )
 
 
 NARRATIVE_SECTIONS = (
@@ -156,4 +245,5 @@ def report_document(
         narrative={} if scope else (narrative or {}),
         scope=scope,
         funding=None if scope else funding_quote(period, today=issued_on or clock.today()),
+        draft=number is None,
     )

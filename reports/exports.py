@@ -4,7 +4,8 @@ import json
 
 from reports.documents import ReportDocument
 from reports.models import IssuedReport
-from vusta_party.exports import JSON, PDF, Export
+from reports.word import report_docx
+from vusta_party.exports import DOCX, JSON, PDF, Export
 from vusta_party.pdf import html_to_pdf
 from vusta_party.spreadsheets import (
     MONEY_FORMAT,
@@ -23,6 +24,11 @@ def _json(data) -> bytes:
 
 def draft_pdf(html: str, *, stem: str) -> Export:
     return Export(f"{stem}-ban-thao.pdf", PDF, html_to_pdf(html))
+
+
+def draft_docx(report: ReportDocument, *, stem: str) -> Export:
+    """The report as an editable Word file, from the data of its PDF."""
+    return Export(f"{stem}-ban-thao.docx", DOCX, report_docx(report))
 
 
 def report_json(report: ReportDocument, *, stem: str) -> Export:

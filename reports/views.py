@@ -15,6 +15,7 @@ from reports.forms import DraftForm
 from reports.models import IssuedReport, ReportDraft
 from reports.periods import CUSTOM, Period, issue_error, period_error
 from vusta_party import clock
+from vusta_party.documents import signer_warning
 from vusta_party.exports import send
 from vusta_party.forms import DateRangeForm
 
@@ -127,6 +128,10 @@ def _report_page(request, period: Period, *, stem: str, issue_url: str):
         return send(exports.draft_pdf(html, stem=stem))
     if output == "html":
         return HttpResponse(html)
+    if output == "docx":
+        if scope:
+            raise Http404("Bảng số liệu của chi bộ không có bản Word.")
+        return send(exports.draft_docx(document, stem=stem))
     if output == "json":
         return send(exports.report_json(document, stem=stem))
     if output == "xlsx":
@@ -139,15 +144,18 @@ def _report_page(request, period: Period, *, stem: str, issue_url: str):
             "report": document,
             "form": form,
             "issue_url": issue_url,
-            "issued": IssuedReport.objects.filter(
-                kind=period.kind, start=period.start, end=period.end
+            "issued": list(
+                IssuedReport.objects.filter(kind=period.kind, start=period.start, end=period.end)
+                .select_related("issued_by")
+                .defer("pdf", "data")
             )
-            .select_related("issued_by")
-            .defer("pdf", "data")
             if not scope
             else None,
             "can_issue": not scope and request.user.has_perm("reports.add_issuedreport"),
             "not_yet": issue_error(period, today=clock.today()),
+            "signer_warning": signer_warning(clock.today())
+            if not scope and request.user.has_perm("reports.add_issuedreport")
+            else "",
         },
     )
 
@@ -174,13 +182,14 @@ def _issue(request, period: Period, report_url: str):
     return redirect(report_url)
 
 
+@xframe_options_sameorigin  # the report's page shows the issued PDF in a frame (?xem=1)
 def issued_file(request, pk, ext):
     """An issued report: a document of the committee, not shown to a cell secretary."""
     if not sees_whole_register(request.user):
         raise Http404("Không tìm thấy báo cáo.")
     issued = get_object_or_404(IssuedReport, pk=pk)
     if ext == "pdf":
-        return send(exports.issued_pdf(issued), inline=False)
+        return send(exports.issued_pdf(issued), inline=request.GET.get("xem") == "1")
     if ext == "json":
         return send(exports.issued_json(issued))
     raise Http404

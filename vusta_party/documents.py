@@ -33,6 +33,16 @@ def sentence_case(name: str) -> str:
     return lowered[:1].upper() + lowered[1:]
 
 
+def unbroken_tail(name: str) -> str:
+    """The name with its last two words joined by a no-break space, so that a header line never
+    ends on one syllable ("… TRUNG / ƯƠNG"): it wraps before the pair instead."""
+    head, _, last = name.rpartition(" ")
+    if not head or " " not in head.strip():
+        return name
+    before, _, second = head.rpartition(" ")
+    return f"{before} {second}\u00a0{last}"
+
+
 @dataclass(frozen=True)
 class Layout:
     """What a layout profile changes in a printed document (vusta_party.models.DocumentLayout)."""
@@ -77,6 +87,14 @@ class PartyDocument:
     higher_committee_text: str = ""  # the names as written in a sentence
     committee_text: str = ""
 
+    @property
+    def higher_committee_header(self) -> str:
+        return unbroken_tail(self.higher_committee_name)
+
+    @property
+    def committee_header(self) -> str:
+        return unbroken_tail(self.committee_name)
+
 
 def party_document(
     *,
@@ -110,6 +128,18 @@ def party_document(
         or sentence_case(profile.higher_committee_name),
         committee_text=profile.committee_text or sentence_case(profile.committee_name),
         layout=layout_of(profile),
+    )
+
+
+def signer_warning(day: date) -> str:
+    """What to tell the office before it locks or issues a document dated `day` whose signature
+    block would print without the signer's name; "" when the committee profile names them."""
+    profile = CommitteeProfile.objects.in_force(day, earliest_before_first=True)
+    if profile is None or profile.signer_name.strip():
+        return ""
+    return (
+        f"Thông tin cấp ủy áp dụng ngày {day:%d/%m/%Y} chưa có họ và tên người ký: văn bản sẽ "
+        "in thiếu tên người ký. Hãy nhập ở Thông tin cấp ủy trước khi chốt hoặc ban hành."
     )
 
 

@@ -11,6 +11,7 @@ from django.utils.http import content_disposition_header
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 JSON = "application/json"
 HTML = "text/html; charset=utf-8"
 

@@ -74,6 +74,80 @@ class CommendationDocument:
         return "s" + self.doc.number[1:]
 
     @property
+    def kind(self) -> str:
+        return "Quyết định" if self.own else "Tờ trình"
+
+    @property
+    def addressee(self) -> str:
+        return f"Kính gửi: Ban Thường vụ {self.doc.higher_committee_text}"
+
+    @property
+    def grounds(self) -> tuple[str, ...]:
+        """The paragraphs before "Quyết định:" (a decision) or the proposal's paragraphs."""
+        doc = self.doc
+        if self.own:
+            return (
+                "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;",
+                f"Căn cứ Quy chế làm việc của {doc.committee_text};",
+                "Căn cứ kết quả kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng "
+                f"viên năm {self.year};",
+                "Xét đề nghị của Văn phòng Đảng ủy,",
+            )
+        return (
+            "Căn cứ Điều lệ Đảng Cộng sản Việt Nam và các quy định, hướng dẫn về công tác thi "
+            "đua, khen thưởng trong Đảng; căn cứ kết quả kiểm điểm, đánh giá, xếp loại chất "
+            f"lượng tổ chức đảng và đảng viên các năm đến năm {self.year},",
+            f"{doc.committee_text} kính trình Ban Thường vụ xem xét, tặng {self.form} của Ban "
+            f"Thường vụ {doc.higher_committee_text} cho {self.whom} {self.reason_in_text} (có "
+            "danh sách kèm theo).",
+            f"{doc.committee_text} kính trình Ban Thường vụ xem xét, quyết định.",
+        )
+
+    @property
+    def articles(self) -> tuple[tuple[str, str], ...]:
+        """A decision's articles: ("Điều 1.", text)."""
+        return (
+            (
+                "Điều 1.",
+                f"Tặng {self.form} của {self.doc.committee_text} cho {self.whom} "
+                f"{self.reason_in_text} (có danh sách kèm theo).",
+            ),
+            (
+                "Điều 2.",
+                "Văn phòng Đảng ủy, các chi bộ trực thuộc và các đồng chí có tên tại Điều 1 chịu "
+                "trách nhiệm thi hành Quyết định này.",
+            ),
+        )
+
+    @property
+    def annex_title(self) -> str:
+        return "Danh sách khen thưởng" if self.own else "Danh sách đề nghị khen thưởng"
+
+    @property
+    def annex_ref(self) -> str:
+        return (
+            f"(Kèm theo {self.kind} {self.number_in_text}, {self.dated_text} của "
+            f"{self.doc.committee_text})"
+        )
+
+    @property
+    def cell_part(self) -> str:
+        return f"I. Tập thể: {self.cells} chi bộ"
+
+    @property
+    def member_part(self) -> str:
+        return f"{'II' if self.cell_lines else 'I'}. Cá nhân: {self.members} đảng viên"
+
+    @property
+    def total_line(self) -> str:
+        return f"Danh sách có {self.whom}."
+
+    cell_columns = ("STT", "Tên chi bộ", "Thành tích")
+    cell_widths = (9, 36, 55)
+    member_columns = ("STT", "Họ và tên", "Chi bộ", "Thành tích")
+    member_widths = (9, 27, 24, 40)
+
+    @property
     def dated_text(self) -> str:
         """ "ngày 20/12/2025" (the list's reference line); "ngày ..." on an unissued draft."""
         return "ngày   /   /    " if self.draft else f"ngày {self.dated:%d/%m/%Y}"

@@ -1,8 +1,9 @@
 """A commendation's files."""
 
 from ratings.commendations.documents import commendation_document
+from ratings.commendations.word import commendation_docx
 from ratings.models import Commendation
-from vusta_party.exports import PDF, Export
+from vusta_party.exports import DOCX, PDF, Export
 from vusta_party.pdf import render_pdf
 
 
@@ -16,3 +17,9 @@ def commendation_pdf(commendation: Commendation) -> Export:
     data = commendation_document(commendation)
     pdf = render_pdf("ratings/documents/commendation.html", {"data": data, "doc": data.doc})
     return Export(f"{_stem(commendation)}.pdf", PDF, pdf)
+
+
+def commendation_word(commendation: Commendation) -> Export:
+    """The same document as an editable Word file."""
+    data = commendation_document(commendation)
+    return Export(f"{_stem(commendation)}.docx", DOCX, commendation_docx(data))

@@ -17,6 +17,7 @@ from ratings.commendations.forms import DatedForm, DecisionForm, DraftForm, Line
 from ratings.enums import CommendationLevel, CommendationState
 from ratings.models import Commendation, CommendationLine
 from vusta_party import clock
+from vusta_party.documents import signer_warning
 from vusta_party.exports import send
 from vusta_party.text import name_key
 
@@ -64,6 +65,9 @@ def commendation_detail(request, pk):
             "line_form": LineForm(),
             "dated_form": DatedForm(initial={"on": today}),
             "decision_form": DecisionForm(initial={"on": today}),
+            "signer_warning": signer_warning(today)
+            if commendation.state == CommendationState.DRAFT and request.user.has_perm(MANAGE)
+            else "",
         },
     )
 
@@ -157,8 +161,10 @@ def commendation_document(request, pk, ext):
     """The decision or the tờ trình with its list: the committee's document, for those who read
     the whole register (a cell secretary sees their cells' lines on the page)."""
     commendation = get_object_or_404(Commendation.objects.select_related("year"), pk=pk)
-    if ext not in ("pdf",):
+    if ext not in ("pdf", "docx"):
         raise Http404("Không có định dạng này.")
     if not sees_whole_register(request.user):
         raise PermissionDenied
+    if ext == "docx":
+        return send(exports.commendation_word(commendation))
     return send(exports.commendation_pdf(commendation))

@@ -8,10 +8,9 @@ from openpyxl import load_workbook
 
 from ceremonies import services
 from ceremonies.models import Round
-from members import services as register
 from members.models import Member
 from members.party_age import add_years
-from tests.factories import MILESTONES, CellFactory, make_member
+from tests.factories import make_member
 from tests.pdf_utils import read_pdf
 from tests.spreadsheets import table
 from vusta_party import clock
@@ -19,70 +18,6 @@ from vusta_party import clock
 pytestmark = pytest.mark.django_db
 ROUND_DAY = date(2026, 9, 2)
 TODAY = date(2026, 8, 1)
-
-
-@pytest.fixture
-def cells():
-    return CellFactory(name="Chi bộ Hội Vật lý"), CellFactory(name="Chi bộ Hội Hóa học")
-
-
-@pytest.fixture
-def decided_round(cells):
-    physics, chemistry = cells
-    make_member(
-        cell=physics,
-        full_name="Nguyễn Thị Ánh",
-        sex="F",
-        party_card_number="00012345",
-        date_of_birth=date(1950, 2, 28),
-        hometown="Cao Bằng",
-        admission_date=date(1976, 5, 1),
-        official_date=date(1977, 5, 1),
-    )
-    make_member(
-        cell=chemistry,
-        full_name="Đặng Văn Dũng",
-        party_card_number="00012346",
-        admission_date=date(1996, 9, 2),
-        official_date=date(1997, 9, 2),
-    )
-    dead = make_member(
-        cell=physics,
-        full_name="Lê Văn Bình",
-        admission_date=date(1986, 3, 1),
-        official_date=date(1987, 3, 1),
-    )
-    register.badge_record(milestones=MILESTONES, member=dead, milestone=30)
-    register.fact_record(member=dead, kind="died", day=date(2025, 5, 1), today=TODAY)
-    lost = make_member(
-        cell=chemistry,
-        full_name="Trần Thị Cúc",
-        sex="F",
-        party_card_number="00012347",
-        admission_date=date(1980, 1, 1),
-        official_date=date(1981, 1, 1),
-    )
-    register.badge_record(milestones=MILESTONES, member=lost, milestone=40)
-    register.badge_record(milestones=MILESTONES, member=lost, milestone=45)
-    round_ = services.round_create(day=ROUND_DAY, occasion="0902")
-    services.round_fill(round_=round_)
-    services.proposal_add(
-        round_=round_,
-        member=lost,
-        kind="reissue",
-        milestone=40,
-        old_badge_number="B054321",
-        loss_statement="Mất khi chuyển nhà",
-    )
-    services.round_lock(round_=round_, today=TODAY)
-    services.round_submit(round_=round_, on=date(2026, 8, 2))
-    services.round_decide(
-        round_=round_,
-        decision_number="123-QĐ/ĐUK",
-        decision_date=date(2026, 8, 20),
-        decided_by="Ban Thường vụ Đảng ủy cấp trên",
-    )
-    return round_
 
 
 def pdf(client, round_, name):
@@ -121,7 +56,7 @@ def test_list_4b_is_posthumous_and_4a_carries_the_old_badge_number(office_client
 
     assert "DANH SÁCH ĐẢNG VIÊN ĐỀ NGHỊ TRUY TẶNG HUY HIỆU ĐẢNG" in posthumous
     assert "Lê Văn Bình" in posthumous
-    assert "Truy tặng sớm" in posthumous
+    assert "Từ trần ngày 01/05/2025; truy tặng sớm" in posthumous
     assert "Mẫu 4A-HHĐ" in reissue
     assert "1 B054321 Trần Thị Cúc" in reissue
     assert "Mất khi chuyển nhà" in reissue
@@ -207,6 +142,18 @@ def test_declarations_6_hhd_one_page_per_member(office_client, decided_round):
     assert "Đề nghị tặng Huy hiệu 50 năm tuổi Đảng" in document.pages[0]
     assert "Nguyễn Thị Ánh" in document.pages[0]
     assert "Đề nghị truy tặng Huy hiệu 40 năm tuổi Đảng" in document.pages[2]
+    first, posthumous = (
+        " ".join(page.replace("\xa0", " ").split()) for page in document.pages[::2]
+    )
+    assert first.startswith(
+        "ĐẢNG ỦY LIÊN HIỆP CÁC HỘI KH&KT VIỆT NAM CHI BỘ HỘI VẬT LÝ * ĐẢNG CỘNG SẢN VIỆT NAM"
+    )
+    assert "Kính gửi: Chi ủy chi bộ Hội Vật lý Họ và tên" in first
+    assert "Từ trần ngày: 01/05/2025" in posthumous
+    assert "THÂN NHÂN NGƯỜI KHAI (Ký, ghi rõ họ tên và quan hệ với đảng viên)" in posthumous
+    # each declaration is numbered on its own: no page carries the file's page number
+    assert [page.split()[-1] for page in document.pages] != ["2", "3"]
+    assert all(not page.rstrip().endswith(("\n2", "\n3")) for page in document.pages)
 
 
 def test_a_member_in_an_open_round_is_no_longer_listed_as_coming(office_client, cells):
@@ -411,7 +358,8 @@ def test_round_pages_take_a_fixed_number_of_queries(
 
     # session, user, round, its lines with members and cells, the milestones of the add form,
     # committee profile; the profile and counter of the next tờ trình number (the confirmation);
-    # the deferred at the round's date: its rules, other open rounds, the register's four
+    # the deferred at the round's date: its rules, other open rounds, the register's four (the
+    # signer warning reads the same profile)
     with django_assert_num_queries(14):
         detail = office_client.get(reverse("ceremonies:round_detail", args=[round_.pk]))
     # session, user, rounds with counts, dates taken, committee profile
@@ -419,3 +367,52 @@ def test_round_pages_take_a_fixed_number_of_queries(
         office_client.get(reverse("ceremonies:round_list"))
 
     assert len(detail.context["lines"]) == item_count
+
+
+def test_the_office_is_warned_before_locking_a_round_whose_signer_has_no_name(office_client, cells):
+    from vusta_party.models import CommitteeProfile  # noqa: PLC0415
+
+    round_ = services.round_create(day=ROUND_DAY, occasion="0902")
+    url = reverse("ceremonies:round_detail", args=[round_.pk])
+    CommitteeProfile.objects.update(signer_name="")
+
+    warned = office_client.get(url).context["signer_warning"]
+    CommitteeProfile.objects.update(signer_name="Trần Văn Bình")
+    named = office_client.get(url).context["signer_warning"]
+
+    assert warned == (
+        f"Thông tin cấp ủy áp dụng ngày {timezone.localdate():%d/%m/%Y} chưa có họ và tên người "
+        "ký: văn bản sẽ in thiếu tên người ký. Hãy nhập ở Thông tin cấp ủy trước khi chốt hoặc "
+        "ban hành."
+    )
+    assert named == ""
+
+
+@pytest.mark.slow
+def test_a_long_roster_fills_its_first_page_and_ends_with_rows_beside_the_signature(
+    office_client, cells
+):
+    physics, chemistry = cells
+    for n in range(40):
+        make_member(
+            cell=physics if n % 2 else chemistry,
+            full_name=f"Nguyễn Văn Thứ{n:02d}",
+            admission_date=date(1996 - 10 * (n % 3), 1, 1),
+            official_date=date(1997 - 10 * (n % 3), 1, 1),
+        )
+    round_ = services.round_create(day=ROUND_DAY, occasion="0902")
+    services.round_fill(round_=round_)
+    services.round_lock(round_=round_, today=TODAY)
+    services.round_submit(round_=round_, on=date(2026, 8, 2))
+    services.round_decide(
+        round_=round_, decision_number="1-QĐ/ĐUK", decision_date=date(2026, 8, 20)
+    )
+
+    document = pdf(office_client, round_, "danh-sach-trao-tang")
+
+    rows = [page.count("Nguyễn Văn Thứ") for page in document.pages]
+    assert sum(rows) == 40
+    assert rows[0] >= 12  # names no longer wrap into tall rows (it held 7)
+    assert rows[-1] >= 1  # the totals and the signature come with the last rows
+    assert "Tổng cộng 40" in " ".join(document.pages[-1].split())
+    assert "T/M ĐẢNG ỦY" in document.pages[-1]

@@ -335,3 +335,59 @@ def test_no_get_writes_anything_but_the_session_and_the_download_trail(client, w
                     written.add((name, role, found.group(2)))
 
     assert written == set()
+
+
+# --- the Word file beside each PDF (issue 18): each role gets the Word file when it gets the PDF
+WORD_BESIDE_PDF = [
+    *(("ceremonies:round_document", name) for name in ("to-trinh", "4", "4a", "4b", "to-khai")),
+    ("ceremonies:round_document", "danh-sach-trao-tang"),
+    ("ceremonies:round_document", "so-ky-nhan"),
+    ("ratings:commendation_document", None),
+    ("reports:report", None),
+    ("members:register_export", None),
+]
+
+
+def _word_and_pdf_urls(name, document, objects, round_):
+    if name == "ceremonies:round_document":
+        return tuple(
+            reverse(name, kwargs={"pk": round_.pk, "name": document, "ext": ext})
+            for ext in ("docx", "pdf")
+        )
+    if name == "ratings:commendation_document":
+        pk = objects["commendation_pk"]
+        return tuple(reverse(name, kwargs={"pk": pk, "ext": ext}) for ext in ("docx", "pdf"))
+    if name == "members:register_export":
+        url = reverse(name)
+        return f"{url}?format=docx", f"{url}?format=pdf"
+    url = reverse(name, kwargs={"kind": "nam", "year": 2025})
+    return f"{url}?format=docx", f"{url}?format=pdf"
+
+
+def test_every_word_file_is_offered_to_the_roles_that_get_its_pdf(client, world, monkeypatch):
+    from reports import exports  # noqa: PLC0415
+    from vusta_party import pdf  # noqa: PLC0415
+
+    monkeypatch.setattr(pdf, "html_to_pdf", lambda html: b"%PDF-1.7")  # no WeasyPrint here
+    monkeypatch.setattr(exports, "html_to_pdf", lambda html: b"%PDF-1.7")
+    users, objects, round_, _issued, _batch = world
+    found, expected = {}, {}
+    for name, document in WORD_BESIDE_PDF:
+        for role in ROLES:
+            side = "other" if role == "secretary_other" else "own"
+            word, printed = _word_and_pdf_urls(name, document, objects[side], round_)
+            client.logout()
+            if role != "anonymous":
+                client.force_login(users["secretary" if role.startswith("secretary") else role])
+            response = client.get(word)
+            found[name, document, role] = (
+                outcome(response),
+                response.get("Content-Type", "").endswith("wordprocessingml.document"),
+            )
+            answer = outcome(client.get(printed))
+            expected[name, document, role] = (answer, answer == 200)
+    # a cell secretary reads the figures of their cells, not the committee's report: no Word
+    for side in ("secretary_own", "secretary_other"):
+        expected["reports:report", None, side] = (404, False)
+
+    assert found == expected

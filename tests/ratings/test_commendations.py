@@ -481,3 +481,51 @@ def test_the_decision_pdf_reads_back(office_client, year_2025, pinned_today):
         assert expected in text, expected
     assert "DANH SÁCH KHEN THƯỞNG" in pdf.pages[1]
     assert pdf.embedded_font_families == {"Tinos"}
+
+
+def test_the_decision_as_word_has_the_header_the_articles_the_signature_and_the_list(
+    office_client, year_2025, pinned_today
+):
+    from tests.docx_utils import read_docx  # noqa: PLC0415 -- Word tests only
+
+    year, _cells, _people = year_2025
+    decision = services.commendation_draft(year=year, level="own", form="giay_khen")
+    services.commendation_issue(commendation=decision, on=date(2026, 1, 20))
+
+    response = office_client.get(
+        reverse("ratings:commendation_document", args=[decision.pk, "docx"])
+    )
+    document = read_docx(response.content)
+
+    assert response["Content-Disposition"].endswith('quyet-dinh-khen-thuong-2025-01.docx"')
+    assert [text for text, _bold in document.header_left][-1] == "Số 01-QĐ/ĐU"
+    assert document.header_left[1][1] is True  # the issuing committee in bold
+    assert document.paragraphs[:2] == (
+        "QUYẾT ĐỊNH",
+        "Về việc khen thưởng tổ chức đảng, đảng viên năm 2025",
+    )
+    assert (
+        "Điều 1. Tặng Giấy khen của Đảng ủy Liên hiệp các Hội KH&KT Việt Nam cho 1 chi bộ và "
+        "3 đảng viên đã có thành tích hoàn thành xuất sắc nhiệm vụ năm 2025 (có danh sách kèm "
+        "theo)."
+    ) in document.paragraphs
+    assert (
+        "(Kèm theo Quyết định số 01-QĐ/ĐU, ngày 20/01/2026 của Đảng ủy Liên hiệp các Hội "
+        "KH&KT Việt Nam)" in document.paragraphs
+    )
+    assert document.tables == (
+        (
+            ("STT", "Tên chi bộ", "Thành tích"),
+            ("1", "Chi bộ A", "Chi bộ hoàn thành xuất sắc nhiệm vụ tiêu biểu năm 2025"),
+        ),
+        (
+            ("STT", "Họ và tên", "Chi bộ", "Thành tích"),
+            ("1", "Nguyễn Văn An", "Chi bộ A", "Đảng viên hoàn thành xuất sắc nhiệm vụ năm 2025"),
+            ("2", "Lê Thị Chi", "Chi bộ B", "Đảng viên hoàn thành xuất sắc nhiệm vụ năm 2025"),
+            ("3", "Phạm Văn Dũng", "Chi bộ B", "Đảng viên hoàn thành xuất sắc nhiệm vụ năm 2025"),
+        ),
+    )
+    assert document.repeated_header_rows == (True, True)
+    assert document.paragraphs[-1] == "Danh sách có 1 chi bộ và 3 đảng viên."
+    assert document.closing_left == ("Nơi nhận:", "- Như Điều 2,", "- Lưu Văn phòng Đảng ủy.")
+    assert document.closing_right[:2] == (("T/M ĐẢNG ỦY", True), ("BÍ THƯ", True))

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from tests.factories import CommitteeProfileFactory
-from vusta_party.documents import document_number, party_document, place_date_line
+from vusta_party.documents import document_number, party_document, place_date_line, unbroken_tail
 from vusta_party.models import CommitteeProfile
 
 
@@ -72,3 +72,19 @@ def test_the_first_user_profile_is_seeded_by_migration():
     assert profile.committee_name == "ĐẢNG ỦY LIÊN HIỆP CÁC HỘI KH&KT VIỆT NAM"
     assert profile.higher_committee_name == "ĐẢNG BỘ MẶT TRẬN TỔ QUỐC, CÁC ĐOÀN THỂ TRUNG ƯƠNG"
     assert (profile.document_symbol, profile.term_name) == ("ĐU", "2025–2030")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "ĐẢNG BỘ MẶT TRẬN TỔ QUỐC, CÁC ĐOÀN THỂ TRUNG ƯƠNG",
+            "ĐẢNG BỘ MẶT TRẬN TỔ QUỐC, CÁC ĐOÀN THỂ TRUNG\xa0ƯƠNG",
+        ),
+        ("CHI BỘ HỘI VẬT LÝ", "CHI BỘ HỘI VẬT\xa0LÝ"),
+        ("ĐẢNG ỦY", "ĐẢNG ỦY"),  # two words: nothing to keep apart from
+        ("ĐẢNG", "ĐẢNG"),
+    ],
+)
+def test_a_header_line_never_ends_on_one_syllable(name, expected):
+    assert unbroken_tail(name) == expected
