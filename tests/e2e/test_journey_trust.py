@@ -220,3 +220,27 @@ def test_the_dates_of_a_round_are_checked(signed_in_page, cell, shots):
     )
     page.get_by_text("Sửa ngày đã ghi sai").click()
     shots("round-decided")
+
+
+def test_a_coefficient_typed_with_a_comma_is_two_and_a_half(signed_in_page, shots):
+    page = signed_in_page
+    page.goto("/huy-hieu/tien-thuong/")
+    form = page.locator("form").filter(has=page.get_by_label("Hệ số"))
+    form.get_by_label("Huy hiệu (năm)").fill("45")
+    form.get_by_label("Hệ số").fill("25")
+    form.get_by_label("Áp dụng từ ngày").fill("01/01/2026")
+    form.get_by_role("button", name="Ghi").click()
+    expect(page.locator(".invalid-feedback")).to_have_text(["Hệ số phải từ 0,5 đến 20."])
+    expect(page.get_by_label("Hệ số")).to_have_value("25")
+
+    page.get_by_label("Hệ số").fill("2,5")
+    page.locator("form").filter(has=page.get_by_label("Hệ số")).get_by_role(
+        "button", name="Ghi"
+    ).click()
+    expect(page.locator(".alert-success")).to_have_text(
+        "Đã ghi: Huy hiệu 45 năm: hệ số 2,50 từ 01/01/2026."
+    )
+    expect(page.locator(".app-coefficients tbody tr").filter(has_text="45 năm")).to_contain_text(
+        "2,50"
+    )
+    shots("bonus-tables")
