@@ -141,7 +141,9 @@ def _note(proposal: Proposal) -> str:
             parts.append(proposal.note)
         return "; ".join(parts)
     if proposal.kind == K.REISSUE:
-        return proposal.loss_statement
+        # after the decision the list, and its spreadsheet, carry the new number too
+        new = f"cấp lại số {proposal.badge_number}" if proposal.badge_number else ""
+        return "; ".join(part for part in (proposal.loss_statement, new) if part)
     return proposal.note
 
 

@@ -135,10 +135,17 @@ def _save_grid(request, year, cell, pairs, cell_form):
             request, "Chưa lưu gì: chưa chọn mức xếp loại cho đảng viên nào, cũng như cho chi bộ."
         )
         return None
-    text = f"Đã lưu xếp loại {result.rated} đảng viên của {cell.name}"
+    parts = []
+    if result.rated:
+        parts.append(f"Đã lưu xếp loại {result.rated} đảng viên của {cell.name}")
     if result.removed:
-        text += f", bỏ xếp loại {result.removed} đảng viên không được chọn mức"
-    text += "."
+        parts.append(
+            f"{'đã' if parts else 'Đã'} bỏ xếp loại {result.removed} đảng viên "
+            f"{'' if parts else f'của {cell.name} '}không được chọn mức"
+        )
+    if not parts:
+        parts.append(f"Chưa xếp loại đảng viên nào của {cell.name}")
+    text = ", ".join(parts) + "."
     if result.cell_rated:
         text += f" Chi bộ tự xếp loại: {cell_form.cleaned_data['level']}."
     messages.success(request, text)

@@ -1,10 +1,12 @@
 """Badge numbers by line: each input names the member, milestone and kind; a paste or format
 error saves nothing and keeps every number typed; a re-issued badge shows its new number."""
 
+import io
 from datetime import date
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from ceremonies import services
 from ceremonies.badge_numbers import NumberLine, line_label, read_pasted
@@ -154,6 +156,13 @@ def test_the_re_issued_badge_carries_its_new_number_to_the_member_page(office_cl
         "Số huy hiệu C600002 · Cấp lại theo Quyết định số 123-QĐ/ĐUK ngày 20/08/2026 "
         "(mất số cũ B060001)"
     ]
+    sheet = office_client.get(reverse("ceremonies:round_document", args=[round_.pk, "4a", "xlsx"]))
+    rows = list(load_workbook(io.BytesIO(sheet.content)).active.iter_rows(values_only=True))
+    assert (rows[3][1], rows[3][2], rows[3][-1]) == (
+        "B060001",
+        "Nguyễn Thị Ánh",
+        "Mất khi chuyển nhà; cấp lại số C600002",
+    )
     services.round_cancel(round_=round_, reason="Quyết định bị thu hồi")
     assert anh.badges.get(milestone=60).note == ""
     assert anh.badges.get(milestone=60).badge_number == "B060001"

@@ -48,8 +48,13 @@ def test_rate_a_cell_by_keyboard(signed_in_page, cell, screenshot):
     screenshot("grid")
     page.get_by_role("button", name="Lưu xếp loại").click()
 
-    expect(page.get_by_role("alert")).to_contain_text(
-        "Đã lưu xếp loại 3 đảng viên của Chi bộ Hội Vật lý Việt Nam."
+    expect(page.locator(".alert-success")).to_have_text(
+        "Đã lưu xếp loại 3 đảng viên của Chi bộ Hội Vật lý Việt Nam. Chi bộ tự xếp loại: HTTNV."
+    )
+    # 1 HTXSNV against 2 HTTNV: the quota (20%) allows none, and the save says so
+    expect(page.locator("[role=alert].alert-warning")).to_have_text(
+        "Cảnh báo: Chi bộ Hội Vật lý Việt Nam: 1 HTXSNV, vượt tỉ lệ cho phép 0 (tối đa theo tỉ "
+        "lệ trên 2 HTTNV)."
     )
     expect(page.get_by_label("Điểm của Nguyễn Thị Ánh")).to_have_value("95")
     page.get_by_role("link", name=f"Xếp loại năm {timezone.localdate().year}").click()

@@ -43,6 +43,8 @@ def register(transactional_db):
 
 def test_round_from_list_to_roster(signed_in_page, register, screenshot):
     page = signed_in_page
+    asked = []  # the irreversible steps ask first, saying what they will do
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     page.get_by_role("link", name="Huy hiệu Đảng", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Huy hiệu Đảng: sắp đến hạn")
     expect(page.locator(".app-next-round")).to_contain_text("2 đảng viên đủ điều kiện.")
@@ -62,6 +64,10 @@ def test_round_from_list_to_roster(signed_in_page, register, screenshot):
 
     page.get_by_role("button", name="Chốt danh sách").click()
     expect(page.locator(".app-round-state")).to_have_text("Đã chốt danh sách")
+    assert asked == [
+        "Chốt danh sách 1 đảng viên: sẽ cấp số tờ trình 01-TTr/ĐU. Muốn sửa danh sách sau đó "
+        "phải mở lại. Chốt danh sách?"
+    ]
     with page.expect_download() as download:
         page.get_by_role("link", name="PDF", exact=True).first.click()  # the 4-HHĐ list
     pdf = read_pdf(Path(download.value.path()).read_bytes())
@@ -81,7 +87,7 @@ def test_round_from_list_to_roster(signed_in_page, register, screenshot):
     page.get_by_role("button", name="Ghi số Huy hiệu").click()
     expect(page.get_by_role("alert")).to_contain_text("Đã ghi 1 số Huy hiệu.")
     expect(page.locator(".app-round-totals tbody tr").last.locator("td")).to_have_text(
-        ["Cộng", "1", "3.795.000"]
+        ["Cộng Huy hiệu tặng", "1", "3.795.000"]
     )
     screenshot("decided")
 

@@ -115,6 +115,10 @@ def test_saving_a_grid_with_nothing_chosen_is_not_a_success(office_client, cell)
         "Chưa lưu gì: chưa chọn mức xếp loại cho đảng viên nào, cũng như cho chi bộ."
     ]
     assert MemberRating.objects.count() == 0
+    only_the_cell = office_client.post(url(cell), {"cell-level": "HTNV"}, follow=True)
+    assert messages_of(only_the_cell) == [
+        "Chưa xếp loại đảng viên nào của Chi bộ A. Chi bộ tự xếp loại: HTNV."
+    ]
 
 
 def test_a_save_says_what_it_did_and_warns_of_the_quota_and_of_discipline(office_client, cell):
@@ -142,8 +146,7 @@ def test_a_save_says_what_it_did_and_warns_of_the_quota_and_of_discipline(office
     cleared = office_client.post(url(cell), {"cell-level": "HTTNV"}, follow=True)
 
     assert messages_of(cleared) == [
-        "Đã lưu xếp loại 0 đảng viên của Chi bộ A, bỏ xếp loại 10 đảng viên không được chọn mức. "
-        "Chi bộ tự xếp loại: HTTNV."
+        "Đã bỏ xếp loại 10 đảng viên của Chi bộ A không được chọn mức. Chi bộ tự xếp loại: HTTNV."
     ]
 
 

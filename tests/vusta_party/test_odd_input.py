@@ -188,6 +188,7 @@ def test_a_superscript_score_in_the_rating_grid_is_a_marked_cell(office_client):
 
     assert response.status_code == 200
     assert [str(m) for m in response.context["messages"]] == [
-        "Chưa lưu: 2 dòng có ô chưa đúng (tô đỏ bên dưới). Các ô khác vẫn giữ."
+        "Chưa lưu gì: 2 ô chưa đúng (tô đỏ bên dưới). Mọi giá trị đã nhập vẫn còn nguyên; "
+        "sửa các ô đó rồi lưu lại."
     ]
     assert not MemberRating.objects.exists()
