@@ -11,7 +11,7 @@ HOST_PORT ?= 127.0.0.1:8000
 TEST_WORKERS ?= auto
 PYTEST_ARGS ?=
 
-.PHONY: install install-runtime run test test-fast test-postgres lint format check ci clean bench load
+.PHONY: install install-runtime run test test-fast test-postgres lint format check ci clean bench bench-postgres load
 
 install-runtime: $(RUNTIME_STAMP)
 install: $(DEV_STAMP)
@@ -72,6 +72,10 @@ clean:
 # Speed on demo registers of 10,000 and 100,000 members (made once into bench-results/).
 bench: install
 	$(PY) bench/run.py
+
+# The same on a throwaway PostgreSQL with 100,000 and 1,000,000 members (seeded in bulk).
+bench-postgres: install
+	scripts/with-postgres.sh $(PY) bench/run.py --postgres
 
 # Load: gunicorn (4 workers) on a throwaway PostgreSQL with 100,000 demo members, 50 simulated
 # staff for 60 s; prints requests per second, p50/p95/p99 latency and errors per kind of page.

@@ -26,6 +26,6 @@ class CeremoniesConfig(AppConfig):
         post_delete.connect(
             milestones.on_rules_changed, sender=rules, dispatch_uid="ceremonies-rules-deleted"
         )
-        # Rules and round lists are part of the register's state that whole-register answers
-        # remember (members/versions.py): a change to them changes the register's version.
-        versions.watch(*(self.get_model(name) for name in ("BadgeRules", "Round", "Proposal")))
+        # The rules say which badges an import may record: a change to them makes a kept import
+        # check stale (members/versions.py).
+        versions.watch(rules)

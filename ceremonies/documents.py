@@ -227,7 +227,9 @@ class Roster:
 
 
 def roster(round_: Round, members=None) -> Roster:
-    lines = _lines(included(round_, members).exclude(kind=K.REISSUE))
+    """Every badge the ceremony presents: the awards and the re-issued badges (4A-HHĐ, with their
+    new number and the one lost), so the roster and the signature sheet carry them both."""
+    lines = _lines(included(round_, members))
     decision = (
         f"Quyết định số {round_.decision_number} ngày {_d(round_.decision_date)}"
         + (f" của {round_.decided_by}" if round_.decided_by else "")

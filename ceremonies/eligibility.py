@@ -78,6 +78,23 @@ class RuleVersions:
         found = {m for _valid_from, rules in self.versions for m in rules.milestones}
         return tuple(sorted(found or RuleSet().milestones))
 
+    @cached_property
+    def _every(self) -> tuple[RuleSet, ...]:
+        return tuple(rules for _valid_from, rules in self.versions) or (RuleSet(),)
+
+    def longest_early_months(self, milestone: int) -> int:
+        """The longest an early award of this milestone may come before its due date, in any
+        version."""
+        return max(rules.early_months(milestone) for rules in self._every)
+
+    @cached_property
+    def longest_early_months_any(self) -> int:
+        return max(max(rules.early_months_low, rules.early_months_high) for rules in self._every)
+
+    @cached_property
+    def longest_posthumous_early_months(self) -> int:
+        return max(rules.posthumous_early_months for rules in self._every)
+
 
 def reached_and_coming(
     *, start: date, interrupted_days: int, held: int, on: date, versions: RuleVersions
@@ -120,6 +137,61 @@ def first_due_above(
             )
             return milestone, due
     return None
+
+
+def candidate_from(
+    *,
+    start: date,
+    interrupted_days: int,
+    held: int,
+    official_date: date | None,
+    status: str,
+    death_date: date | None,
+    seriously_ill: bool,
+    versions: RuleVersions,
+) -> date | None:
+    """The first round date on which `evaluate()` can find a milestone for the member (as a
+    candidate, or deferred by a hold or a discipline) under any rule version; None when no date
+    can (probationary, off the rolls for good, no milestone left, died before any window opened).
+
+    No later than the true first date, whatever version a date takes: milestones of every version,
+    the longest early limits of any version. A whole-register question reads the members whose
+    date is on or before its own (Member.candidate_from, indexed), then `evaluate()` decides each.
+    """
+    if official_date is None or status in REMOVED:
+        return None
+    first = first_due_above(
+        start=start, interrupted_days=interrupted_days, held=held, versions=versions
+    )
+    if first is None:
+        return None
+    _milestone, due = first
+    living = due  # regular: the due date of the lowest milestone above the badges held
+    if seriously_ill:
+        # early: the window opens at most the longest early limit before a due date; a higher
+        # milestone with a longer limit can open sooner, so look on until none can.
+        longest = versions.longest_early_months_any
+        for milestone in versions.milestones:
+            if milestone <= held:
+                continue
+            due_m = milestone_due_date(
+                start=start, milestone=milestone, interrupted_days=interrupted_days
+            )
+            if add_months(due_m, -longest) >= living:
+                break
+            living = min(living, add_months(due_m, -versions.longest_early_months(milestone)))
+    if death_date is None:
+        found = living
+    else:
+        # At a date before the death the member is judged as living; from the death on, the
+        # posthumous kinds need the lowest milestone's window open by the death date.
+        options = [living] if living < death_date else []
+        if add_months(due, -versions.longest_posthumous_early_months) <= death_date:
+            options.append(death_date)
+        if not options:
+            return None
+        found = min(options)
+    return max(found, official_date)
 
 
 class MemberFacts(NamedTuple):

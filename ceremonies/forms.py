@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 
 from ceremonies.enums import ProposalKind
@@ -5,7 +7,7 @@ from ceremonies.models import BadgeRules, BaseSalary, BonusCoefficient, Round
 from members.forms import CellChoiceField
 from members.models import Badge, Organisation
 from vusta_party import clock
-from vusta_party.forms import DateInput, QuickSelect
+from vusta_party.forms import AmountField, DateInput, DecimalCommaField, QuickSelect
 
 WINDOWS = [(3, "3 tháng"), (6, "6 tháng"), (12, "12 tháng"), (24, "24 tháng")]
 
@@ -123,11 +125,45 @@ class HoldForm(forms.Form):
     held_on = forms.DateField(label="Ngày tổ chức lễ", widget=DateInput())
 
 
+class CorrectDatesForm(forms.Form):
+    """The office corrects the date of a step entered wrongly, with a reason (audit trail)."""
+
+    submitted_on = forms.DateField(label="Ngày gửi cấp trên", widget=DateInput(), required=False)
+    decision_date = forms.DateField(label="Ngày quyết định", widget=DateInput(), required=False)
+    reason = forms.CharField(
+        label="Lý do sửa",
+        max_length=100,
+        error_messages={"required": "Hãy ghi lý do sửa ngày."},
+    )
+
+    def __init__(self, *args, round_=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if round_ is not None:
+            if round_.decision_date is None:
+                del self.fields["decision_date"]
+            self.initial.setdefault("submitted_on", round_.submitted_on)
+            self.initial.setdefault("decision_date", round_.decision_date)
+
+
 class CancelForm(forms.Form):
     reason = forms.CharField(label="Lý do hủy", max_length=300)
 
 
+# The bonus coefficients of the regulations run from 1,5 (30 years) to 15 (80 years); a value
+# outside this range is a typing mistake, not a rule.
+COEFFICIENT_RANGE = (Decimal("0.5"), Decimal("20"))
+# The base salary (lương cơ sở) in đồng a month: 1.490.000 in 2019, 2.530.000 in 2026.
+BASE_SALARY_RANGE = (500_000, 50_000_000)
+
+
 class CoefficientForm(forms.ModelForm):
+    coefficient = DecimalCommaField(
+        label="Hệ số",
+        min_value=COEFFICIENT_RANGE[0],
+        max_value=COEFFICIENT_RANGE[1],
+        help_text="Ví dụ 2,5 (dấu phẩy thập phân).",
+    )
+
     class Meta:
         model = BonusCoefficient
         fields = ["milestone", "coefficient", "valid_from", "legal_basis"]
@@ -135,6 +171,13 @@ class CoefficientForm(forms.ModelForm):
 
 
 class BaseSalaryForm(forms.ModelForm):
+    amount = AmountField(
+        label="Mức lương cơ sở (đồng/tháng)",
+        min_value=BASE_SALARY_RANGE[0],
+        max_value=BASE_SALARY_RANGE[1],
+        help_text="Ví dụ 2.530.000.",
+    )
+
     class Meta:
         model = BaseSalary
         fields = ["amount", "valid_from", "legal_basis", "verified"]

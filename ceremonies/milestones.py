@@ -2,15 +2,26 @@
 member's next milestone, who reaches one within a span, and (ceremonies.queries) who is a
 candidate. Each answer takes the rule version in force on the date it is about.
 
-Each member's lowest milestone of any version above their badges, with its due date
-(`Member.next_milestone`, `next_milestone_due`, indexed), is where the whole-register questions
-start: this module keeps it in step, in the same transaction as the facts it depends on
-(members.signals.party_age_changed), and for the whole register when a rule version changes."""
+Each member's stored badge dates are where the whole-register questions start: the lowest
+milestone of any version above their badges with its due date (`Member.next_milestone`,
+`next_milestone_due`), and the first round date at which they can be a candidate
+(`Member.candidate_from`, indexed; eligibility.candidate_from). This module keeps them in step, in
+the same transaction as the facts they depend on (members.signals.party_age_changed), and for the
+whole register when a rule version changes (and `manage.py refresh_badge_dates`)."""
 
+from collections import namedtuple
 from collections.abc import Iterable, Iterator
+from datetime import date
 from itertools import islice
 
-from ceremonies.eligibility import RuleVersions, first_due_above, reached_and_coming
+from django.db import connection
+
+from ceremonies.eligibility import (
+    RuleVersions,
+    candidate_from,
+    first_due_above,
+    reached_and_coming,
+)
 from ceremonies.models import BadgeRules, parse_milestones, rule_versions
 from members.milestones import KnownMilestones
 from members.models import Member
@@ -32,26 +43,39 @@ def known_milestones() -> KnownMilestones:
     return KnownMilestones(frozenset(values), "; ".join(parts))
 
 
+STORED = ("next_milestone", "next_milestone_due", "candidate_from")
 FIELDS = (
     "id",
     "party_age_start",
     "interrupted_days",
     "highest_badge",
-    "next_milestone",
-    "next_milestone_due",
+    "official_date",
+    "status",
+    "death_date",
+    "seriously_ill",
+    *STORED,
 )
-STORED = ("next_milestone", "next_milestone_due")
 
 
-def stored_bound(row, versions: RuleVersions) -> tuple[int | None, object]:
-    """(Member.next_milestone, next_milestone_due) of a row of FIELDS."""
-    found = first_due_above(
+def badge_dates(row, versions: RuleVersions) -> tuple:
+    """The STORED values of a row of FIELDS (or a member)."""
+    milestone, due = first_due_above(
         start=row.party_age_start,
         interrupted_days=row.interrupted_days,
         held=row.highest_badge,
         versions=versions,
+    ) or (None, None)
+    opens = candidate_from(
+        start=row.party_age_start,
+        interrupted_days=row.interrupted_days,
+        held=row.highest_badge,
+        official_date=row.official_date,
+        status=row.status,
+        death_date=row.death_date,
+        seriously_ill=row.seriously_ill,
+        versions=versions,
     )
-    return found or (None, None)
+    return milestone, due, opens
 
 
 def member_milestones(member: Member, *, on, versions: RuleVersions | None = None):
@@ -68,30 +92,74 @@ def member_milestones(member: Member, *, on, versions: RuleVersions | None = Non
     )
 
 
-def refresh_next_milestones(member_ids: Iterable[int] | None = None) -> int:
-    """Recompute the stored milestones of these members (all when None): one query for the rules,
-    then per batch of members one read and one write of those that changed. Returns how many
-    changed."""
+def refresh_badge_dates(member_ids: Iterable[int] | None = None, *, dry_run: bool = False) -> int:
+    """Recompute the stored badge dates of these members (all when None): one query for the
+    rules, then per batch of members one read and one write of those that changed. Returns how
+    many changed (with `dry_run`, would change: nothing is written)."""
     versions = rule_versions()
     if member_ids is None:
-        batches = _chunks(
-            Member.objects.order_by("pk").values_list(*FIELDS, named=True).iterator(BATCH)
-        )
+        batches = _chunks(_read())
     else:
-        batches = (
-            Member.objects.filter(pk__in=ids).values_list(*FIELDS, named=True)
-            for ids in _chunks(iter(sorted(set(member_ids))))
-        )
+        batches = (_read(ids) for ids in _chunks(iter(sorted(set(member_ids)))))
     changed = 0
     for rows in batches:
         stale = []
         for row in rows:
-            milestone, due = stored_bound(row, versions)
-            if (milestone, due) != (row.next_milestone, row.next_milestone_due):
-                stale.append(Member(pk=row.id, next_milestone=milestone, next_milestone_due=due))
-        Member.objects.bulk_update(stale, STORED, batch_size=BATCH)
+            values = badge_dates(row, versions)
+            if values != (row.next_milestone, row.next_milestone_due, row.candidate_from):
+                stale.append((*values, row.id))
+        if stale and not dry_run:
+            _write(stale)
         changed += len(stale)
     return changed
+
+
+Row = namedtuple("Row", FIELDS)
+DATES = tuple(
+    i
+    for i, name in enumerate(FIELDS)
+    if Member._meta.get_field(name).get_internal_type() == "DateField"
+)
+
+
+def _read(ids: list[int] | None = None) -> Iterator[Row]:
+    """The members' FIELDS, by primary key, straight from the cursor: the whole register is read
+    after a rule change, and Django's conversion of each value would cost more than the rules do.
+    (SQLite's dates are read as text and made dates by `date.fromisoformat`.)"""
+    quote = connection.ops.quote_name
+    sqlite = connection.vendor == "sqlite"
+    columns = ", ".join(
+        f"CAST({quote(Member._meta.get_field(name).column)} AS TEXT)"
+        if sqlite and i in DATES
+        else quote(Member._meta.get_field(name).column)
+        for i, name in enumerate(FIELDS)
+    )
+    sql = f"SELECT {columns} FROM {quote(Member._meta.db_table)}"
+    if ids is not None:
+        sql += f" WHERE id IN ({', '.join(['%s'] * len(ids))})"
+    with connection.cursor() as cursor:
+        cursor.execute(sql + " ORDER BY id", ids or ())
+        while chunk := cursor.fetchmany(BATCH):
+            if not sqlite:
+                yield from map(Row._make, chunk)
+                continue
+            for values in chunk:
+                values = list(values)
+                for i in DATES:
+                    if values[i] is not None:
+                        values[i] = date.fromisoformat(values[i])
+                yield Row._make(values)
+
+
+def _write(stale: list[tuple]) -> None:
+    """One UPDATE by primary key per changed member, sent as one batch (`bulk_update` builds a
+    CASE expression per row and field, which takes seconds per thousand rows)."""
+    table = connection.ops.quote_name(Member._meta.db_table)
+    columns = ", ".join(
+        f"{connection.ops.quote_name(Member._meta.get_field(name).column)} = %s" for name in STORED
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(f"UPDATE {table} SET {columns} WHERE id = %s", stale)
 
 
 def _chunks(items: Iterator) -> Iterator[list]:
@@ -100,10 +168,10 @@ def _chunks(items: Iterator) -> Iterator[list]:
 
 
 def on_party_age_changed(sender, member_ids=None, **kwargs) -> None:
-    refresh_next_milestones(member_ids)
+    refresh_badge_dates(member_ids)
 
 
 def on_rules_changed(sender, **kwargs) -> None:
     if kwargs.get("raw"):  # loaddata (restore): the stored values come with the rows
         return
-    refresh_next_milestones()
+    refresh_badge_dates()

@@ -13,7 +13,7 @@ from ceremonies.enums import CLOSED_STATES, Occasion, ProposalKind, RoundState
 from members.enums import DisciplineForm
 from members.models import Member
 from vusta_party.dated import DatedQuerySet
-from vusta_party.text import ascii_int
+from vusta_party.text import ascii_int, decimal_text
 
 
 def parse_milestones(text: str) -> tuple[int, ...]:
@@ -159,7 +159,8 @@ class BonusCoefficient(models.Model):
 
     def __str__(self) -> str:
         return (
-            f"Huy hiệu {self.milestone} năm: hệ số {self.coefficient} từ {self.valid_from:%d/%m/%Y}"
+            f"Huy hiệu {self.milestone} năm: hệ số {decimal_text(self.coefficient)} "
+            f"từ {self.valid_from:%d/%m/%Y}"
         )
 
 

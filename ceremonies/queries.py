@@ -1,14 +1,14 @@
 """Badge questions over the whole register, in a fixed number of queries (DOMAIN.md §2).
 
-The database narrows the register with a safe bound (a member can qualify by a date only if some
-milestone above their badges is at most a few years short of it), then the pure rules of
+The database narrows the register to the members whose stored first possible round date
+(Member.candidate_from, an index) is on or before the date asked about, then the pure rules of
 `ceremonies/eligibility.py` decide each remaining member. The bulk answer and the per-member answer
 therefore never disagree: both are `evaluate()`.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from typing import NamedTuple
 
@@ -24,11 +24,9 @@ from ceremonies.eligibility import (
 )
 from ceremonies.enums import CLOSED_STATES
 from ceremonies.models import Proposal, Round, rules_on
-from members import versions
-from members.access import members_for, scope_key
-from members.enums import REMOVED, Status
+from members.access import members_for
 from members.models import Discipline, Member, Organisation
-from members.party_age import add_months, add_years
+from members.party_age import add_months
 
 FIELDS = (
     "id",
@@ -65,39 +63,11 @@ class RegisterRow(NamedTuple):
         return (-(self.evaluation.milestone or 0), *self.sort_key)
 
 
-def _back(day: date, years: int) -> date:
-    """The latest start that reaches `years` by `day`, with one day of slack: going back from
-    28/02 gives 28/02, yet a start on 29/02 reaches 28/02 going forward (the one place where
-    add_years is not one-to-one)."""
-    return add_years(day, -years) + timedelta(days=1)
-
-
-def possible_members(queryset: QuerySet[Member], *, on: date, rules: RuleSet) -> QuerySet[Member]:
-    """Members that may qualify for some badge by `on`: a superset of the candidates.
-
-    A member can reach a milestone by `on` only if they reach the first milestone above their
-    highest badge (later ones need an earlier start), by `on`, or by `on` plus the early months if
-    seriously ill, or plus the posthumous-early months if deceased. Interruptions only make due
-    dates later, so the bound is safe; the rules then decide each member.
-
-    One term per highest badge held (one small query lists them), each an equality and a range on
-    the (highest_badge, party_age_start) index, so the database seeks instead of scanning.
-    """
-    reach = Q(pk__in=[])
-    for held in Member.objects.order_by().values_list("highest_badge", flat=True).distinct():
-        above = [m for m in sorted(rules.milestones) if m > held]
-        if not above:
-            continue
-        m = above[0]
-        exact = _back(on, m)
-        slack = max(
-            _back(add_months(on, rules.early_months(m)), m),
-            _back(add_months(on, rules.posthumous_early_months), m),
-        )
-        reach |= Q(highest_badge=held, party_age_start__lte=slack) & (
-            Q(party_age_start__lte=exact) | Q(seriously_ill=True) | Q(status=Status.DECEASED)
-        )
-    return queryset.filter(reach, official_date__lte=on).exclude(status__in=REMOVED)
+def possible_members(queryset: QuerySet[Member], *, on: date) -> QuerySet[Member]:
+    """Members that may qualify for some badge by `on`: a superset of the candidates and the
+    deferred, read as a range of the stored first possible round date (Member.candidate_from,
+    indexed, kept by ceremonies/milestones.py); the rules then decide each member."""
+    return queryset.filter(candidate_from__lte=on)
 
 
 def _disciplines(*, since: date, on: date, rules: RuleSet) -> dict[int, list]:
@@ -149,14 +119,14 @@ def evaluate_register(
     proposed: dict[int, set[int]] | None = None,
     since: date | None = None,
 ) -> list[RegisterRow]:
-    """Every member of the queryset who may qualify by `on`, with the rules' answer: four queries
-    (the badges held, the members, their recent disciplines, the cell names).
+    """Every member of the queryset who may qualify by `on`, with the rules' answer: three queries
+    (the members, their recent disciplines, the cell names).
 
     `proposed` maps a member to the milestones already in other open rounds. The facts carry the
     disciplines that matter on any day from `since` (default `on`) to `on`, so the same facts can
     be evaluated again at an earlier day of that span.
     """
-    rows = possible_members(queryset, on=on, rules=rules).values_list(*FIELDS, named=True)
+    rows = possible_members(queryset, on=on).values_list(*FIELDS, named=True)
     disciplines = _disciplines(since=since or on, on=on, rules=rules)
     cells = {
         pk: (name, key)
@@ -191,6 +161,18 @@ def candidates(
     return sorted((row for row in rows if row.evaluation.is_candidate), key=lambda r: r.roster_key)
 
 
+def deferred_at(
+    queryset: QuerySet[Member], *, on: date, rules: RuleSet, proposed=None
+) -> list[RegisterRow]:
+    """The members a round dated `on` leaves out for now (a hold, a discipline's delay), each
+    with the rules' reason (DOMAIN.md §2: listed as deferred, not silently dropped), in roster
+    order: the queries of `evaluate_register`."""
+    rows = evaluate_register(queryset, on=on, rules=rules, proposed=proposed)
+    return sorted(
+        (row for row in rows if row.evaluation.outcome == "deferred"), key=lambda r: r.roster_key
+    )
+
+
 @dataclass(frozen=True)
 class NextRound:
     """Who is eligible for the next round: the one number the dashboard and the badge page
@@ -223,15 +205,6 @@ def next_round(members: QuerySet[Member], *, today: date, proposed=None) -> Next
         proposed = proposed_in_open_rounds()
     return NextRound(
         day, created, candidates(members, on=day, rules=rules_on(day), proposed=proposed)
-    )
-
-
-def remembered_next_round(user, today: date) -> NextRound:
-    """The user's next round, remembered until the register changes (it reads the whole
-    register)."""
-    return versions.remembered(
-        ("next_round", scope_key(user), today),
-        lambda: next_round(members_for(user), today=today),
     )
 
 
@@ -310,22 +283,18 @@ def outlook(
 OUTLOOK_MONTHS = 12  # the window the "Sắp đến hạn" page opens with
 
 
-def remembered_outlook(
+def user_outlook(
     user, today: date, months: int = OUTLOOK_MONTHS, cell: Organisation | None = None
 ) -> Outlook:
-    """The user's outlook over `months` from today (of one of their cells, if given), remembered
-    until the register changes (members/versions.py): it reads the whole register."""
+    """The user's outlook over `months` from today (of one of their cells, if given)."""
     until = add_months(today, months)
     members = members_for(user)
-    return versions.remembered(
-        ("outlook", scope_key(user), cell.pk if cell else None, today, until),
-        lambda: outlook(
-            members.filter(cell=cell) if cell else members,
-            today=today,
-            until=until,
-            rules=rules_on(until),
-            proposed=proposed_in_open_rounds(),
-        ),
+    return outlook(
+        members.filter(cell=cell) if cell else members,
+        today=today,
+        until=until,
+        rules=rules_on(until),
+        proposed=proposed_in_open_rounds(),
     )
 
 

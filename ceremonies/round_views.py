@@ -7,9 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from ceremonies import documents, exports, services
+from ceremonies.badge_numbers import NumberLine, line_label, read_pasted
 from ceremonies.forms import (
     AddProposalForm,
     CancelForm,
+    CorrectDatesForm,
     DecisionForm,
     ExcludeForm,
     HoldForm,
@@ -17,13 +19,14 @@ from ceremonies.forms import (
     SubmitForm,
 )
 from ceremonies.milestones import known_milestones
-from ceremonies.models import BaseSalary, Round
-from ceremonies.queries import rounds_with_totals
-from ceremonies.workflow import upcoming_occasions
+from ceremonies.models import BaseSalary, Round, rules_on
+from ceremonies.queries import deferred_at, rounds_with_totals
+from ceremonies.workflow import STEP_LABELS, upcoming_occasions
 from members.access import members_for
 from members.models import Member
 from members.queries import find_member
 from vusta_party import clock
+from vusta_party.documents import next_number_text
 from vusta_party.exports import send
 from vusta_party.text import ascii_int
 
@@ -69,16 +72,34 @@ def round_list(request):
 
 
 def round_detail(request, pk):
-    round_ = get_object_or_404(Round, pk=pk)
+    return _detail_page(request, get_object_or_404(Round, pk=pk))
+
+
+def _detail_page(request, round_, *, typed: dict[int, str] | None = None, pasted: str = ""):
+    """The round's page; after a refused entry of badge numbers, with every number typed and
+    the pasted text kept as they were (`typed`: line pk -> number)."""
     lines = list(
         round_.proposals.filter(member__in=_scope(request))
         .select_related("member", "member__cell")
         .order_by("member__cell__name_sort", "-milestone", "member__name_sort")
     )
+    for line in lines:
+        line.label = line_label(milestone=line.milestone, kind=line.kind)
+        line.typed = (typed or {}).get(line.pk, line.badge_number)
     roster = (
         documents.roster(round_, _scope(request))
         if round_.state in (Round.State.DECIDED, Round.State.HELD)
         else None
+    )
+    deferred = (
+        deferred_at(
+            _scope(request),
+            on=round_.date,
+            rules=rules_on(round_.date),
+            proposed=services.proposed_elsewhere(round_),
+        )
+        if round_.state != Round.State.CANCELLED
+        else []
     )
     return render(
         request,
@@ -86,20 +107,51 @@ def round_detail(request, pk):
         {
             "round": round_,
             "lines": lines,
+            "pasted": pasted,
             "counts": {
                 "included": sum(1 for line in lines if line.included),
                 "excluded": sum(1 for line in lines if not line.included),
             },
             "roster": roster,
+            "deferred": deferred,
             "add_form": AddProposalForm(milestones=known_milestones().values),
             "submit_form": SubmitForm(initial={"on": clock.today()}),
             "decision_form": DecisionForm(),
-            "hold_form": HoldForm(initial={"held_on": round_.date}),
+            "hold_form": HoldForm(initial={"held_on": min(round_.date, clock.today())}),
             "cancel_form": CancelForm(),
+            "correct_form": CorrectDatesForm(round_=round_) if round_.submitted_on else None,
+            "confirm": _confirmations(round_, lines),
             "can_propose": request.user.has_perm("ceremonies.propose_round"),
             "can_manage": request.user.has_perm("ceremonies.lock_round"),
         },
     )
+
+
+def _confirmations(round_, lines) -> dict[str, str]:
+    """What each irreversible step of the round will do, said before staff confirm it."""
+    included = sum(1 for line in lines if line.included)
+    if round_.submission_number:
+        number = f"giữ số tờ trình đã cấp {round_.submission_number:02d}-TTr"
+    else:
+        number = "sẽ cấp số tờ trình " + next_number_text(
+            type_code=services.SUBMISSION_TYPE, day=clock.today()
+        )
+    return {
+        "lock": f"Chốt danh sách {included} đảng viên: {number}. Muốn sửa danh sách sau đó phải "
+        "mở lại. Chốt danh sách?",
+        "submit": "Ghi đã trình cấp trên: danh sách không mở lại được nữa. Tiếp tục?",
+        "decide": f"Ghi quyết định: {included} đảng viên được ghi nhận Huy hiệu và tiền thưởng "
+        "theo ngày quyết định; không hoàn tác được (chỉ có thể hủy đợt). Tiếp tục?",
+        "hold": "Đã tổ chức lễ: các Huy hiệu được ghi là đã trao vào ngày tổ chức lễ, đợt tặng "
+        "chuyển sang “Đã trao tặng” và không hủy được nữa. Tiếp tục?",
+        "cancel": "Hủy đợt tặng này? Các đảng viên được trả về để xét ở đợt khác"
+        + (
+            "; các Huy hiệu quyết định đã ghi sẽ bị thu hồi khỏi hồ sơ"
+            if round_.state == Round.State.DECIDED
+            else ""
+        )
+        + ". Không hoàn tác được.",
+    }
 
 
 def _done(request, round_, text):
@@ -130,17 +182,21 @@ def proposal_toggle(request, pk, line_pk):
     line = get_object_or_404(round_.proposals.filter(member__in=_scope(request)), pk=line_pk)
     form = ExcludeForm(request.POST)
     form.is_valid()
+    put_back = not line.included  # the action taken, read before the service changes the line
     try:
         services.proposal_set_included(
             proposal=line,
-            included=not line.included,
+            included=put_back,
             note=form.cleaned_data.get("note", ""),
             user=request.user,
         )
     except ValidationError as error:
         return _refused(request, round_, error)
-    verb = "Đưa lại vào danh sách" if not line.included else "Không đề nghị"
-    return _done(request, round_, f"{verb}: {line.member}.")
+    if put_back:
+        return _done(request, round_, f"Đã đưa lại vào danh sách đề nghị: {line.member}.")
+    return _done(
+        request, round_, f"Đã loại khỏi danh sách đề nghị: {line.member} (lý do: {line.note})."
+    )
 
 
 def _find_member(request, text: str) -> Member:
@@ -236,45 +292,74 @@ def round_action(request, pk, action):
 
 @require_POST
 @permission_required("ceremonies.lock_round", raise_exception=True)
-def badge_numbers(request, pk):
-    """Badge numbers typed per line, or pasted from a spreadsheet (card number, badge number)."""
+def round_correct(request, pk):
+    """The office corrects the submission or decision date entered wrongly, with a reason."""
     round_ = get_object_or_404(Round, pk=pk)
-    lines = {
-        line.pk: line for line in round_.proposals.filter(included=True).select_related("member")
+    form = CorrectDatesForm(request.POST, round_=round_)
+    if not form.is_valid():
+        errors = [e for field_errors in form.errors.values() for e in field_errors]
+        return _refused(request, round_, ValidationError(errors))
+    dates = {
+        step: form.cleaned_data[step]
+        for step in ("submitted_on", "decision_date")
+        if form.cleaned_data.get(step)
     }
-    numbers = {
-        line_pk: value
-        for key, value in request.POST.items()
-        if key.startswith("number-")
-        and (line_pk := ascii_int(key.removeprefix("number-"))) is not None
-    }
-    pasted = request.POST.get("pasted", "")
-    by_card = {
-        line.member.party_card_number: pk
-        for pk, line in lines.items()
-        if line.member.party_card_number
-    }
-    unknown = []
-    for row in filter(None, (r.strip() for r in pasted.splitlines())):
-        parts = [p.strip() for p in row.replace(";", "\t").split("\t") if p.strip()]
-        if len(parts) >= 2 and parts[0] in by_card:
-            numbers[by_card[parts[0]]] = parts[-1]
-        else:
-            unknown.append(row)
-    if unknown:
-        return _refused(
-            request,
-            round_,
-            ValidationError("Không khớp số thẻ đảng viên ở các dòng: " + "; ".join(unknown[:10])),
-        )
     try:
-        changed = services.round_set_badge_numbers(
-            round_=round_,
-            numbers={k: v for k, v in numbers.items() if k in lines},
-            user=request.user,
+        changed = services.round_correct_dates(
+            round_=round_, dates=dates, reason=form.cleaned_data["reason"], user=request.user
         )
     except ValidationError as error:
         return _refused(request, round_, error)
+    if not changed:
+        messages.info(request, "Các ngày không thay đổi: chưa sửa gì.")
+        return redirect("ceremonies:round_detail", pk=round_.pk)
+    round_.refresh_from_db()
+    said = [f"{STEP_LABELS[step]} thành {getattr(round_, step):%d/%m/%Y}" for step in changed]
+    return _done(request, round_, "Đã sửa " + ", ".join(said) + ".")
+
+
+@require_POST
+@permission_required("ceremonies.lock_round", raise_exception=True)
+def badge_numbers(request, pk):
+    """Badge numbers typed per line, or pasted from a spreadsheet (card number, [milestone,]
+    badge number). Anything wrong saves nothing and keeps every number typed on the page."""
+    round_ = get_object_or_404(Round, pk=pk)
+    lines = list(round_.proposals.filter(included=True).select_related("member"))
+    typed = {
+        line.pk: request.POST[f"number-{line.pk}"].strip()
+        for line in lines
+        if f"number-{line.pk}" in request.POST
+    }
+    pasted_text = request.POST.get("pasted", "")
+    pasted = read_pasted(
+        pasted_text,
+        [
+            NumberLine(
+                pk=line.pk,
+                card=line.member.party_card_number or "",
+                name=line.member.full_name,
+                milestone=line.milestone,
+                kind=line.kind,
+            )
+            for line in lines
+        ],
+    )
+    if pasted.errors:
+        messages.error(
+            request,
+            "Chưa ghi số nào: " + " ".join(pasted.errors[:10]) + " Các số đã gõ vẫn còn bên dưới.",
+        )
+        return _detail_page(request, round_, typed=typed, pasted=pasted_text)
+    numbers = typed | pasted.numbers
+    try:
+        changed = services.round_set_badge_numbers(
+            round_=round_, numbers=numbers, user=request.user
+        )
+    except ValidationError as error:
+        messages.error(
+            request, "Chưa ghi số nào: " + " ".join(error.messages) + " Các số đã gõ vẫn còn."
+        )
+        return _detail_page(request, round_, typed=numbers, pasted=pasted_text)
     return _done(request, round_, f"Đã ghi {changed} số Huy hiệu.")
 
 

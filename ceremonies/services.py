@@ -10,9 +10,15 @@ from simple_history.utils import bulk_create_with_history
 from ceremonies.eligibility import evaluate
 from ceremonies.models import BaseSalary, BonusCoefficient, Proposal, Round, rules_on
 from ceremonies.queries import FIELDS, candidates, member_facts, proposed_in_open_rounds
-from ceremonies.workflow import WorkflowError, bonus_amount, default_deadline, next_state
+from ceremonies.workflow import (
+    STEP_LABELS,
+    WorkflowError,
+    bonus_amount,
+    default_deadline,
+    next_state,
+    step_date_errors,
+)
 from members import services as register
-from members import versions
 from members.models import Member
 from vusta_party import clock
 from vusta_party.services import next_document_number
@@ -29,6 +35,15 @@ def _advance(round_: Round, action: str) -> str:
         return next_state(round_.state, action)
     except WorkflowError as error:
         raise ValidationError(str(error)) from error
+
+
+def _check_step_dates(round_: Round, *, today: date | None = None, **changed: date) -> None:
+    """The dates of the round's steps with `changed` applied: none after today, each on or after
+    the step before it (DOMAIN.md §3); a ValidationError naming every date that is wrong."""
+    steps = {step: getattr(round_, step) for step in STEP_LABELS} | changed
+    errors = step_date_errors(steps, today=today or clock.today())
+    if errors:
+        raise ValidationError(list(errors.values()))
 
 
 @transaction.atomic
@@ -90,7 +105,6 @@ def round_fill(*, round_: Round, members=None, user=None) -> int:
         for row in rows
     ]
     bulk_create_with_history(new, Proposal, default_user=user)
-    versions.bump()  # bulk_create sends no signals
     return len(new)
 
 
@@ -206,9 +220,10 @@ def round_reopen(*, round_: Round, user=None) -> Round:
 
 
 @transaction.atomic
-def round_submit(*, round_: Round, on: date, user=None) -> Round:
+def round_submit(*, round_: Round, on: date, user=None, today: date | None = None) -> Round:
     round_ = _locked(round_)
     round_.state = _advance(round_, "submit")
+    _check_step_dates(round_, today=today, submitted_on=on)
     round_.submitted_on = on
     round_._history_user = user
     round_.save()
@@ -217,7 +232,13 @@ def round_submit(*, round_: Round, on: date, user=None) -> Round:
 
 @transaction.atomic
 def round_decide(
-    *, round_: Round, decision_number: str, decision_date: date, decided_by: str = "", user=None
+    *,
+    round_: Round,
+    decision_number: str,
+    decision_date: date,
+    decided_by: str = "",
+    user=None,
+    today: date | None = None,
 ) -> Round:
     """Record the higher committee's decision: every included line becomes a badge of the member,
     with its bonus (coefficient × base salary in force on the decision date)."""
@@ -225,10 +246,49 @@ def round_decide(
     round_.state = _advance(round_, "decide")
     if not decision_number.strip():
         raise ValidationError({"decision_number": "Hãy nhập số quyết định."})
-    if decision_date < (round_.submitted_on or round_.submission_date or decision_date):
-        raise ValidationError({"decision_date": "Ngày quyết định trước ngày trình."})
+    _check_step_dates(round_, today=today, decision_date=decision_date)
     lines = list(round_.proposals.filter(included=True).select_related("member"))
     awards = [line for line in lines if line.kind != Proposal.Kind.REISSUE]
+    _set_bonuses(awards, decision_date, user)
+    in_force_milestones = set(rules_on(round_.date).milestones)
+    for line in awards:
+        register.badge_record(
+            member=line.member,
+            milestone=line.milestone,
+            kind=line.kind,
+            awarded_on=round_.date,
+            decision_number=decision_number.strip(),
+            decision_date=decision_date,
+            note=f"{round_}",
+            milestones=tuple(sorted(in_force_milestones | {line.milestone})),
+            user=user,
+        )
+    for line in lines:
+        if line.kind == Proposal.Kind.REISSUE:
+            register.badge_reissued(
+                member=line.member,
+                milestone=line.milestone,
+                note=reissue_note(line, decision_number.strip(), decision_date),
+                user=user,
+            )
+    round_.decision_number = decision_number.strip()
+    round_.decision_date = decision_date
+    round_.decided_by = decided_by.strip()
+    round_._history_user = user
+    round_.save()
+    return round_
+
+
+def reissue_note(line: Proposal, decision_number: str, decision_date: date) -> str:
+    """What a re-issued badge says on the member's page: the decision, and the number lost."""
+    return (
+        f"Cấp lại theo Quyết định số {decision_number} ngày {decision_date:%d/%m/%Y} "
+        f"(mất số cũ {line.old_badge_number})"
+    )
+
+
+def _set_bonuses(awards: list[Proposal], decision_date: date, user) -> None:
+    """Each awarded line's bonus: coefficient × base salary in force on the decision date."""
     salary = BaseSalary.objects.in_force(decision_date)
     if awards and salary is None:
         raise ValidationError(
@@ -246,30 +306,68 @@ def round_decide(
             + ", ".join(f"{m} năm" for m in missing)
             + ": hãy nhập hệ số (Huy hiệu Đảng → Tiền thưởng) trước khi ghi quyết định."
         )
-    in_force_milestones = set(rules_on(round_.date).milestones)
     for line in awards:
         line.coefficient = coefficients[line.milestone]
         line.base_salary = salary.amount
         line.bonus = bonus_amount(coefficient=line.coefficient, base_salary=salary.amount)
         line._history_user = user
         line.save(update_fields=["coefficient", "base_salary", "bonus"])
-        register.badge_record(
-            member=line.member,
-            milestone=line.milestone,
-            kind=line.kind,
-            awarded_on=round_.date,
-            decision_number=decision_number.strip(),
-            decision_date=decision_date,
-            note=f"{round_}",
-            milestones=tuple(sorted(in_force_milestones | {line.milestone})),
+
+
+CORRECTABLE_STEPS = {
+    # step: the states in which its date is recorded and may be corrected
+    "submitted_on": (Round.State.SUBMITTED, Round.State.DECIDED, Round.State.HELD),
+    "decision_date": (Round.State.DECIDED, Round.State.HELD),
+}
+
+
+@transaction.atomic
+def round_correct_dates(
+    *, round_: Round, dates: dict[str, date], reason: str, user=None, today: date | None = None
+) -> list[str]:
+    """The office corrects a date of a step entered wrongly (the submission, the decision), with
+    a reason the audit trail keeps. The dates must still follow each other and not be after
+    today. A corrected decision date goes onto the badges it recorded, and their bonus is that of
+    the base salary and coefficients in force on the new date. Returns the steps changed."""
+    round_ = _locked(round_)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Hãy ghi lý do sửa ngày."})
+    changed = {step: day for step, day in dates.items() if getattr(round_, step) != day}
+    for step in changed:
+        if round_.state not in CORRECTABLE_STEPS.get(step, ()):
+            raise ValidationError(
+                f"Không sửa được {STEP_LABELS[step]}: đợt tặng {round_.get_state_display().lower()}."
+            )
+    if not changed:
+        return []
+    _check_step_dates(round_, today=today, **changed)
+    if "decision_date" in changed:
+        for line in round_.proposals.filter(included=True, kind=Proposal.Kind.REISSUE):
+            for day, undo in ((round_.decision_date, True), (changed["decision_date"], False)):
+                register.badge_reissued(
+                    member=line.member,
+                    milestone=line.milestone,
+                    note=reissue_note(line, round_.decision_number, day),
+                    undo=undo,
+                    user=user,
+                )
+    for step, day in changed.items():
+        setattr(round_, step, day)
+    if "decision_date" in changed:
+        lines = round_.proposals.filter(included=True).exclude(kind=Proposal.Kind.REISSUE)
+        awards = list(lines.select_related("member"))
+        _set_bonuses(awards, changed["decision_date"], user)
+        register.badges_decision_date_set(
+            badges={(line.member_id, line.milestone) for line in awards},
+            decision_date=changed["decision_date"],
+            reason=reason,
             user=user,
         )
-    round_.decision_number = decision_number.strip()
-    round_.decision_date = decision_date
-    round_.decided_by = decided_by.strip()
     round_._history_user = user
+    round_._change_reason = reason[:100]
     round_.save()
-    return round_
+    return list(changed)
 
 
 @transaction.atomic
@@ -298,11 +396,17 @@ def round_set_badge_numbers(*, round_: Round, numbers: dict[int, str], user=None
 
 @transaction.atomic
 def round_hold(
-    *, round_: Round, held_on: date, at_home: set[int] = frozenset(), user=None
+    *,
+    round_: Round,
+    held_on: date,
+    at_home: set[int] = frozenset(),
+    user=None,
+    today: date | None = None,
 ) -> Round:
     """The ceremony took place: every included line was presented, some at home."""
     round_ = _locked(round_)
     round_.state = _advance(round_, "hold")
+    _check_step_dates(round_, today=today, held_on=held_on)
     round_.held_on = held_on
     round_._history_user = user
     round_.save()
@@ -328,6 +432,15 @@ def round_cancel(*, round_: Round, reason: str, user=None) -> Round:
         for line in lines:
             if line.kind != Proposal.Kind.REISSUE:
                 register.badge_remove(member=line.member, milestone=line.milestone, user=user)
+        for line in lines:
+            if line.kind == Proposal.Kind.REISSUE:
+                register.badge_reissued(
+                    member=line.member,
+                    milestone=line.milestone,
+                    note=reissue_note(line, round_.decision_number, round_.decision_date),
+                    undo=True,
+                    user=user,
+                )
         # A re-issued badge that got its new number goes back to the number it had.
         register.badge_numbers_set(
             numbers={

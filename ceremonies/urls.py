@@ -21,6 +21,7 @@ urlpatterns = [
         round_views.proposal_toggle,
         name="proposal_toggle",
     ),
+    path("huy-hieu/dot/<int:pk>/sua-ngay/", round_views.round_correct, name="round_correct"),
     path("huy-hieu/dot/<int:pk>/so-huy-hieu/", round_views.badge_numbers, name="badge_numbers"),
     path("huy-hieu/dot/<int:pk>/<str:action>/", round_views.round_action, name="round_action"),
     path(

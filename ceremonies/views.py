@@ -21,9 +21,9 @@ from ceremonies.queries import (
     FIELDS,
     OUTLOOK_MONTHS,
     member_facts,
+    next_round,
     proposed_in_open_rounds,
-    remembered_next_round,
-    remembered_outlook,
+    user_outlook,
 )
 from ceremonies.workflow import bonus_amount
 from members import services as register
@@ -37,16 +37,14 @@ OUTLOOK_PAGE_SIZE = 100
 
 
 def index(request):
-    """Sắp đến hạn: milestones coming within N months, early cases, deferred members.
-
-    The answer reads the whole register (about a second at 100,000 members), so it is remembered
-    until the register changes or the day turns (members/versions.py)."""
+    """Sắp đến hạn: milestones coming within N months, early cases, deferred members (a range of
+    the stored first possible round dates, then the rules for each member in it)."""
     today = clock.today()
     form = OutlookForm(request.GET or None, cells=cells_for(request.user))
     data = form.cleaned_data if form.is_valid() else {}
     months = data.get("months") or OUTLOOK_MONTHS
     cell = data.get("cell")
-    result = remembered_outlook(request.user, today, months, cell=cell)
+    result = user_outlook(request.user, today, months, cell=cell)
     return render(
         request,
         "ceremonies/outlook.html",
@@ -56,7 +54,7 @@ def index(request):
             "page_query": f"months={months}" + (f"&cell={cell.pk}" if cell else ""),
             "outlook": result,
             "due_page": Paginator(result.due, OUTLOOK_PAGE_SIZE).get_page(request.GET.get("page")),
-            "next_round": remembered_next_round(request.user, today),
+            "next_round": next_round(members_for(request.user), today=today),
             "kinds": KIND_LABELS,
         },
     )

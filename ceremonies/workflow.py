@@ -62,3 +62,36 @@ def upcoming_occasions(today: date, count: int = 4) -> list[tuple[date, str]]:
                 found.append((occasion, code))
         year += 1
     return found
+
+
+# The dated steps of a round, in the order they happen (DOMAIN.md §3): the list is locked (the
+# tờ trình gets its number and date), sent to the higher committee, decided, and presented.
+STEP_LABELS = {
+    "submission_date": "ngày chốt danh sách",
+    "submitted_on": "ngày gửi cấp trên",
+    "decision_date": "ngày quyết định",
+    "held_on": "ngày tổ chức lễ",
+}
+
+
+def step_date_errors(steps: dict[str, date | None], *, today: date) -> dict[str, str]:
+    """What is wrong with the dates of a round's steps (keys of STEP_LABELS; None: not reached):
+    none is after today, and each is on or after the step before it. {step: Vietnamese message}."""
+    errors = {}
+    previous = None
+    for step, label in STEP_LABELS.items():
+        day = steps.get(step)
+        if day is None:
+            continue
+        if day > today:
+            errors[step] = (
+                f"{label.capitalize()} {day:%d/%m/%Y} sau hôm nay ({today:%d/%m/%Y}): "
+                "chỉ ghi việc đã diễn ra."
+            )
+        elif previous is not None and day < previous[1]:
+            errors[step] = (
+                f"{label.capitalize()} {day:%d/%m/%Y} trước {STEP_LABELS[previous[0]]} "
+                f"({previous[1]:%d/%m/%Y})."
+            )
+        previous = (step, day)
+    return errors

@@ -14,10 +14,10 @@ from django.db import connection, transaction
 from simple_history.utils import bulk_create_with_history
 
 from ceremonies.eligibility import RuleSet, round_on_or_after
-from ceremonies.milestones import known_milestones, refresh_next_milestones
+from ceremonies.milestones import known_milestones, refresh_badge_dates
 from ceremonies.models import rules_on
 from ceremonies.queries import candidates, proposed_in_open_rounds
-from demo.year import rounds_from, seed_year
+from demo.year import YearCounts, rounds_from, seed_year
 from members import services, versions
 from members.enums import BadgeKind, OrganisationKind, PoliticalTheory
 from members.models import Badge, Discipline, Interruption, Member, MembershipEvent, Organisation
@@ -576,8 +576,11 @@ def _settle_old_posthumous(today: date) -> int:
 
 
 @transaction.atomic
-def seed_demo(*, members: int = 750, cells: int = 56, seed: int = 1, today: date) -> dict[str, int]:
-    """Create the demo register; returns the numbers of rows made."""
+def seed_demo(
+    *, members: int = 750, cells: int = 56, seed: int = 1, today: date, year: bool = True
+) -> dict[str, int]:
+    """Create the demo register (and, with `year`, its last full year of rounds and ratings);
+    returns the numbers of rows made."""
     rng = random.Random(seed)
     root = Organisation.objects.get(parent__isnull=True, kind=OrganisationKind.COMMITTEE)
     names = [
@@ -651,9 +654,9 @@ def seed_demo(*, members: int = 750, cells: int = 56, seed: int = 1, today: date
         for milestone, number, day, kind in d.badges
     ]
     bulk_create_with_history(badges, Badge, **history)
-    refresh_next_milestones()  # bulk_create sends no signals
+    refresh_badge_dates()  # bulk_create sends no signals
     versions.bump()
-    year = seed_year(today=today, seed=seed)
+    year = seed_year(today=today, seed=seed) if year else YearCounts()
     _settle_old_posthumous(today)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh statistics, or the planner guesses on a bulk-filled table

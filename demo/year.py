@@ -106,12 +106,13 @@ def _hold_round(rng, day: date, code: str, profile, serial: int) -> tuple[int, i
         rounds.round_cancel(round_=round_, reason="Không có đảng viên đủ điều kiện trong đợt")
         return 0, serial
     rounds.round_lock(round_=round_, today=day - timedelta(days=25))
-    rounds.round_submit(round_=round_, on=day - timedelta(days=24))
+    rounds.round_submit(round_=round_, on=day - timedelta(days=24), today=day)
     decided = rounds.round_decide(
         round_=round_,
         decision_number=f"{rng.randint(100, 999)}-QĐ/ĐUK",
         decision_date=day - timedelta(days=7),
         decided_by=f"Ban Thường vụ {profile.higher_committee_text or profile.higher_committee_name}",
+        today=day,
     )
     included = list(decided.proposals.filter(included=True).order_by("pk"))
     numbers = {}
@@ -125,7 +126,7 @@ def _hold_round(rng, day: date, code: str, profile, serial: int) -> tuple[int, i
         if line.kind in (Proposal.Kind.POSTHUMOUS, Proposal.Kind.POSTHUMOUS_EARLY)
     }
     at_home = posthumous | {line.pk for line in included if rng.random() < 0.08}
-    rounds.round_hold(round_=decided, held_on=day, at_home=at_home)
+    rounds.round_hold(round_=decided, held_on=day, at_home=at_home, today=day)
     return sum(1 for line in included if line.kind != Proposal.Kind.REISSUE), serial
 
 

@@ -44,16 +44,6 @@ def sees_whole_register(user) -> bool:
     return role_of(user) in (Role.OFFICE, Role.STANDING, Role.VIEWER)
 
 
-def scope_key(user) -> tuple:
-    """What `members_for(user)` returns, as a hashable key for remembered answers."""
-    if sees_whole_register(user):
-        return ("all",)
-    role = role_of(user)
-    if role == Role.SECRETARY:
-        return ("cells", *sorted(_secretary_cell_ids(user)))
-    return ("none",)
-
-
 def cells_for(user, queryset: QuerySet[Organisation] | None = None) -> QuerySet[Organisation]:
     """The cells this user may see."""
     queryset = (

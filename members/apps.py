@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+from members import search_index
 
 
 class MembersConfig(AppConfig):
@@ -6,9 +9,14 @@ class MembersConfig(AppConfig):
     verbose_name = "Đảng viên và chi bộ"
 
     def ready(self):
-        # The register's version changes with every write of its own models (members/versions.py).
         from members import versions  # noqa: PLC0415 -- versions.py imports models, loaded only once the registry is ready
 
+        # SQLite's search index survives later migrations that rebuild the member table.
+        post_migrate.connect(
+            search_index.on_post_migrate, sender=self, dispatch_uid="members-search-index"
+        )
+        # The register's version changes with every write of its own models (members/versions.py):
+        # what a kept import check is compared with.
         versions.watch(
             *(
                 self.get_model(name)

@@ -10,8 +10,10 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.expressions import RawSQL
 from simple_history.models import HistoricalRecords
 
+from members import search_index
 from members.enums import (
     ON_ROLLS,
     BadgeKind,
@@ -174,11 +176,23 @@ class MemberQuerySet(models.QuerySet):
         Without `by_citizen_id`, a word of digits matches the card number only, so a role that
         sees CCCD masked cannot confirm whose a number is by searching for it."""
         qs = self
-        for word in fold(query).split():
+        words = fold(query).split()
+        for word in words:
             if word.isdigit() and not by_citizen_id:
                 qs = qs.filter(party_card_number__contains=word)
             else:
                 qs = qs.filter(search_text__contains=word)
+        indexed = [word for word in words if len(word) >= search_index.SHORTEST]
+        if indexed and search_index.available(self.db):
+            # SQLite: the FTS5 trigram index finds the rows holding every long word (a card
+            # number is in the search text too); the filters above, the same as on PostgreSQL,
+            # then run on those rows only.
+            qs = qs.filter(
+                pk__in=RawSQL(
+                    f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH %s",
+                    [search_index.match_expression(indexed)],
+                )
+            )
         return qs
 
     def in_name_order(self):
@@ -257,6 +271,12 @@ class Member(models.Model):
     next_milestone_due = models.DateField(
         "Ngày đủ tuổi Đảng của mốc thấp nhất chưa nhận", null=True, blank=True, editable=False
     )
+    # The first round date at which the badge rules can find a milestone for the member (a
+    # candidate, or deferred): the range the whole-register badge questions read (an index).
+    # Kept by the badge app with the two above (ceremonies.eligibility.candidate_from).
+    candidate_from = models.DateField(
+        "Ngày sớm nhất có thể được xét Huy hiệu", null=True, blank=True, editable=False
+    )
     name_sort = models.CharField(max_length=400, editable=False, db_index=True, default="")
     search_text = models.CharField(max_length=300, editable=False, default="")
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -272,6 +292,7 @@ class Member(models.Model):
             "party_age_start",
             "next_milestone",
             "next_milestone_due",
+            "candidate_from",
         ]
     )
 
@@ -285,9 +306,9 @@ class Member(models.Model):
         ]
         indexes = [
             models.Index(fields=["cell", "name_sort"], name="member_cell_name"),
-            # The badge pre-filter: a range of starts per "highest badge held".
-            models.Index(fields=["highest_badge", "party_age_start"], name="member_badge_start"),
             models.Index(fields=["next_milestone_due"], name="member_next_milestone_due"),
+            # The badge pre-filter: everyone whose first possible round date is on or before D.
+            models.Index(fields=["candidate_from"], name="member_candidate_from"),
         ]
         constraints = [
             models.CheckConstraint(

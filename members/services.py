@@ -630,6 +630,42 @@ def badge_numbers_set(*, numbers: dict[tuple[int, int], str], user=None) -> int:
     return len(badges)
 
 
+@transaction.atomic
+def badge_reissued(
+    *, member: Member, milestone: int, note: str, undo: bool = False, user=None
+) -> None:
+    """Write on a badge the member holds that it was re-issued (4A-HHĐ), so the member's page
+    says it with the new number; `undo` takes the words back (the round was cancelled)."""
+    badge = Badge.objects.select_for_update().filter(member=member, milestone=milestone).first()
+    if badge is None:
+        return
+    parts = [part for part in badge.note.split("; ") if part and part != note]
+    badge.note = "; ".join(parts if undo else [*parts, note])
+    _save_badge(badge, user)
+
+
+@transaction.atomic
+def badges_decision_date_set(
+    *, badges: set[tuple[int, int]], decision_date: date, reason: str = "", user=None
+) -> int:
+    """Correct the decision date of badges (member id, milestone) a round's decision recorded:
+    the office found the date entered wrongly. Returns how many changed."""
+    held = Badge.objects.select_for_update().filter(
+        member_id__in={member_id for member_id, _milestone in badges},
+        milestone__in={milestone for _member_id, milestone in badges},
+    )
+    changed = [
+        badge
+        for badge in held
+        if (badge.member_id, badge.milestone) in badges and badge.decision_date != decision_date
+    ]
+    for badge in changed:
+        badge.decision_date = decision_date
+        badge._change_reason = reason[:100]
+        _save_badge(badge, user)
+    return len(changed)
+
+
 # --- organisations -------------------------------------------------------------------------
 
 

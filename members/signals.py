@@ -4,7 +4,8 @@ higher one of a change calls a function the higher one registers; Django's signa
 from django.dispatch import Signal
 
 # Sent inside the writing transaction with `member_ids` (a list, or None for the whole register)
-# after anything a member's milestones depend on changed: the start of party age, interruptions,
-# the badges held. The badge app, which owns the milestones, keeps each member's next milestone
-# (Member.next_milestone, next_milestone_due) in step (ceremonies/apps.py).
+# after anything a member's badge dates depend on changed: the start of party age, interruptions,
+# the badges held, the official date, the status and death (the facts), the seriously-ill flag.
+# The badge app, which owns the milestones, keeps each member's stored badge dates
+# (Member.next_milestone, next_milestone_due, candidate_from) in step (ceremonies/apps.py).
 party_age_changed = Signal()

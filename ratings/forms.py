@@ -11,16 +11,38 @@ LEVEL_CHOICES = [
 ]
 
 
+SCORE_ERROR = "Điểm là số nguyên từ 0 đến 100."
+
+
 class RatingForm(forms.Form):
-    level = forms.ChoiceField(label="Mức xếp loại", choices=LEVEL_CHOICES, required=False)
+    level = forms.ChoiceField(
+        label="Mức xếp loại",
+        choices=LEVEL_CHOICES,
+        required=False,
+        error_messages={
+            "invalid_choice": "Không có mức “%(value)s”: chọn HTXSNV, HTTNV, HTNV hoặc KHTNV."
+        },
+    )
     score = forms.IntegerField(
         label="Điểm",
         min_value=0,
         max_value=100,
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
-        error_messages={"invalid": "Điểm là số nguyên từ 0 đến 100."},
+        error_messages={"invalid": SCORE_ERROR, "min_value": SCORE_ERROR, "max_value": SCORE_ERROR},
     )
+
+    @property
+    def unknown_level(self) -> str:
+        """A level posted that is none of the choices: shown as typed, marked wrong."""
+        value = self["level"].value() or ""
+        return value if value and value not in dict(LEVEL_CHOICES) else ""
+
+    @property
+    def known_level(self) -> str:
+        """The level the form holds if it is one of the choices ("" otherwise)."""
+        value = self["level"].value() or ""
+        return "" if self.unknown_level else value
 
     def clean(self):
         data = super().clean()

@@ -10,7 +10,13 @@ from members.enums import ON_ROLLS
 from members.models import Discipline, Member, Organisation
 from ratings.enums import RatingLevel
 from ratings.models import CellRating, MemberRating, RatingYear
-from ratings.rules import NOT_COMPLETED, not_rated_reason, quota_checks, streak
+from ratings.rules import (
+    discipline_conflict,
+    discipline_message,
+    not_rated_reason,
+    quota_checks,
+    streak,
+)
 
 
 def year_or_unsaved(year: int) -> RatingYear:
@@ -24,20 +30,30 @@ class GridRow:
     member: Member
     rating: MemberRating | None
     not_rated: str | None  # why the member is not rated, if so
+    disciplined: str = ""  # the member's disciplines decided in the year ("Cảnh cáo 01/05/2025")
 
 
 def grid(*, year: RatingYear, cell: Organisation) -> list[GridRow]:
-    """The members of a cell to rate in a year, in name order, with their ratings (two queries)."""
+    """The members of a cell to rate in a year, in name order, with their ratings and their
+    disciplines of the year (three queries)."""
     members = list(Member.objects.filter(cell=cell, status__in=ON_ROLLS).in_name_order())
     ratings = (
         {r.member_id: r for r in MemberRating.objects.filter(year=year, member__in=members)}
         if year.pk
         else {}
     )
+    disciplined: dict[int, list[str]] = {}
+    for discipline in Discipline.objects.filter(
+        member__in=members, decision_date__year=year.year
+    ).order_by("decision_date"):
+        disciplined.setdefault(discipline.member_id, []).append(
+            f"{discipline.get_form_display()} ngày {discipline.decision_date:%d/%m/%Y}"
+        )
     return [
         GridRow(
             member=m,
             rating=ratings.get(m.pk),
+            disciplined="; ".join(disciplined.get(m.pk, ())),
             not_rated=not_rated_reason(
                 status=m.status,
                 admission_date=m.admission_date,
@@ -157,11 +173,11 @@ def year_checks(year: RatingYear) -> YearChecks:
         Discipline.objects.filter(decision_date__year=year.year).values_list("member_id", flat=True)
     )
     disciplined = sorted(
-        f"{r.member.full_name}: bị kỷ luật trong năm nhưng xếp loại {r.level}"
+        discipline_message(name=r.member.full_name, level=r.level)
         for r in MemberRating.objects.filter(
             year__year=year.year, member_id__in=disciplined_ids
         ).select_related("member")
-        if r.level != NOT_COMPLETED
+        if discipline_conflict(level=r.level, disciplined=True)
     )
     return YearChecks(missing=missing, quota=quota, disciplined=disciplined)
 

@@ -13,6 +13,17 @@ from ratings.enums import RatingLevel
 EXCELLENT, GOOD, NOT_COMPLETED = RatingLevel.EXCELLENT, RatingLevel.GOOD, RatingLevel.NOT_COMPLETED
 
 
+# The words of the two warnings, filled in by the server and, on the grid as staff type, by
+# static/js/rating_grid.js from the same text (one wording, one rule).
+QUOTA_MESSAGE = (
+    "{group}: {excellent} HTXSNV, vượt tỉ lệ cho phép {allowed} "
+    "(tối đa theo tỉ lệ trên {good} HTTNV)."
+)
+DISCIPLINE_MESSAGE = "{name}: bị kỷ luật trong năm nhưng xếp loại {level} (thường là {allowed})."
+# §4: a member disciplined during the year is normally rated KHTNV.
+DISCIPLINED_LEVEL = NOT_COMPLETED
+
+
 @dataclass(frozen=True)
 class QuotaCheck:
     group: str
@@ -26,9 +37,8 @@ class QuotaCheck:
 
     @property
     def message(self) -> str:
-        return (
-            f"{self.group}: {self.excellent} HTXSNV, vượt tỉ lệ cho phép {self.allowed} "
-            f"(tối đa theo tỉ lệ trên {self.good} HTTNV)."
+        return QUOTA_MESSAGE.format(
+            group=self.group, excellent=self.excellent, allowed=self.allowed, good=self.good
         )
 
 
@@ -45,6 +55,16 @@ def quota_checks(levels_by_group: Mapping[str, Iterable[str]], *, percent: int) 
         excellent, good = levels.count(EXCELLENT), levels.count(GOOD)
         checks.append(QuotaCheck(group, excellent, good, quota_allowed(good=good, percent=percent)))
     return checks
+
+
+def discipline_conflict(*, level: str, disciplined: bool) -> bool:
+    """A member disciplined in the year rated above the level the rules expect (§4: a warning
+    to confirm, not a refusal)."""
+    return disciplined and bool(level) and level != DISCIPLINED_LEVEL
+
+
+def discipline_message(*, name: str, level: str) -> str:
+    return DISCIPLINE_MESSAGE.format(name=name, level=level, allowed=DISCIPLINED_LEVEL)
 
 
 def streak(marked_years: Collection[int], *, up_to: int, counted_years: Iterable[int]) -> int:

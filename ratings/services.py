@@ -13,6 +13,7 @@ from members.models import Member, Organisation
 from ratings.enums import RatingLevel
 from ratings.models import CellRating, MemberRating, RatingYear, default_late_admission_from
 from ratings.queries import grid, year_checks
+from ratings.rules import discipline_conflict, discipline_message, quota_checks
 from vusta_party import clock
 from vusta_party.spreadsheets import SpreadsheetError, read_table
 from vusta_party.text import ascii_int, fold, name_key
@@ -35,6 +36,42 @@ def _locked_year(year: RatingYear) -> RatingYear:
     return year
 
 
+@dataclass(frozen=True)
+class GridSaved:
+    """What saving a cell's grid did, and the warnings of the levels saved (§4)."""
+
+    rated: int  # members with a level now
+    removed: int  # members whose earlier rating was taken off (no level given)
+    cell_rated: bool
+    warnings: tuple[str, ...]
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.rated or self.removed or self.cell_rated)
+
+
+def grid_warnings(*, year: RatingYear, cell: Organisation, rows, levels: dict[int, str]):
+    """The quota of the cell and the disciplined members rated above KHTNV, for the levels of a
+    grid (`levels`: member id -> level): the checks the grid page makes as staff type."""
+    warnings = []
+    if year.quota_enabled:
+        warnings += [
+            check.message
+            for check in quota_checks(
+                {cell.name: [level for level in levels.values() if level]},
+                percent=year.quota_percent,
+            )
+            if check.exceeded
+        ]
+    warnings += [
+        discipline_message(name=row.member.full_name, level=levels[row.member.pk])
+        for row in rows
+        if row.member.pk in levels
+        and discipline_conflict(level=levels[row.member.pk], disciplined=bool(row.disciplined))
+    ]
+    return tuple(warnings)
+
+
 @transaction.atomic
 def ratings_save(
     *,
@@ -44,38 +81,51 @@ def ratings_save(
     cell_level: str = "",
     cell_score: int | None = None,
     user=None,
-) -> int:
+) -> GridSaved:
     """Save a cell's grid in one transaction: every member's level (and score) and the cell's.
-    A member given no level loses the rating they had. Returns how many members are rated."""
+    A member given no level loses the rating they had. Any wrong value refuses the whole grid
+    (ValidationError by member id, "cell" for the cell's own rating) and saves nothing."""
     year = _locked_year(year)
     rows = {row.member.pk: row for row in grid(year=year, cell=cell)}
     unknown = set(levels) - set(rows)
     if unknown:
         raise ValidationError("Có đảng viên không thuộc chi bộ này trong bảng xếp loại.")
     valid = set(RatingLevel.values)
-    saved = 0
+    errors = {}
     for member_id, (level, score) in levels.items():
         row = rows[member_id]
+        if level and row.not_rated:
+            errors[str(member_id)] = f"{row.member}: {row.not_rated}"
+        elif (level and level not in valid) or (score is not None and not 0 <= score <= 100):
+            errors[str(member_id)] = f"{row.member}: mức xếp loại hoặc điểm không hợp lệ."
+    if (cell_level and cell_level not in valid) or (
+        cell_score is not None and not 0 <= cell_score <= 100
+    ):
+        errors["cell"] = "Mức xếp loại hoặc điểm của chi bộ không hợp lệ."
+    if errors:
+        raise ValidationError(errors)
+    rated = removed = 0
+    for member_id, (level, score) in levels.items():
         if not level:
-            MemberRating.objects.filter(year=year, member_id=member_id).delete()
+            removed += MemberRating.objects.filter(year=year, member_id=member_id).delete()[0]
             continue
-        if row.not_rated:
-            raise ValidationError(f"{row.member}: {row.not_rated}")
-        if level not in valid or (score is not None and not 0 <= score <= 100):
-            raise ValidationError(f"{row.member}: mức xếp loại hoặc điểm không hợp lệ.")
         MemberRating.objects.update_or_create(
             year=year, member_id=member_id, defaults={"cell": cell, "level": level, "score": score}
         )
-        saved += 1
+        rated += 1
     if cell_level:
-        if cell_level not in valid:
-            raise ValidationError("Mức xếp loại chi bộ không hợp lệ.")
         # A cell rated below HTXSNV cannot stay tiêu biểu.
         kept = {} if cell_level == RatingLevel.EXCELLENT else {"exemplary": False}
         CellRating.objects.update_or_create(
             year=year, cell=cell, defaults={"level": cell_level, "score": cell_score, **kept}
         )
-    return saved
+    warnings = grid_warnings(
+        year=year,
+        cell=cell,
+        rows=rows.values(),
+        levels={member_id: level for member_id, (level, _score) in levels.items()},
+    )
+    return GridSaved(rated, removed, bool(cell_level), warnings)
 
 
 @transaction.atomic

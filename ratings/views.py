@@ -12,6 +12,7 @@ from ratings import exports, queries, services
 from ratings.commendations import queries as commendation_queries
 from ratings.commendations.forms import DraftForm
 from ratings.forms import ExemplaryCellsForm, RatingImportForm, grid_forms
+from ratings.rules import DISCIPLINE_MESSAGE, DISCIPLINED_LEVEL, QUOTA_MESSAGE
 from vusta_party import clock
 from vusta_party.exports import send
 from vusta_party.spreadsheets import upload_error
@@ -76,37 +77,82 @@ def rating_grid(request, year: int, cell_pk: int):
     if data is not None and not request.user.has_perm("ratings.add_memberrating"):
         raise PermissionDenied
     pairs, cell_form = grid_forms(rows, data, queries.cell_rating(year=year_obj, cell=cell))
-    forms = [form for _row, form in pairs if form is not None]
     if data is not None:
-        if all(form.is_valid() for form in [*forms, cell_form]):
-            try:
-                saved = services.ratings_save(
-                    year=year_obj,
-                    cell=cell,
-                    levels={
-                        row.member.pk: (form.cleaned_data["level"], form.cleaned_data["score"])
-                        for row, form in pairs
-                        if form is not None
-                    },
-                    cell_level=cell_form.cleaned_data["level"],
-                    cell_score=cell_form.cleaned_data["score"],
-                    user=request.user,
-                )
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, f"Đã lưu xếp loại {saved} đảng viên của {cell.name}.")
-                return redirect("ratings:rating_grid", year=year, cell_pk=cell.pk)
-        else:
-            bad = sum(1 for form in [*forms, cell_form] if form.errors)
-            messages.error(
-                request,
-                f"Chưa lưu: {bad} dòng có ô chưa đúng (tô đỏ bên dưới). Các ô khác vẫn giữ.",
-            )
+        saved = _save_grid(request, year_obj, cell, pairs, cell_form)
+        if saved is not None:
+            return saved
     return render(
         request,
         "ratings/rating_grid.html",
-        {"year": year_obj, "cell": cell, "pairs": pairs, "cell_form": cell_form},
+        {
+            "year": year_obj,
+            "cell": cell,
+            "pairs": pairs,
+            "cell_form": cell_form,
+            # The warnings of the levels on the page; the page's script redoes them as staff type.
+            "warnings": services.grid_warnings(
+                year=year_obj,
+                cell=cell,
+                rows=[row for row, form in pairs if form is not None],
+                levels={row.member.pk: form.known_level for row, form in pairs if form},
+            ),
+            "quota_message": QUOTA_MESSAGE,
+            "discipline_message": DISCIPLINE_MESSAGE,
+            "discipline_level": DISCIPLINED_LEVEL,
+        },
+    )
+
+
+def _save_grid(request, year, cell, pairs, cell_form):
+    """Save a posted grid, or say what is wrong and keep every value typed (None)."""
+    forms = [form for _row, form in pairs if form is not None]
+    if not all(form.is_valid() for form in [*forms, cell_form]):
+        return _grid_refused(request, forms, cell_form)
+    try:
+        result = services.ratings_save(
+            year=year,
+            cell=cell,
+            levels={
+                row.member.pk: (form.cleaned_data["level"], form.cleaned_data["score"])
+                for row, form in pairs
+                if form is not None
+            },
+            cell_level=cell_form.cleaned_data["level"],
+            cell_score=cell_form.cleaned_data["score"],
+            user=request.user,
+        )
+    except ValidationError as error:
+        by_member = {str(row.member.pk): form for row, form in pairs if form is not None}
+        by_member["cell"] = cell_form
+        for key, texts in getattr(error, "message_dict", {"": error.messages}).items():
+            if key in by_member:
+                by_member[key].add_error("level", texts)
+            else:
+                cell_form.add_error(None, texts)
+        return _grid_refused(request, forms, cell_form)
+    if result.nothing:
+        messages.warning(
+            request, "Chưa lưu gì: chưa chọn mức xếp loại cho đảng viên nào, cũng như cho chi bộ."
+        )
+        return None
+    text = f"Đã lưu xếp loại {result.rated} đảng viên của {cell.name}"
+    if result.removed:
+        text += f", bỏ xếp loại {result.removed} đảng viên không được chọn mức"
+    text += "."
+    if result.cell_rated:
+        text += f" Chi bộ tự xếp loại: {cell_form.cleaned_data['level']}."
+    messages.success(request, text)
+    for warning in result.warnings:
+        messages.warning(request, "Cảnh báo: " + warning)
+    return redirect("ratings:rating_grid", year=year.year, cell_pk=cell.pk)
+
+
+def _grid_refused(request, forms, cell_form):
+    bad = sum(len(form.errors) for form in [*forms, cell_form])
+    messages.error(
+        request,
+        f"Chưa lưu gì: {bad} ô chưa đúng (tô đỏ bên dưới). Mọi giá trị đã nhập vẫn còn nguyên; "
+        "sửa các ô đó rồi lưu lại.",
     )
 
 

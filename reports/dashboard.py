@@ -4,8 +4,7 @@ from datetime import date
 
 from ceremonies.models import rules_on
 from ceremonies.queries import NextRound, next_round, outlook, proposed_in_open_rounds
-from members import versions
-from members.access import cells_for, members_for, scope_key, sees_whole_register
+from members.access import cells_for, members_for, sees_whole_register
 from members.enums import ON_ROLLS
 from members.party_age import add_months
 from members.queries import probation_filter
@@ -16,11 +15,9 @@ COMING_MONTHS = 3
 
 
 def dashboard_data(user, today: date) -> dict:
-    """The figures of the register are remembered until it changes (members/versions.py): they
-    read the whole register, and every sign-in lands here."""
-    figures = versions.remembered(
-        ("dashboard", scope_key(user), today), lambda: _register_figures(user, today)
-    )
+    """Every sign-in lands here: the badge figures read a range of the stored first possible
+    round dates (Member.candidate_from), not the whole register."""
+    figures = _register_figures(user, today)
     whole = sees_whole_register(user)
     last_report = (
         IssuedReport.objects.select_related("issued_by").defer("pdf", "data").first()

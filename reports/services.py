@@ -13,7 +13,7 @@ from reports.models import IssuedReport, ReportDraft
 from reports.periods import Period, issue_error
 from vusta_party import clock
 from vusta_party.pdf import html_to_pdf
-from vusta_party.services import next_document_number
+from vusta_party.services import coming_document_number, next_document_number
 
 REPORT_TYPE = "BC"
 
@@ -73,18 +73,32 @@ def render_report(
     return report, html
 
 
-@transaction.atomic
 def report_issue(*, period: Period, user, today: date | None = None) -> IssuedReport:
     """Issue the report of a period that is over: the next number of the term, the figures and
     the narrative frozen as JSON, the PDF and its SHA-256. Issuing again makes a new version with
-    a new number."""
+    a new number.
+
+    The PDF takes seconds to print, so it is printed with the number coming and outside the write
+    transaction: parallel writers (on SQLite, every writer) do not wait for it. If another report
+    took that number meanwhile, it is printed again with the next one."""
     today = today or clock.today()
     if error := issue_error(period, today=today):
         raise ValidationError(error)
-    number, term = next_document_number(type_code=REPORT_TYPE, day=today)
-    draft = ReportDraft.objects.filter(kind=period.kind, start=period.start, end=period.end).first()
-    report, html = render_report(period, number=number, issued_on=today, draft=draft)
-    pdf = html_to_pdf(html)
+    while True:
+        number, _term = coming_document_number(type_code=REPORT_TYPE, day=today)
+        draft = ReportDraft.objects.filter(
+            kind=period.kind, start=period.start, end=period.end
+        ).first()
+        report, html = render_report(period, number=number, issued_on=today, draft=draft)
+        pdf = html_to_pdf(html)
+        with transaction.atomic():
+            taken, term = next_document_number(type_code=REPORT_TYPE, day=today)
+            if taken == number:
+                return _issued_report_create(period, report, number, term, pdf, user, today)
+            transaction.set_rollback(True)
+
+
+def _issued_report_create(period, report, number, term, pdf, user, today) -> IssuedReport:
     version = (
         IssuedReport.objects.filter(kind=period.kind, start=period.start, end=period.end).count()
         + 1

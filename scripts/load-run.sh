@@ -26,7 +26,7 @@ password=$($PY -c "from vusta_party.management.commands.create_demo_user import 
 
 $PY -m gunicorn vusta_party.wsgi --workers 4 --bind "127.0.0.1:$port" --log-level warning &
 server=$!
-for _ in $(seq 1 300); do  # the workers start after the master has warmed (gunicorn.conf.py)
+for _ in $(seq 1 300); do  # until the workers answer
     curl -fs -o /dev/null "http://127.0.0.1:$port/tai-khoan/login/" && break
     sleep 0.2
 done

@@ -48,17 +48,6 @@ def make_user(db):
 
 
 @pytest.fixture(autouse=True)
-def _forget_remembered_answers():
-    """Each test starts with no remembered whole-register answer (members/versions.py): a
-    rolled-back test may leave one under a version token the next test sees again."""
-    from members import versions  # noqa: PLC0415 -- app registry is ready at call time
-
-    versions.forget_all()
-    yield
-    versions.forget_all()
-
-
-@pytest.fixture(autouse=True)
 def _pdf_only_in_slow_tests(request, monkeypatch):
     """A test that renders a PDF is marked slow (or e2e), so that `make test-fast` needs no
     WeasyPrint: here any other test that reaches WeasyPrint fails."""

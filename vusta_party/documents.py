@@ -9,7 +9,7 @@ from datetime import date
 
 from django.core.exceptions import ImproperlyConfigured
 
-from vusta_party.models import CommitteeProfile
+from vusta_party.models import CommitteeProfile, DocumentCounter
 
 # Width of the blank left for a number written by hand on an unnumbered draft.
 _BLANK_NUMBER = "\u00a0" * 6
@@ -111,3 +111,17 @@ def party_document(
         committee_text=profile.committee_text or sentence_case(profile.committee_name),
         layout=layout_of(profile),
     )
+
+
+def next_number_text(*, type_code: str, day: date) -> str:
+    """The number the next document of a type dated `day` will take ("01-TTr/ĐU"), read
+    without taking it: what a confirmation tells staff before they issue."""
+    profile = CommitteeProfile.objects.in_force(day, earliest_before_first=True)
+    term = profile.term_name if profile else ""
+    last = (
+        DocumentCounter.objects.filter(type_code=type_code, term_name=term)
+        .values_list("last_number", flat=True)
+        .first()
+    )
+    symbol = profile.document_symbol if profile else ""
+    return f"{(last or 0) + 1:02d}-{type_code}/{symbol}"

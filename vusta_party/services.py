@@ -7,6 +7,23 @@ from django.db import transaction
 from vusta_party.models import CommitteeProfile, DocumentCounter
 
 
+def _term_on(day: date) -> str:
+    profile = CommitteeProfile.objects.in_force(day, earliest_before_first=True)
+    return profile.term_name if profile else ""
+
+
+def coming_document_number(*, type_code: str, day: date) -> tuple[int, str]:
+    """The number `next_document_number` would take now, read without taking it or locking:
+    for a document printed before its number is taken (see `reports.services.report_issue`)."""
+    term = _term_on(day)
+    last = (
+        DocumentCounter.objects.filter(type_code=type_code, term_name=term)
+        .values_list("last_number", flat=True)
+        .first()
+    )
+    return (last or 0) + 1, term
+
+
 @transaction.atomic
 def next_document_number(*, type_code: str, day: date) -> tuple[int, str]:
     """Take the next number of a document type in the term in force on `day`.
@@ -14,8 +31,7 @@ def next_document_number(*, type_code: str, day: date) -> tuple[int, str]:
     Returns (number, term name). The counter row is locked, so two documents issued at once never
     share a number.
     """
-    profile = CommitteeProfile.objects.in_force(day, earliest_before_first=True)
-    term = profile.term_name if profile else ""
+    term = _term_on(day)
     DocumentCounter.objects.get_or_create(type_code=type_code, term_name=term)
     counter = DocumentCounter.objects.select_for_update().get(type_code=type_code, term_name=term)
     counter.last_number += 1

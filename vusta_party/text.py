@@ -7,6 +7,7 @@ under any PostgreSQL locale, so the list order never depends on the server's loc
 
 import re
 import unicodedata
+from decimal import Decimal, InvalidOperation
 
 # The Vietnamese alphabet in dictionary order, with the Latin letters Vietnamese does not use
 # (f, j, w, z: foreign names) placed where the Latin alphabet puts them.
@@ -116,3 +117,41 @@ def ascii_int(text) -> int | None:
     page posts is read through here."""
     text = str(text).strip()
     return int(text) if text.isascii() and text.isdigit() else None
+
+
+# A decimal as staff type it: "2,5" (the Vietnamese comma), "2.5", "1.234,5" (dots group the
+# thousands when a comma marks the decimals), "15".
+_DECIMAL = re.compile(r"(?P<whole>\d+)(?:[.,](?P<fraction>\d+))?")
+_GROUPED_DECIMAL = re.compile(r"(?P<whole>\d{1,3}(?:\.\d{3})+),(?P<fraction>\d+)")
+# A whole number in đồng: "2.530.000", "2 530 000" or "2530000".
+_GROUPED_INT = re.compile(r"\d{1,3}(?:([. ])\d{3})?(?:\1\d{3})*|\d+")
+
+
+def vietnamese_decimal(text) -> Decimal | None:
+    """The number staff typed, with a decimal comma or point ("2,5" and "2.5" are 2.5; "1,50" is
+    1.50), or None when it is not a plain number (letters, two separators, a sign)."""
+    text = str(text).strip().replace("\u00a0", "").replace(" ", "")
+    if not text.isascii():
+        return None
+    found = _DECIMAL.fullmatch(text) or _GROUPED_DECIMAL.fullmatch(text)
+    if found is None:
+        return None
+    whole = found["whole"].replace(".", "")
+    try:
+        return Decimal(f"{whole}.{found['fraction']}" if found["fraction"] else whole)
+    except InvalidOperation:  # pragma: no cover -- the patterns admit digits only
+        return None
+
+
+def vietnamese_int(text) -> int | None:
+    """A whole number typed with or without thousands groups ("2.530.000", "2 530 000"), or
+    None ("2,5", letters, a group of other than three digits)."""
+    text = str(text).strip().replace("\u00a0", " ")
+    if not text.isascii() or _GROUPED_INT.fullmatch(text) is None:
+        return None
+    return int(text.replace(".", "").replace(" ", ""))
+
+
+def decimal_text(value: Decimal, places: int = 2) -> str:
+    """A decimal written the Vietnamese way with `places` decimals: 1.5 -> "1,50"."""
+    return f"{value:.{places}f}".replace(".", ",")

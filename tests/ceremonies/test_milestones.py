@@ -1,10 +1,12 @@
 """The badge app keeps each member's next milestone in step with the facts and the rules."""
 
 from datetime import date
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 
-from ceremonies.milestones import known_milestones, refresh_next_milestones
+from ceremonies.milestones import known_milestones, refresh_badge_dates
 from ceremonies.models import BadgeRules
 from members import services
 from members.models import Member
@@ -16,6 +18,12 @@ WITH_35_AND_95 = "30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90, 95"
 
 def stored(member):
     return Member.objects.values_list("next_milestone", "next_milestone_due").get(pk=member.pk)
+
+
+def stored_dates(member):
+    return Member.objects.values_list("next_milestone", "next_milestone_due", "candidate_from").get(
+        pk=member.pk
+    )
 
 
 def a_member(**extra):
@@ -86,7 +94,54 @@ def test_refreshing_the_whole_register_takes_a_fixed_number_of_queries(
 
     # the rules, the members, the write of those that changed
     with django_assert_num_queries(3):
-        changed = refresh_next_milestones()
+        changed = refresh_badge_dates()
 
     assert changed == item_count
     assert [stored(m) for m in members] == [(30, date(2027, 1, 10))] * item_count
+
+
+def test_the_command_says_how_many_would_change_and_then_changes_them():
+    members = [a_member(full_name=f"Lê Văn {'AB'[n]}") for n in range(2)]
+    a_member(full_name="Lê Văn C")  # in step: not counted
+    Member.objects.filter(pk__in=[m.pk for m in members]).update(
+        next_milestone=None, next_milestone_due=None, candidate_from=None
+    )
+
+    dry = StringIO()
+    call_command("refresh_badge_dates", "--dry-run", stdout=dry)
+    assert dry.getvalue() == "Sẽ thay đổi ngày xét Huy hiệu của 2 đảng viên (chưa ghi).\n"
+    assert stored_dates(members[0]) == (None, None, None)
+
+    out = StringIO()
+    call_command("refresh_badge_dates", stdout=out)
+    assert out.getvalue() == "Đã tính lại ngày xét Huy hiệu: 2 đảng viên thay đổi.\n"
+    assert [stored_dates(m) for m in members] == [(30, date(2027, 1, 10), date(2027, 1, 10))] * 2
+
+
+def test_facts_move_the_first_possible_round_date():
+    member = a_member()
+    assert stored_dates(member) == (30, date(2027, 1, 10), date(2027, 1, 10))
+
+    member = services.member_update(
+        member=member,
+        values={"seriously_ill": True, "seriously_ill_reason": "Ung thư"},
+        expected_version=member.version,
+        today=date(2026, 8, 1),
+    )
+    assert stored_dates(member) == (30, date(2027, 1, 10), date(2026, 1, 10))  # early window
+
+    services.fact_record(member=member, kind="died", day=date(2025, 12, 1), today=date(2026, 8, 1))
+    # died 13 months before the due date: no window opened, none will
+    assert stored_dates(member) == (30, date(2027, 1, 10), None)
+
+
+def test_a_member_leaving_the_rolls_has_no_first_possible_round_date():
+    member = a_member()
+    services.fact_record(
+        member=member,
+        kind="transferred_out",
+        day=date(2026, 1, 1),
+        counterpart="Đảng bộ Bộ Y tế",
+        today=date(2026, 8, 1),
+    )
+    assert stored_dates(member) == (30, date(2027, 1, 10), None)

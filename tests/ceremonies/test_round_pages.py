@@ -13,6 +13,7 @@ from members.models import Member
 from members.party_age import add_years
 from tests.factories import MILESTONES, CellFactory, make_member
 from tests.pdf_utils import read_pdf
+from vusta_party import clock
 
 pytestmark = pytest.mark.django_db
 ROUND_DAY = date(2026, 9, 2)
@@ -149,11 +150,22 @@ def test_the_submission_letter_is_numbered_and_counts_the_badges(office_client, 
 def test_the_roster_is_in_programme_order_with_totals_of_badges_and_bonus(
     office_client, decided_round
 ):
+    reissue = decided_round.proposals.get(kind="reissue")
+    services.round_set_badge_numbers(round_=decided_round, numbers={reissue.pk: "C777001"})
     text = pdf(office_client, decided_round, "danh-sach-trao-tang").flat_text
+    signatures = pdf(office_client, decided_round, "so-ky-nhan").flat_text
 
     order = [text.index(name) for name in ("Nguyễn Thị Ánh", "Lê Văn Bình", "Đặng Văn Dũng")]
     assert order == sorted(order)  # 50, then 40 (posthumous), then 30 years
-    assert "Trần Thị Cúc" not in text  # re-issues are not presented at the ceremony
+    # the re-issued badge is presented too, with its new number and the one lost
+    assert (
+        "2 Trần Thị Cúc 1955 Chi bộ Hội Hóa học 01/01/1980 Cấp lại (bị mất) Huy hiệu 40 năm "
+        "C777001 Cấp lại, số cũ B054321"
+    ) in text
+    assert "Cấp lại Huy hiệu bị mất 1" in text
+    assert (
+        "2 Trần Thị Cúc Chi bộ Hội Hóa học 40 năm (cấp lại (bị mất), số cũ B054321) C777001"
+    ) in signatures
     for expected in [
         "Quyết định số 123-QĐ/ĐUK ngày 20/08/2026 của Ban Thường vụ Đảng ủy cấp trên",
         "Huy hiệu 50 năm tuổi Đảng 1 7.590.000",
@@ -257,7 +269,7 @@ def test_office_creates_a_round_from_a_suggested_occasion(office_client, cells):
     assert "với 1 đảng viên đủ điều kiện" in response.content.decode()
 
 
-def test_the_office_walks_a_round_through_its_states(office_client, cells):
+def test_the_office_walks_a_round_through_its_states(office_client, cells, monkeypatch):
     make_member(
         cell=cells[0],
         full_name="Nguyễn Văn An",
@@ -268,11 +280,13 @@ def test_the_office_walks_a_round_through_its_states(office_client, cells):
     round_ = services.round_create(day=ROUND_DAY, occasion="0902")
     services.round_fill(round_=round_)
     url = lambda action: reverse("ceremonies:round_action", args=[round_.pk, action])  # noqa: E731
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 8, 1))
 
     office_client.post(url("lock"))
     refused = office_client.post(
         url("decide"), {"decision_number": "1", "decision_date": "20/08/2026"}, follow=True
     )
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 9, 2))
     office_client.post(url("submit"), {"on": "02/08/2026"})
     office_client.post(url("decide"), {"decision_number": "1-QĐ", "decision_date": "20/08/2026"})
     office_client.post(
@@ -300,7 +314,10 @@ def test_pasted_badge_numbers_with_unknown_cards_change_nothing(office_client, d
         follow=True,
     )
 
-    assert "Không khớp số thẻ đảng viên ở các dòng: 99999999\tX1" in response.content.decode()
+    assert [str(m) for m in response.context["messages"]] == [
+        "Chưa ghi số nào: Dòng 1 (99999999 ⇥ X1): không có số thẻ 99999999 trong đợt này. "
+        "Các số đã gõ vẫn còn bên dưới."
+    ]
     assert set(decided_round.proposals.values_list("badge_number", flat=True)) == {""}
 
 
@@ -351,8 +368,9 @@ def test_round_pages_take_a_fixed_number_of_queries(
     services.round_fill(round_=round_)
 
     # session, user, round, its lines with members and cells, the milestones of the add form,
-    # committee profile
-    with django_assert_num_queries(6):
+    # committee profile; the profile and counter of the next tờ trình number (the confirmation);
+    # the deferred at the round's date: its rules, other open rounds, the register's four
+    with django_assert_num_queries(14):
         detail = office_client.get(reverse("ceremonies:round_detail", args=[round_.pk]))
     # session, user, rounds with counts, dates taken, committee profile
     with django_assert_num_queries(5):

@@ -333,5 +333,8 @@ def test_the_decision_date_may_not_precede_the_submission(register_):
     round_ = make_round()
     _through_submission(round_)
 
-    with pytest.raises(ValidationError, match="Ngày quyết định trước ngày trình"):
+    with pytest.raises(
+        ValidationError,
+        match=r"Ngày quyết định 01/08/2026 trước ngày gửi cấp trên \(02/08/2026\)\.",
+    ):
         services.round_decide(round_=round_, decision_number="1-QĐ", decision_date=date(2026, 8, 1))

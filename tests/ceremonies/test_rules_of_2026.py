@@ -142,7 +142,7 @@ def test_the_forms_offer_every_milestone_of_a_version(register):
 def test_the_round_its_list_its_decision_and_the_report_follow_it(office_client, register):
     round_ = rounds.round_create(day=ROUND_DAY, occasion="1107")
     rounds.round_fill(round_=round_)
-    rounds.round_lock(round_=round_)
+    rounds.round_lock(round_=round_, today=date(2026, 8, 10))
     rounds.round_submit(round_=round_, on=date(2026, 8, 12))
     page = office_client.get(
         reverse("ceremonies:round_document", args=[round_.pk, "4", "html"])

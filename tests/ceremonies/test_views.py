@@ -88,11 +88,11 @@ def test_outlook_query_count_is_fixed(office_client, item_count, django_assert_n
             official_date=add_years(soon, 1),
         )
 
-    # session, user, register version, rules in force, open-round proposals, badges held,
-    # members, disciplines, cells; for the next round's eligible: the next round created, its
-    # rules, open-round proposals, badges held, members, disciplines, cells, register version;
-    # the cells of the filter, committee profile
-    with django_assert_num_queries(19):
+    # session, user, rules in force, open-round proposals, members (a range of the stored
+    # dates), disciplines, cells; for the next round's eligible: the next round created, its
+    # rules, open-round proposals, members, disciplines, cells; the cells of the filter,
+    # committee profile
+    with django_assert_num_queries(15):
         response = office_client.get(reverse("ceremonies:index"))
 
     assert len(response.context["outlook"].due) == item_count

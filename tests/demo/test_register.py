@@ -10,7 +10,7 @@ from members import services
 from members.enums import Status
 from members.models import Badge, Interruption, Member, MembershipEvent, Organisation
 from members.rules import Fact, replay
-from ratings.models import Commendation, RatingYear
+from ratings.models import Commendation, MemberRating, RatingYear
 from vusta_party.history import audit_rows
 
 pytestmark = pytest.mark.django_db
@@ -158,3 +158,13 @@ def test_no_living_member_is_older_than_a_real_register_holds_and_old_deaths_wer
     ]
     old = [row for row in posthumous if row.facts.death_date < date(2023, 11, 22)]
     assert [(row.full_name, row.facts.death_date) for row in old] == []
+
+
+def test_the_register_only_has_no_rounds_nor_ratings(capsys):
+    call_command(
+        "seed_demo", "--members", "40", "--cells", "3", "--today", "2026-11-22", "--register-only"
+    )
+
+    assert Member.objects.count() == 40
+    assert (Round.objects.count(), MemberRating.objects.count()) == (0, 0)
+    assert capsys.readouterr().out.endswith(" 0 đợt tặng đã tổ chức, 0 kết quả xếp loại.\n")

@@ -54,7 +54,8 @@ def page(browser, live_server):
         base_url=live_server.url, locale="vi-VN", viewport={"width": 1366, "height": 900}
     )
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    # Generous: a page that prints a PDF (issuing a report) takes seconds on a busy 2-core CI.
+    page.set_default_timeout(40_000)
     blocked = []  # what the Content-Security-Policy refused: each is a broken part of a page
     page.on(
         "console",

@@ -96,7 +96,7 @@ def test_a_member_disciplined_in_the_year_rated_above_khtnv_is_flagged(cell_with
     ratings.ratings_save(year=year, cell=cell, levels={an.pk: ("HTTNV", None)})
 
     assert rating_queries.year_checks(year).disciplined == [
-        "Nguyễn Văn An: bị kỷ luật trong năm nhưng xếp loại HTTNV"
+        "Nguyễn Văn An: bị kỷ luật trong năm nhưng xếp loại HTTNV (thường là KHTNV)."
     ]
 
 

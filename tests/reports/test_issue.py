@@ -14,6 +14,8 @@ from reports import services
 from reports.models import IssuedReport, IssuedReportError
 from reports.periods import Period
 from tests.pdf_utils import read_pdf
+from vusta_party.pdf import html_to_pdf
+from vusta_party.services import next_document_number
 
 pytestmark = pytest.mark.django_db
 YEAR = Period.year(2025)
@@ -82,6 +84,30 @@ def test_a_new_version_is_a_new_issued_report_with_the_next_number(hand_register
 
     assert [(r.number, r.version) for r in (first, second)] == [(1, 1), (2, 2)]
     assert IssuedReport.objects.count() == 2
+
+
+@pytest.mark.slow
+def test_a_number_taken_while_the_pdf_prints_is_printed_again_with_the_next(
+    hand_register, office_user, monkeypatch
+):
+    """The PDF prints outside the write transaction; a document numbered meanwhile (here a
+    report of another writer, taken as the first print runs) makes the report print again."""
+    printed = []
+
+    def print_and_be_overtaken(html):
+        printed.append(html)
+        if len(printed) == 1:
+            next_document_number(type_code=services.REPORT_TYPE, day=date(2026, 1, 15))
+        return html_to_pdf(html)
+
+    monkeypatch.setattr(services, "html_to_pdf", print_and_be_overtaken)
+
+    issued = services.report_issue(period=YEAR, user=office_user, today=date(2026, 1, 15))
+
+    assert (issued.number, issued.document_number) == (2, "Số 02-BC/ĐU")
+    assert ["Số 01-BC/ĐU" in html for html in printed] == [True, False]
+    assert "Số 02-BC/ĐU" in read_pdf(bytes(issued.pdf)).flat_text
+    assert IssuedReport.objects.count() == 1
 
 
 @pytest.mark.slow

@@ -1,4 +1,5 @@
-"""python manage.py seed_demo [--members N] [--cells K] [--seed S] [--today YYYY-MM-DD] [--if-empty]"""
+"""python manage.py seed_demo [--members N] [--cells K] [--seed S] [--today YYYY-MM-DD] [--if-empty]
+[--register-only]"""
 
 from datetime import date
 
@@ -30,8 +31,13 @@ class Command(VietnameseCommand):
         parser.add_argument(
             "--if-empty", action="store_true", help="Không làm gì nếu đã có đảng viên."
         )
+        parser.add_argument(
+            "--register-only",
+            action="store_true",
+            help="Chỉ tạo sổ đảng viên, không tạo các đợt tặng và kết quả xếp loại của năm qua.",
+        )
 
-    def handle(self, *args, members, cells, seed, today, if_empty, **options):
+    def handle(self, *args, members, cells, seed, today, if_empty, register_only, **options):
         members = count_argument(members, "Số đảng viên (--members)", low=1, high=MAX_MEMBERS)
         cells = count_argument(cells, "Số chi bộ (--cells)", low=1, high=MAX_CELLS)
         seed = count_argument(seed, "Hạt giống (--seed)", low=0, high=2**63 - 1)
@@ -50,7 +56,9 @@ class Command(VietnameseCommand):
             raise CommandError(
                 "Cơ sở dữ liệu đã có đảng viên: dữ liệu mẫu chỉ tạo trên cơ sở dữ liệu trống."
             )
-        counts = seed_demo(members=members, cells=cells, seed=seed, today=day)
+        counts = seed_demo(
+            members=members, cells=cells, seed=seed, today=day, year=not register_only
+        )
         self.stdout.write(
             "Đã tạo dữ liệu mẫu: {cells} chi bộ, {members} đảng viên, {events} sự kiện, "
             "{interruptions} thời gian gián đoạn, {disciplines} kỷ luật, {badges} huy hiệu, "

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("members", "0017_import_row_outcomes"),
+        ("members", "0019_issue20_search_index"),
     ]
 
     operations = [

@@ -1,5 +1,5 @@
-"""The "Sắp đến hạn" answer is remembered until the register changes (members/versions.py):
-every change it depends on shows on the next request, and an unchanged register is not read."""
+"""The "Sắp đến hạn" page reads the members whose stored first possible round date is in its range
+(Member.candidate_from): every change it depends on shows on the next request."""
 
 import pytest
 from django.urls import reverse
@@ -7,7 +7,7 @@ from django.urls import reverse
 from ceremonies import services as rounds
 from ceremonies.milestones import known_milestones
 from ceremonies.models import BadgeRules
-from members import services, versions
+from members import services
 from members.imports import commit_import, plan_import
 from members.party_age import add_months, add_years
 from tests.factories import MILESTONES, TODAY, CellFactory, make_member
@@ -35,15 +35,12 @@ def deferred_names(client):
     return [row.full_name for row, _ in outlook.deferred]
 
 
-def test_an_unchanged_register_is_not_read_again(office_client, cell, django_assert_num_queries):
-    first = office_client.get(reverse("ceremonies:index")).context["outlook"]
+def test_the_page_reads_the_range_of_stored_dates(office_client, cell):
+    assert due_names(office_client) == ["Nguyễn Văn An", "Trần Văn Bình"]
 
-    # session, user, version token, the cells of the filter, committee profile
-    with django_assert_num_queries(5):
-        again = office_client.get(reverse("ceremonies:index")).context["outlook"]
+    cell.members.filter(full_name="Trần Văn Bình").update(candidate_from=add_years(TODAY, 2))
 
-    assert again is first
-    assert [row.full_name for row, _ in again.due] == ["Nguyễn Văn An", "Trần Văn Bình"]
+    assert due_names(office_client) == ["Nguyễn Văn An"]
 
 
 def test_a_badge_recorded_takes_the_member_off_at_once(office_client, cell):
@@ -139,22 +136,3 @@ def test_a_secretary_never_gets_the_office_answer(office_client, client, make_us
     client.force_login(make_user("secretary", cells=[other]))
 
     assert due_names(client) == ["Vũ Thị Chi"]
-
-
-def test_remembered_values_are_kept_per_key_and_version_and_bounded():
-    calls = []
-
-    def compute(value):
-        calls.append(value)
-        return value
-
-    assert versions.remembered(("a",), lambda: compute(1)) == 1
-    assert versions.remembered(("a",), lambda: compute(2)) == 1  # remembered
-    assert versions.remembered(("b",), lambda: compute(3)) == 3  # another key
-    versions.bump()
-    assert versions.remembered(("a",), lambda: compute(4)) == 4  # a new version
-    for n in range(versions.KEEP):
-        versions.remembered(("n", n), lambda n=n: compute(n))
-    assert versions.remembered(("a",), lambda: compute(5)) == 5  # the oldest was dropped
-
-    assert calls == [1, 3, 4, *range(versions.KEEP), 5]
