@@ -14,10 +14,11 @@ from django.db import connection, transaction
 from simple_history.utils import bulk_create_with_history
 
 from ceremonies.eligibility import RuleSet, round_on_or_after
-from ceremonies.milestones import refresh_badge_dates
+from ceremonies.milestones import known_milestones, refresh_badge_dates
 from ceremonies.models import rules_on
+from ceremonies.queries import candidates, proposed_in_open_rounds
 from demo.year import YearCounts, rounds_from, seed_year
-from members import versions
+from members import services, versions
 from members.enums import BadgeKind, OrganisationKind, PoliticalTheory
 from members.models import Badge, Discipline, Interruption, Member, MembershipEvent, Organisation
 from members.party_age import add_months, add_years, milestone_due_date
@@ -303,6 +304,15 @@ def _day_between(rng: random.Random, start: date, end: date) -> date:
     return start + timedelta(days=rng.randint(0, (end - start).days))
 
 
+# The oldest a living member of the demo is born (about 100 years old in 2026), where their
+# admission allows it (the few admitted before 1943 who are still alive are older).
+OLDEST_LIVING_BIRTH = date(1925, 1, 1)
+# How long ago a death may be and its posthumous badge still not proposed.
+POSTHUMOUS_PENDING_YEARS = 3
+SETTLED_NOTE = "Đã truy tặng (hồ sơ cũ)"
+LEAVING = {Kind.DIED, Kind.TRANSFERRED_OUT, Kind.STRUCK_OFF, Kind.EXPELLED, Kind.LEFT}
+
+
 @dataclass
 class Draft:
     member: Member
@@ -335,6 +345,8 @@ def _draft_member(rng: random.Random, index: int, cells: int, today: date, rules
     birth = _day_between(
         rng, add_years(admission, -42), add_years(admission, -18) - timedelta(days=1)
     )
+    if veteran:  # on the rolls for good: born as late as their admission allows
+        birth = _younger_birth_date(birth, admission)
     cell = rng.randrange(cells)
     member = Member(
         full_name=full_name,
@@ -389,6 +401,8 @@ def _draft_member(rng: random.Random, index: int, cells: int, today: date, rules
         last = day
     if not veteran:
         _draft_ending(rng, draft, birth=birth, official=official, cell=cell, last=last, today=today)
+        if birth < OLDEST_LIVING_BIRTH and _still_on_rolls(draft):
+            birth = _younger_birth(member, _younger_birth_date(birth, admission))
     if official and today.year - birth.year > 75 and rng.random() < 0.03:
         member.seriously_ill, member.seriously_ill_reason = (
             True,
@@ -398,6 +412,36 @@ def _draft_member(rng: random.Random, index: int, cells: int, today: date, rules
         member.on_hold, member.hold_reason = True, "Đang được xem xét, kiểm tra"
     _draft_badges(rng, draft, today, entry, rules.ascending)
     return draft
+
+
+def _still_on_rolls(draft: Draft) -> bool:
+    """Whether the member's last leaving, if any, was reversed by a re-admission."""
+    on_rolls = True
+    for kind, *_ in sorted(draft.facts, key=lambda fact: fact[1]):
+        if kind in LEAVING:
+            on_rolls = False
+        elif kind in (Kind.READMITTED, Kind.RESTORED):
+            on_rolls = True
+    return on_rolls
+
+
+def _younger_birth_date(birth: date, admission: date) -> date:
+    """A living member drawn older than a real register holds is born in OLDEST_LIVING_BIRTH's
+    year (same day of the year) at the latest their admission allows (18 then); computed, not
+    drawn, so that the rest of the register is the same draw."""
+    moved = min(
+        birth.replace(year=OLDEST_LIVING_BIRTH.year, day=min(birth.day, 28)),
+        add_years(admission, -18) - timedelta(days=1),
+    )
+    return max(moved, birth)
+
+
+def _younger_birth(member: Member, birth: date) -> date:
+    """Give the member this birth date, and their CCCD its year."""
+    member.date_of_birth = birth
+    cid = member.citizen_id
+    member.citizen_id = f"{cid[:4]}{birth.year % 100:02d}{cid[6:]}"
+    return birth
 
 
 def _draft_ending(rng, draft: Draft, *, birth, official, cell, last, today) -> None:
@@ -499,6 +543,38 @@ def _settle_posthumous(
             draft.badges.append((milestone, number, settled_on, kind))
 
 
+def _settle_old_posthumous(today: date) -> int:
+    """A posthumous case of a death more than POSTHUMOUS_PENDING_YEARS ago that the register
+    still shows as a candidate (a milestone without a coefficient, excluded from the year's
+    rounds; one that came in 2016) was settled long ago: it is proposed once, not at every new
+    round. Recorded last, through the register's service, so that the draws of the register and
+    of the year are those of the seed. Returns how many."""
+    day = round_on_or_after(today)
+    old = add_years(today, -POSTHUMOUS_PENDING_YEARS)
+    rows = candidates(
+        Member.objects.all(), on=day, rules=rules_on(day), proposed=proposed_in_open_rounds()
+    )
+    milestones = known_milestones().values
+    settled = 0
+    for row in rows:
+        evaluation, death = row.evaluation, row.facts.death_date
+        if evaluation.kind not in (BadgeKind.POSTHUMOUS, BadgeKind.POSTHUMOUS_EARLY) or (
+            death is None or death >= old
+        ):
+            continue
+        since = BADGES_2016 if evaluation.milestone in MILESTONES_SINCE_2016 else death
+        services.badge_record(
+            member=Member.objects.get(pk=row.member_id),
+            milestone=evaluation.milestone,
+            kind=evaluation.kind,
+            awarded_on=round_on_or_after(max(death, since)),
+            note=SETTLED_NOTE,
+            milestones=milestones,
+        )
+        settled += 1
+    return settled
+
+
 @transaction.atomic
 def seed_demo(
     *, members: int = 750, cells: int = 56, seed: int = 1, today: date, year: bool = True
@@ -581,6 +657,7 @@ def seed_demo(
     refresh_badge_dates()  # bulk_create sends no signals
     versions.bump()
     year = seed_year(today=today, seed=seed) if year else YearCounts()
+    _settle_old_posthumous(today)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh statistics, or the planner guesses on a bulk-filled table
     return {

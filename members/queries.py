@@ -66,6 +66,17 @@ def member_list(user, filters: dict, *, today: date) -> QuerySet[Member]:
     return queryset.in_name_order()
 
 
+# The member list's sortable columns ("?sort=" key -> fields; ties end with id).
+MEMBER_LIST_SORTS = {
+    "ten": ("name_sort",),
+    "ngay-sinh": ("date_of_birth", "name_sort"),
+    "chi-bo": ("cell__name_sort", "name_sort"),
+    "vao-dang": ("admission_date", "name_sort"),
+    "chinh-thuc": ("official_date", "name_sort"),
+    "tinh-trang": ("status", "name_sort"),
+}
+
+
 def list_page_members(queryset: QuerySet[Member]) -> QuerySet[Member]:
     """The members a list page shows, with what each row prints (their cell): one query."""
     return queryset.select_related("cell")

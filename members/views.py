@@ -3,7 +3,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -42,7 +41,7 @@ from vusta_party.exports import send
 from vusta_party.forms import show_errors
 from vusta_party.history import audit_rows
 from vusta_party.models import KeptDocument
-from vusta_party.pages import PAGE_SIZE
+from vusta_party.pages import paginate, query_without, sort_of
 from vusta_party.text import ascii_int, mask_tail
 
 # Shown masked to roles that do not keep members' records (access.sees_personal_numbers).
@@ -59,23 +58,29 @@ def member_list(request):
         # Who reaches a milestone soon is a badge question: the badge app's page answers it
         # (the filter's old address keeps working).
         return redirect(f"{reverse('ceremonies:index')}?{_outlook_query(request.GET)}")
+    sort = sort_of(request.GET, queries.MEMBER_LIST_SORTS, default="ten")
     members = queries.member_list(
         request.user, form.cleaned_data if form.is_valid() else {}, today=today
-    )
+    ).order_by(*sort.order)
     if request.GET.get("format") == "xlsx":
         if not request.user.has_perm("members.export_members"):
             raise PermissionDenied
         return send(exports.member_list_xlsx(members))
-    page = Paginator(queries.list_page_members(members), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(queries.list_page_members(members), request.GET)
     table = [_list_row(member, today) for member in page.object_list]
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "members/member_list.html",
-        {"form": form, "page": page, "table": table, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "table": table,
+            "sort": sort,
+            "query": query_without(request.GET, "page"),
+            "sort_query": query_without(request.GET, "page", "sort"),
+            "size_query": query_without(request.GET, "page", "per"),
+            "export_query": query_without(request.GET, "page", "per", "format"),
+        },
     )
 
 

@@ -79,9 +79,11 @@ class CellProgress:
 
 
 def year_progress(user, year: RatingYear) -> list[CellProgress]:
-    """The user's cells with how many of their members are rated: three queries."""
-    cells = cells_for(user).annotate(
-        to_rate=Count("members", filter=Q(members__status__in=ON_ROLLS))
+    """The user's cells, by name, with how many of their members are rated: three queries."""
+    cells = (
+        cells_for(user)
+        .annotate(to_rate=Count("members", filter=Q(members__status__in=ON_ROLLS)))
+        .order_by("name_sort", "id")
     )
     rated, levels = {}, {}
     if year.pk:

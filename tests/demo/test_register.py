@@ -133,6 +133,33 @@ def test_seed_demo_refuses_a_register_with_members_unless_if_empty(capsys):
     assert "Đã có dữ liệu đảng viên: không tạo dữ liệu mẫu." in capsys.readouterr().out
 
 
+def test_no_living_member_is_older_than_a_real_register_holds_and_old_deaths_were_settled():
+    """Nobody on the rolls admitted from 1943 on is born before 1925 (about 100 in 2026); no
+    posthumous case of a death long ago is proposed again."""
+    call_command("seed_demo", "--today", "2026-11-22")
+
+    living = Member.objects.exclude(status=Status.DECEASED).exclude(date_of_birth=None)
+    # Born in 1925 at the earliest, where the admission allows it (18 then).
+    assert min(
+        living.filter(admission_date__gte=date(1943, 1, 1)).values_list("date_of_birth", flat=True)
+    ) >= date(1925, 1, 1)
+    # A posthumous case of a death more than three years ago was proposed once, long ago: a new
+    # round does not propose it again.
+    from ceremonies.models import rules_on  # noqa: PLC0415
+    from ceremonies.queries import candidates, proposed_in_open_rounds  # noqa: PLC0415
+
+    day = date(2027, 2, 3)
+    posthumous = [
+        row
+        for row in candidates(
+            Member.objects.all(), on=day, rules=rules_on(day), proposed=proposed_in_open_rounds()
+        )
+        if row.evaluation.kind in ("posthumous", "posthumous_early")
+    ]
+    old = [row for row in posthumous if row.facts.death_date < date(2023, 11, 22)]
+    assert [(row.full_name, row.facts.death_date) for row in old] == []
+
+
 def test_the_register_only_has_no_rounds_nor_ratings(capsys):
     call_command(
         "seed_demo", "--members", "40", "--cells", "3", "--today", "2026-11-22", "--register-only"
