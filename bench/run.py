@@ -595,6 +595,8 @@ def main() -> None:
         figures[size] = json.loads(output.strip().splitlines()[-1])
         if not only:
             figures[size]["candidates_command"] = command_time(size, args.postgres)
+        # Each size as soon as it is measured: a long run cut short keeps what it measured.
+        print(f"{size} ĐV (ms): {json.dumps(figures[size])}", flush=True)
     _table(figures, sizes, "PostgreSQL" if args.postgres else "SQLite")
     if args.no_extras or args.postgres:
         return

@@ -43,6 +43,7 @@ FIELDS = (
     "on_hold",
     "hold_reason",
     "highest_badge",
+    "candidate_from",
 )
 
 
@@ -56,6 +57,7 @@ class RegisterRow(NamedTuple):
     facts: MemberFacts
     evaluation: Evaluation
     sort_key: tuple
+    candidate_from: date | None = None  # the stored first possible round date
 
     @property
     def roster_key(self) -> tuple:
@@ -84,6 +86,7 @@ def _disciplines(*, since: date, on: date, rules: RuleSet) -> dict[int, list]:
 
 
 NOTHING: frozenset[int] = frozenset()
+NOT_YET = Evaluation("not_yet")
 
 
 @cache
@@ -148,6 +151,7 @@ def evaluate_register(
                 facts=facts,
                 evaluation=evaluate(facts, on=on, rules=rules),
                 sort_key=(cell_key, row.name_sort, row.id),
+                candidate_from=row.candidate_from,
             )
         )
     return result
@@ -257,7 +261,11 @@ def outlook(
     due, early, deferred, now = [], [], [], 0
     for row in rows:
         at_end = row.evaluation
-        at_start = evaluate(row.facts, on=today, rules=rules)
+        # No milestone can be found for a member before their stored first possible date: today's
+        # answer is "not yet" without asking the rules.
+        at_start = (
+            evaluate(row.facts, on=today, rules=rules) if row.candidate_from <= today else NOT_YET
+        )
         if at_start.is_candidate and at_start.kind != EARLY:
             now += 1
         elif at_start.outcome == "deferred":
