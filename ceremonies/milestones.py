@@ -24,7 +24,7 @@ from ceremonies.eligibility import (
 )
 from ceremonies.models import BadgeRules, parse_milestones, rule_versions
 from members.milestones import KnownMilestones
-from members.models import Member
+from members.models import BADGE_DATE_FIELDS, Member
 
 BATCH = 1000
 
@@ -43,7 +43,7 @@ def known_milestones() -> KnownMilestones:
     return KnownMilestones(frozenset(values), "; ".join(parts))
 
 
-STORED = ("next_milestone", "next_milestone_due", "candidate_from")
+STORED = BADGE_DATE_FIELDS
 FIELDS = (
     "id",
     "party_age_start",

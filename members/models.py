@@ -199,6 +199,10 @@ class MemberQuerySet(models.QuerySet):
         return self.order_by("name_sort", "id")
 
 
+# The badge app's stored dates of a member (ceremonies/milestones.py keeps them, in SQL).
+BADGE_DATE_FIELDS = ("next_milestone", "next_milestone_due", "candidate_from")
+
+
 class Member(models.Model):
     # Identity
     full_name = models.CharField("Họ và tên", max_length=100)
@@ -290,9 +294,7 @@ class Member(models.Model):
             "search_text",
             "updated_at",
             "party_age_start",
-            "next_milestone",
-            "next_milestone_due",
-            "candidate_from",
+            *BADGE_DATE_FIELDS,
         ]
     )
 
@@ -328,6 +330,14 @@ class Member(models.Model):
 
     def save(self, *args, **kwargs):
         self.fill_derived_fields()
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # A copy read before the badge app refreshed its stored dates (in SQL) must not write
+            # its stale values back over them.
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name not in BADGE_DATE_FIELDS
+            ]
         super().save(*args, **kwargs)
 
     def fill_derived_fields(self) -> None:

@@ -1,12 +1,10 @@
 """Badge numbers by line: each input names the member, milestone and kind; a paste or format
 error saves nothing and keeps every number typed; a re-issued badge shows its new number."""
 
-import io
 from datetime import date
 
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from ceremonies import services
 from ceremonies.badge_numbers import NumberLine, line_label, read_pasted
@@ -14,6 +12,7 @@ from members import services as register
 from members.models import Badge
 from members.timeline import member_timeline
 from tests.factories import MILESTONES, CellFactory, make_member
+from tests.spreadsheets import table
 
 ROUND_DAY = date(2026, 9, 2)
 LINES = [
@@ -157,8 +156,8 @@ def test_the_re_issued_badge_carries_its_new_number_to_the_member_page(office_cl
         "(mất số cũ B060001)"
     ]
     sheet = office_client.get(reverse("ceremonies:round_document", args=[round_.pk, "4a", "xlsx"]))
-    rows = list(load_workbook(io.BytesIO(sheet.content)).active.iter_rows(values_only=True))
-    assert (rows[3][1], rows[3][2], rows[3][-1]) == (
+    _header, rows = table(sheet.content)
+    assert (rows[0][1], rows[0][2], rows[0][-1]) == (
         "B060001",
         "Nguyễn Thị Ánh",
         "Mất khi chuyển nhà; cấp lại số C600002",

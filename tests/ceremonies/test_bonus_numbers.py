@@ -24,7 +24,7 @@ def test_a_coefficient_typed_with_a_comma_is_two_and_a_half(office_client):
 
     row = BonusCoefficient.objects.get(milestone=45)
     assert row.coefficient == Decimal("2.50")
-    assert messages_of(response) == ["Đã ghi: Huy hiệu 45 năm: hệ số 2,50 từ 01/01/2026."]
+    assert messages_of(response) == ["Đã ghi Huy hiệu 45 năm: hệ số 2,50 từ 01/01/2026."]
 
 
 def test_a_coefficient_out_of_range_is_refused_and_nothing_is_written(office_client):

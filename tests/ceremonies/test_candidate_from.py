@@ -149,3 +149,26 @@ def test_no_round_finds_a_milestone_before_the_stored_date(spec, versions, on):
     if answer.outcome in ("candidate", "deferred"):
         assert first is not None
         assert first <= on
+
+
+@pytest.mark.django_db
+def test_saving_a_copy_read_before_the_dates_were_stored_keeps_them():
+    """The stored dates are written in SQL after the facts: a member object read before (here
+    the one the factory made) saved again must not put its stale empty values back."""
+    from members.models import Member  # noqa: PLC0415 -- the rest of this module needs no database
+    from tests.factories import CellFactory, make_member  # noqa: PLC0415 -- as above
+
+    held = make_member(
+        cell=CellFactory(name="Chi bộ A"),
+        full_name="Lê Thị Cúc",
+        admission_date=date(1976, 1, 1),
+        official_date=date(1977, 1, 1),
+    )
+    stored = Member.objects.values_list("candidate_from", "next_milestone").get(pk=held.pk)
+    held.on_hold, held.hold_reason = True, "Đang xác minh đơn thư"
+    held.save()
+
+    assert stored == (date(2006, 1, 1), 30)
+    assert Member.objects.values_list("candidate_from", "next_milestone", "on_hold").get(
+        pk=held.pk
+    ) == (date(2006, 1, 1), 30, True)

@@ -238,7 +238,7 @@ def test_a_coefficient_typed_with_a_comma_is_two_and_a_half(signed_in_page, shot
         "button", name="Ghi"
     ).click()
     expect(page.locator(".alert-success")).to_have_text(
-        "Đã ghi: Huy hiệu 45 năm: hệ số 2,50 từ 01/01/2026."
+        "Đã ghi Huy hiệu 45 năm: hệ số 2,50 từ 01/01/2026."
     )
     expect(page.locator(".app-coefficients tbody tr").filter(has_text="45 năm")).to_contain_text(
         "2,50"
