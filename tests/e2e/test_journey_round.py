@@ -69,7 +69,9 @@ def test_round_from_list_to_roster(signed_in_page, register, screenshot):
         "phải mở lại. Chốt danh sách?"
     ]
     with page.expect_download() as download:
-        page.get_by_role("link", name="PDF", exact=True).first.click()  # the 4-HHĐ list
+        page.locator("li", has_text="Danh sách 4-HHĐ:").get_by_role(
+            "link", name="PDF", exact=True
+        ).click()
     pdf = read_pdf(Path(download.value.path()).read_bytes())
     assert "Nguyễn Thị Ánh" in pdf.flat_text
     assert "Phạm Văn Cường" not in pdf.flat_text
