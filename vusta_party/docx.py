@@ -215,9 +215,11 @@ class WordDocument:
         right: Sequence[tuple[str, bool]] | None = None,
         place_date: bool = True,
         left_size: float = 14,
+        party: bool = True,
     ) -> None:
         """The two-column party header. `left` replaces the committee lines with (text, bold)
-        pairs (a cell's declaration); `right` adds lines under the party's name ("Mẫu 4-HHĐ")."""
+        pairs (a cell's declaration); `right` adds lines under the party's name ("Mẫu 4-HHĐ");
+        without `party`, the right column holds only those lines (a statistical form's code)."""
         table = self.document.add_table(rows=1, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
@@ -246,9 +248,10 @@ class WordDocument:
             self.paragraph(
                 subject_line, size=12, italic=True, align=CENTER, space_after=0, container=left_cell
             )
-        self.paragraph(
-            PARTY, size=15, bold=True, underline=True, align=CENTER, container=right_cell
-        )
+        if party:
+            self.paragraph(
+                PARTY, size=15, bold=True, underline=True, align=CENTER, container=right_cell
+            )
         for text, italic in right or ():
             self.paragraph(text, size=12, italic=italic, align=CENTER, container=right_cell)
         if place_date:

@@ -346,6 +346,7 @@ WORD_BESIDE_PDF = [
     ("reports:report", None),
     ("members:register_export", None),
     *(("ceremonies:funding_document", kind) for kind in ("du-toan", "quyet-toan")),
+    ("reports:statform", None),
 ]
 
 
