@@ -84,6 +84,18 @@ def _row_flag(row, flag: str) -> None:
     tr_pr.append(element)
 
 
+def _mark_size(paragraph, size: float) -> None:
+    """The size of a paragraph's mark: an empty table cell is as high as its written ones (not
+    a line of the 14 pt body)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    rpr = OxmlElement("w:rPr")
+    for tag in ("w:sz", "w:szCs"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), str(int(size * 2)))
+        rpr.append(element)
+    ppr.append(rpr)
+
+
 def _page_field(paragraph) -> None:
     """A PAGE field: Word and LibreOffice show the page's number."""
     run = paragraph.add_run()
@@ -308,7 +320,7 @@ class WordDocument:
             _row_flag(row, "cantSplit")
             for cell, value in zip(row.cells, values, strict=True):
                 value = value if isinstance(value, Cell) else Cell(value)
-                self.paragraph(
+                paragraph = self.paragraph(
                     value.text,
                     size=size,
                     bold=value.bold,
@@ -317,6 +329,8 @@ class WordDocument:
                     space_after=0,
                     container=cell,
                 )
+                if not value.text:
+                    _mark_size(paragraph, size)
         if widths:
             table.autofit = False
             emus = [int(self.text_width * share / 100) for share in widths]

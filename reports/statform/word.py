@@ -18,7 +18,7 @@ from vusta_party.docx import CENTER, LEFT, Cell, WordDocument
 from vusta_party.exports import DOCX, Export
 
 COLUMNS = ("Tiêu chí", "Kỳ này", "Cùng kỳ năm trước", PERCENT_HEADING)
-WIDTHS = (57, 11, 14, 18)
+WIDTHS = (64, 9, 12, 15)
 
 
 def _figure(value: int | None) -> Cell:
@@ -36,7 +36,7 @@ def statform_docx(document: StatFormDocument) -> bytes:
         party=False,
     )
     word.title(TITLE, document.period_heading)
-    word.paragraph(document.periods_line, indent=False)
+    word.paragraph(document.periods_line, size=12, italic=True, align=CENTER)
     rows = [tuple(Cell(number, "center") for number in NUMBERS)]
     for row in document.form.rows:
         label = f"{row.label} ({TYPED_MARK})" if row.typed else row.label
@@ -48,8 +48,8 @@ def statform_docx(document: StatFormDocument) -> bytes:
                 Cell(row.percent, "center"),
             )
         )
-    word.table(COLUMNS, rows, widths=WIDTHS)
-    word.paragraph(TYPED_NOTE, indent=False, align=LEFT)
+    word.table(COLUMNS, rows, widths=WIDTHS, size=10)  # as document.css
+    word.paragraph(TYPED_NOTE, size=11, italic=True, indent=False, align=LEFT)
     left, right = word.closing_table().rows[0].cells
     word.paragraph(align=CENTER, space_after=0, container=left)
     word.signature(left, authority="", title=COMPILER, name="", hint=COMPILER_HINT)

@@ -17,6 +17,7 @@ from reports.periods import Period
 from reports.statform.documents import statform_document, statform_xlsx
 from reports.statform.queries import statform
 from reports.statform.services import statform_entries_save
+from tests.docx_utils import docx_to_pdf, needs_soffice, read_docx
 from tests.factories import MILESTONES, CellFactory, make_member
 from tests.pdf_utils import A4_POINTS, read_pdf
 
@@ -511,8 +512,6 @@ def test_a_figure_typed_by_someone_else_at_the_same_moment_is_refused(office_use
 def test_the_word_file_has_the_same_rows_the_typed_marks_and_both_signatures(
     office_client, register, pinned_today
 ):
-    from tests.docx_utils import read_docx  # noqa: PLC0415
-
     statform_entries_save(figures={YEAR: {"cards_issued": 12}, LAST_YEAR: {"cards_issued": 8}})
 
     response = office_client.get(_url(), {"format": "docx"})
@@ -570,3 +569,16 @@ def test_the_page_links_the_word_file_beside_the_pdf(office_client):
 
     assert '<a class="btn btn-outline-secondary" href="?format=pdf">PDF</a>' in page
     assert '<a class="btn btn-outline-secondary" href="?format=docx">Word</a>' in page
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_the_word_file_prints_on_two_pages_with_its_signatures_on_the_last(
+    office_client, register, pinned_today, tmp_path
+):
+    response = office_client.get(_url(), {"format": "docx"})
+    printed = read_pdf(docx_to_pdf(response.content, tmp_path))
+
+    assert len(printed.pages) == 2
+    assert "NGƯỜI LẬP BIỂU" in printed.pages[1]
+    assert "T/M ĐẢNG ỦY" in printed.pages[1]
