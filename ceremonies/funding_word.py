@@ -5,7 +5,7 @@ from ceremonies.funding_documents import COLUMNS, FundingDocument, Group, Sum
 from vusta_party.docx import LEFT, Cell, WordDocument
 from vusta_party.exports import DOCX, Export
 
-WIDTHS = (9, 23, 10, 10, 15, 16, 17)
+WIDTHS = (8, 26, 10, 9, 15, 16, 16)
 EMPTY = "Không có trường hợp nào."
 
 

@@ -5,7 +5,8 @@ import pytest
 from members.enums import Role
 from members.models import Organisation
 from tests.ceremonies.test_funding_documents import settled_2026, url, year_2026
-from tests.docx_utils import read_docx
+from tests.docx_utils import docx_to_pdf, needs_soffice, read_docx
+from tests.pdf_utils import read_pdf
 
 pytestmark = pytest.mark.django_db
 __all__ = ["settled_2026", "year_2026"]  # the fixtures, shared with the PDF's tests
@@ -140,3 +141,30 @@ def test_the_page_links_the_word_file_beside_the_pdf(office_client, year_2026):
 
     assert f'href="{url(2026, "du-toan", "pdf")}">PDF</a>' in page
     assert f'href="{url(2026, "du-toan", "docx")}">Word</a>' in page
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_the_estimate_as_word_prints_on_two_pages_with_the_signature_on_the_last(
+    office_client, year_2026, tmp_path
+):
+    response = office_client.get(url(2026, "du-toan", "docx"))
+    printed = read_pdf(docx_to_pdf(response.content, tmp_path))
+
+    assert len(printed.pages) == 2
+    assert "Tổng cộng 6 23.085.000" in printed.flat_text
+    assert "Nơi nhận:" in printed.pages[1]
+    assert "T/M ĐẢNG ỦY" in printed.pages[1]
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_the_settlement_as_word_prints_on_two_pages_with_the_signature_on_the_last(
+    office_client, settled_2026, tmp_path
+):
+    response = office_client.get(url(2026, "quyet-toan", "docx"))
+    printed = read_pdf(docx_to_pdf(response.content, tmp_path))
+
+    assert len(printed.pages) == 2
+    assert "Tổng cộng 6 31.940.000" in printed.flat_text
+    assert "T/M ĐẢNG ỦY" in printed.pages[1]
