@@ -27,6 +27,7 @@ COLUMNS = (
     "Thành tiền (đồng)",
 )
 NO_RATE = "chưa có"
+EARLY_HEADING = "Trường hợp đề nghị tặng sớm (bệnh nặng), tính riêng"
 
 
 def _d(day: date) -> str:
@@ -96,6 +97,27 @@ class FundingDocument:
         """ "55 năm: 1 Huy hiệu, 8.855.000 đ; 30 năm: 3 Huy hiệu, 10.815.000 đ"."""
         return "; ".join(
             f"{m} năm: {n} Huy hiệu, {format_money(total)}" for m, n, total in self.by_milestone
+        )
+
+    early_heading = EARLY_HEADING
+
+    @property
+    def total_sentence(self) -> str:
+        return f"Tổng cộng: {self.total.count} Huy hiệu, {self.total.money} (bằng chữ: {self.total.words})."
+
+    @property
+    def early_sentence(self) -> str:
+        return (
+            f"Cộng tặng sớm: {self.early.count} Huy hiệu, {self.early.money} "
+            f"(bằng chữ: {self.early.words})."
+        )
+
+    @property
+    def overall_sentence(self) -> tuple[str, str]:
+        """The total with the early cases: (the part in bold, the rest)."""
+        return (
+            f"Tổng kinh phí đề nghị, kể cả tặng sớm: {self.overall.money}",
+            f" (bằng chữ: {self.overall.words}).",
         )
 
     @property

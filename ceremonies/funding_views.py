@@ -17,6 +17,7 @@ from ceremonies.funding_documents import (
     funding_xlsx,
     settlement_document,
 )
+from ceremonies.funding_word import funding_word
 from members.access import members_for
 from vusta_party import clock
 from vusta_party.exports import send
@@ -62,11 +63,11 @@ def funding(request):
 
 
 def funding_document(request, year, kind, ext):
-    """The estimate or the settlement of a year: PDF (the committee's document: the office's) or
-    workbook (the members the user may see)."""
-    if kind not in KINDS or ext not in ("pdf", "xlsx") or not 1930 <= year <= 9999:
+    """The estimate or the settlement of a year: PDF and Word (the committee's document: the
+    office's) or workbook (the members the user may see)."""
+    if kind not in KINDS or ext not in ("pdf", "docx", "xlsx") or not 1930 <= year <= 9999:
         raise Http404
-    if ext == "pdf" and not request.user.has_perm("ceremonies.lock_round"):
+    if ext in ("pdf", "docx") and not request.user.has_perm("ceremonies.lock_round"):
         raise PermissionDenied
     today = clock.today()
     build = estimate_of if kind == ESTIMATE else settlement_of
@@ -76,4 +77,6 @@ def funding_document(request, year, kind, ext):
     stem = f"kinh-phi-huy-hieu-{kind}-{year}"
     if ext == "pdf":
         return send(funding_pdf(data, stem=stem), inline=False)
+    if ext == "docx":
+        return send(funding_word(data, stem=stem))
     return send(funding_xlsx(data, stem=stem))

@@ -84,6 +84,18 @@ def _row_flag(row, flag: str) -> None:
     tr_pr.append(element)
 
 
+def _mark_size(paragraph, size: float) -> None:
+    """The size of a paragraph's mark: an empty table cell is as high as its written ones (not
+    a line of the 14 pt body)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    rpr = OxmlElement("w:rPr")
+    for tag in ("w:sz", "w:szCs"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), str(int(size * 2)))
+        rpr.append(element)
+    ppr.append(rpr)
+
+
 def _page_field(paragraph) -> None:
     """A PAGE field: Word and LibreOffice show the page's number."""
     run = paragraph.add_run()
@@ -215,9 +227,11 @@ class WordDocument:
         right: Sequence[tuple[str, bool]] | None = None,
         place_date: bool = True,
         left_size: float = 14,
+        party: bool = True,
     ) -> None:
         """The two-column party header. `left` replaces the committee lines with (text, bold)
-        pairs (a cell's declaration); `right` adds lines under the party's name ("Mẫu 4-HHĐ")."""
+        pairs (a cell's declaration); `right` adds lines under the party's name ("Mẫu 4-HHĐ");
+        without `party`, the right column holds only those lines (a statistical form's code)."""
         table = self.document.add_table(rows=1, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
@@ -246,9 +260,10 @@ class WordDocument:
             self.paragraph(
                 subject_line, size=12, italic=True, align=CENTER, space_after=0, container=left_cell
             )
-        self.paragraph(
-            PARTY, size=15, bold=True, underline=True, align=CENTER, container=right_cell
-        )
+        if party:
+            self.paragraph(
+                PARTY, size=15, bold=True, underline=True, align=CENTER, container=right_cell
+            )
         for text, italic in right or ():
             self.paragraph(text, size=12, italic=italic, align=CENTER, container=right_cell)
         if place_date:
@@ -305,7 +320,7 @@ class WordDocument:
             _row_flag(row, "cantSplit")
             for cell, value in zip(row.cells, values, strict=True):
                 value = value if isinstance(value, Cell) else Cell(value)
-                self.paragraph(
+                paragraph = self.paragraph(
                     value.text,
                     size=size,
                     bold=value.bold,
@@ -314,6 +329,8 @@ class WordDocument:
                     space_after=0,
                     container=cell,
                 )
+                if not value.text:
+                    _mark_size(paragraph, size)
         if widths:
             table.autofit = False
             emus = [int(self.text_width * share / 100) for share in widths]

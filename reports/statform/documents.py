@@ -22,6 +22,13 @@ TYPED_NOTE = (
     "các dòng khác được tính từ sổ đảng viên, khen thưởng và Huy hiệu Đảng."
 )
 PERCENT_HEADING = "(%) kỳ này so với cùng kỳ năm trước"
+NUMBERS = ("1", "2", "3", "4 (= 2 × 100 / 3)")
+COMPILER = "Người lập biểu"
+COMPILER_HINT = "(Ký, ghi rõ họ và tên; số điện thoại liên hệ)"
+
+
+def _d(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,15 @@ class StatFormDocument:
         """ "Năm 2025", "6 tháng đầu năm 2025", "Từ 01/03/2025 đến 31/05/2025"."""
         label = self.form.period.label
         return label[:1].upper() + label[1:]
+
+    @property
+    def periods_line(self) -> str:
+        """ "Kỳ này: năm 2025 (từ 01/01/2025 đến 31/12/2025); cùng kỳ năm trước: …"."""
+        now, before = self.form.period, self.form.previous
+        return (
+            f"Kỳ này: {now.label} (từ {_d(now.start)} đến {_d(now.end)}); cùng kỳ năm trước: "
+            f"{before.label} (từ {_d(before.start)} đến {_d(before.end)})."
+        )
 
 
 def statform_document(period: Period, *, day: date) -> StatFormDocument:
@@ -49,7 +65,15 @@ def stem_of(period: Period) -> str:
 def statform_html(document: StatFormDocument) -> str:
     return render_to_string(
         "reports/documents/statform.html",
-        {"data": document, "doc": document.doc, "typed_mark": TYPED_MARK, "note": TYPED_NOTE},
+        {
+            "data": document,
+            "doc": document.doc,
+            "typed_mark": TYPED_MARK,
+            "note": TYPED_NOTE,
+            "numbers": NUMBERS,
+            "compiler": COMPILER,
+            "compiler_hint": COMPILER_HINT,
+        },
     )
 
 

@@ -12,6 +12,7 @@ from reports.statform import documents
 from reports.statform.forms import StatFormEntriesForm
 from reports.statform.queries import statform
 from reports.statform.services import statform_entries_save
+from reports.statform.word import statform_word
 from reports.views import KINDS, _period, _range
 from vusta_party import clock
 from vusta_party.exports import send
@@ -63,10 +64,12 @@ def range_form(request, start, end):
 def _page(request, period: Period):
     _allowed(request)
     output = request.GET.get("format")
-    if output in ("pdf", "xlsx"):
+    if output in ("pdf", "docx", "xlsx"):
         document = documents.statform_document(period, day=clock.today())
         if output == "pdf":
             return send(documents.statform_pdf(document))
+        if output == "docx":
+            return send(statform_word(document))
         return send(documents.statform_xlsx(document))
     form_data = statform(period)
     can_edit = request.user.has_perm("reports.change_statformentry")

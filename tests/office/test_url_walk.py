@@ -345,6 +345,8 @@ WORD_BESIDE_PDF = [
     ("ratings:commendation_document", None),
     ("reports:report", None),
     ("members:register_export", None),
+    *(("ceremonies:funding_document", kind) for kind in ("du-toan", "quyet-toan")),
+    ("reports:statform", None),
 ]
 
 
@@ -357,6 +359,10 @@ def _word_and_pdf_urls(name, document, objects, round_):
     if name == "ratings:commendation_document":
         pk = objects["commendation_pk"]
         return tuple(reverse(name, kwargs={"pk": pk, "ext": ext}) for ext in ("docx", "pdf"))
+    if name == "ceremonies:funding_document":
+        year = 2025 if document == "quyet-toan" else 2026
+        kwargs = {"year": year, "kind": document}
+        return tuple(reverse(name, kwargs={**kwargs, "ext": ext}) for ext in ("docx", "pdf"))
     if name == "members:register_export":
         url = reverse(name)
         return f"{url}?format=docx", f"{url}?format=pdf"

@@ -17,6 +17,7 @@ from reports.periods import Period
 from reports.statform.documents import statform_document, statform_xlsx
 from reports.statform.queries import statform
 from reports.statform.services import statform_entries_save
+from tests.docx_utils import docx_to_pdf, needs_soffice, read_docx
 from tests.factories import MILESTONES, CellFactory, make_member
 from tests.pdf_utils import A4_POINTS, read_pdf
 
@@ -506,3 +507,78 @@ def test_a_figure_typed_by_someone_else_at_the_same_moment_is_refused(office_use
         "Số liệu vừa được người khác lưu cùng lúc: hãy tải lại trang rồi nhập lại."
     ]
     assert list(StatFormEntry.objects.values_list("row", "value")) == []  # all rolled back
+
+
+def test_the_word_file_has_the_same_rows_the_typed_marks_and_both_signatures(
+    office_client, register, pinned_today
+):
+    statform_entries_save(figures={YEAR: {"cards_issued": 12}, LAST_YEAR: {"cards_issued": 8}})
+
+    response = office_client.get(_url(), {"format": "docx"})
+    document = read_docx(response.content)
+    table = document.tables[0]
+
+    assert response["Content-Disposition"].endswith('"bieu-7-btctw-20250101-20251231.docx"')
+    assert document.header_left == (
+        ("ĐẢNG BỘ MẶT TRẬN TỔ QUỐC, CÁC ĐOÀN THỂ TRUNG ƯƠNG", False),
+        ("ĐẢNG ỦY LIÊN HIỆP CÁC HỘI KH&KT VIỆT NAM", True),
+        ("*", False),
+    )
+    assert document.header_right == (("Biểu số 7-BTCTW", False),)
+    assert document.paragraphs == (
+        "THỐNG KÊ VỀ NGHIỆP VỤ CÔNG TÁC ĐẢNG VIÊN",
+        "Năm 2025",
+        "—————",
+        "Kỳ này: năm 2025 (từ 01/01/2025 đến 31/12/2025); cùng kỳ năm trước: năm 2024 (từ "
+        "01/01/2024 đến 31/12/2024).",
+        "Dòng ghi “Nhập tay”: số liệu ứng dụng không quản lý, do Văn phòng Đảng ủy nhập; các "
+        "dòng khác được tính từ sổ đảng viên, khen thưởng và Huy hiệu Đảng.",
+    )
+    assert table[:3] == (
+        ("Tiêu chí", "Kỳ này", "Cùng kỳ năm trước", "(%) kỳ này so với cùng kỳ năm trước"),
+        ("1", "2", "3", "4 (= 2 × 100 / 3)"),
+        ("I. Khen thưởng tổ chức đảng và đảng viên", "", "", ""),
+    )
+    assert len(table) == 2 + len(statform(YEAR).rows)
+    for row in (
+        ("d) Số chi bộ trực thuộc đảng bộ cơ sở được khen, chia ra:", "3", "1", "300,0"),
+        ("- Tặng giấy khen", "2", "1", "200,0"),
+        ("2. Số đảng viên được khen, chia ra:", "5", "2", "250,0"),
+        ("II. Tặng Huy hiệu Đảng", "4", "2", "200,0"),
+        ("- Huy hiệu Đảng 45 năm", "0", "1", "0,0"),
+        ("1. Số thẻ đảng viên được phát cho đảng viên chính thức (Nhập tay)", "12", "8", "150,0"),
+        ("2. Số thẻ đảng viên được cấp lại cho đảng viên do mất (Nhập tay)", "", "", "—"),
+        ("- Giới thiệu chuyển đi", "2", "1", "200,0"),
+    ):
+        assert row in table, row
+    assert document.repeated_header_rows == (True,)
+    assert document.closing_left == (
+        "NGƯỜI LẬP BIỂU",
+        "(Ký, ghi rõ họ và tên; số điện thoại liên hệ)",
+    )
+    assert document.closing_right == (
+        ("Hà Nội, ngày 14 tháng 8 năm 2026", False),
+        ("T/M ĐẢNG ỦY", True),
+        ("BÍ THƯ", True),
+    )
+    assert document.fonts == {"Times New Roman"}
+
+
+def test_the_page_links_the_word_file_beside_the_pdf(office_client):
+    page = office_client.get(_url()).content.decode()
+
+    assert '<a class="btn btn-outline-secondary" href="?format=pdf">PDF</a>' in page
+    assert '<a class="btn btn-outline-secondary" href="?format=docx">Word</a>' in page
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_the_word_file_prints_on_two_pages_with_its_signatures_on_the_last(
+    office_client, register, pinned_today, tmp_path
+):
+    response = office_client.get(_url(), {"format": "docx"})
+    printed = read_pdf(docx_to_pdf(response.content, tmp_path))
+
+    assert len(printed.pages) == 2
+    assert "NGƯỜI LẬP BIỂU" in printed.pages[1]
+    assert "T/M ĐẢNG ỦY" in printed.pages[1]
