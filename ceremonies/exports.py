@@ -3,6 +3,7 @@
 from ceremonies import documents, word
 from ceremonies.documents import ProposalList
 from ceremonies.models import Round
+from vusta_party.documents import party_document
 from vusta_party.exports import DOCX, PDF, Export
 from vusta_party.pdf import render_pdf
 from vusta_party.spreadsheets import append_row, new_workbook, table_sheet, xlsx_export
@@ -105,3 +106,55 @@ def proposal_list_xlsx(round_: Round, name: str, members) -> Export:
             row.insert(1, line.old_badge_number)
         append_row(sheet, row)
     return xlsx_export(workbook, f"{file_stem(round_, 'danh-sach-' + name)}.xlsx")
+
+
+OUTLOOK_WIDTHS = [6, 28, 30, 12, 16, 16, 50]
+
+
+def outlook_xlsx(result, *, months: int, cell=None) -> Export:
+    """The "Sắp đến hạn" page as a workbook: its three tables (due, early, deferred) as sheets,
+    in the page's order, under the committee's header."""
+    workbook = new_workbook()
+    doc = party_document(day=result.today, type_code="DS")
+    scope = f" – {cell}" if cell else ""
+    window = f"Trong {months} tháng tới (từ {result.today:%d/%m/%Y} đến {result.until:%d/%m/%Y})"
+
+    def sheet(title, headers):
+        return table_sheet(
+            workbook,
+            title,
+            headers,
+            OUTLOOK_WIDTHS,
+            doc=doc,
+            title_lines=[f"HUY HIỆU ĐẢNG: {title.upper()}{scope}", window],
+            landscape=True,
+        )
+
+    base = ["STT", "Họ và tên", "Chi bộ", "Huy hiệu"]
+    due = sheet("Đến hạn", [*base, "Ngày đủ tuổi Đảng", "Đợt tặng"])
+    for number, (row, occasion) in enumerate(result.due, 1):
+        answer = row.evaluation
+        append_row(
+            due,
+            [number, row.full_name, row.cell, f"{answer.milestone} năm", answer.due_date, occasion],
+        )
+    early = sheet("Tặng sớm", [*base, "Ngày đủ tuổi Đảng", "Ghi chú"])
+    for number, row in enumerate(result.early, 1):
+        answer = row.evaluation
+        append_row(
+            early,
+            [
+                number,
+                row.full_name,
+                row.cell,
+                f"{answer.milestone} năm",
+                answer.due_date,
+                answer.reason,
+            ],
+        )
+    deferred = sheet("Tạm hoãn", [*base, "Lý do"])
+    for number, (row, answer) in enumerate(result.deferred, 1):
+        append_row(
+            deferred, [number, row.full_name, row.cell, f"{answer.milestone} năm", answer.reason]
+        )
+    return xlsx_export(workbook, f"sap-den-han-{months}-thang.xlsx")

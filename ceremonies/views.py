@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
+from ceremonies import exports
 from ceremonies.eligibility import KIND_LABELS, due_date, evaluate, round_on_or_after
 from ceremonies.forms import (
     BadgeForm,
@@ -32,6 +33,7 @@ from members.models import Member
 from members.party_age import add_months
 from members.views import member_action
 from vusta_party import clock
+from vusta_party.exports import send
 
 OUTLOOK_PAGE_SIZE = 100
 
@@ -45,6 +47,8 @@ def index(request):
     months = data.get("months") or OUTLOOK_MONTHS
     cell = data.get("cell")
     result = user_outlook(request.user, today, months, cell=cell)
+    if request.GET.get("format") == "xlsx":
+        return send(exports.outlook_xlsx(result, months=months, cell=cell))
     return render(
         request,
         "ceremonies/outlook.html",

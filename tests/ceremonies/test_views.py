@@ -7,6 +7,7 @@ from ceremonies.models import BadgeRules, rules_on
 from members import services
 from members.party_age import add_months, add_years
 from tests.factories import MILESTONES, TODAY, CellFactory, make_member
+from tests.spreadsheets import table
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_today")]
 
@@ -179,3 +180,34 @@ def test_outlook_counts_each_round_and_pages_the_due_list(office_client, monkeyp
     assert [row.full_name for row, _ in second.context["due_page"]] == ["Vũ Văn C"]
     assert "30 năm: 2 · 40 năm: 1" in first.content.decode()
     assert 'href="?months=12&amp;page=2"' in first.content.decode()
+
+
+def test_the_upcoming_page_exports_its_three_tables(office_client):
+    cell = CellFactory(name="Chi bộ Hội Vật lý")
+    soon = add_months(add_years(TODAY, -30), 2)
+    make_member(
+        cell=cell, full_name="Vũ Văn An", admission_date=soon, official_date=add_years(soon, 1)
+    )
+    held = make_member(
+        cell=cell,
+        full_name="Lê Thị Cúc",
+        admission_date=date(1976, 1, 1),
+        official_date=date(1977, 1, 1),
+    )
+    held.on_hold, held.hold_reason = True, "Đang xác minh đơn thư"
+    held.save()
+    page = office_client.get(reverse("ceremonies:index"), {"months": 12})
+    ((_row, occasion),) = page.context["outlook"].due  # the round the page names
+
+    response = office_client.get(reverse("ceremonies:index"), {"months": 12, "format": "xlsx"})
+
+    assert response["Content-Disposition"] == 'attachment; filename="sap-den-han-12-thang.xlsx"'
+    header, due = table(response.content, "Đến hạn")
+    assert header == ("STT", "Họ và tên", "Chi bộ", "Huy hiệu", "Ngày đủ tuổi Đảng", "Đợt tặng")
+    assert [(r[1], r[2], r[3], r[4].date(), r[5].date()) for r in due] == [
+        ("Vũ Văn An", "Chi bộ Hội Vật lý", "30 năm", add_years(soon, 30), occasion)
+    ]
+    assert table(response.content, "Tặng sớm")[1] == []
+    assert table(response.content, "Tạm hoãn")[1] == [
+        (1, "Lê Thị Cúc", "Chi bộ Hội Vật lý", "50 năm", "Tạm hoãn: Đang xác minh đơn thư.")
+    ]
