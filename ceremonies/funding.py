@@ -56,6 +56,20 @@ def _sum(lines) -> int:
     return sum(line.total or 0 for line in lines)
 
 
+class _Totals:
+    """The badges and the amount of a round's `lines`, estimated or settled."""
+
+    lines: tuple
+
+    @property
+    def count(self) -> int:
+        return sum(line.count for line in self.lines)
+
+    @property
+    def total(self) -> int:
+        return _sum(self.lines)
+
+
 @dataclass(frozen=True)
 class MissingCoefficient:
     """A milestone the estimate needs a coefficient for, and does not have one on a round date."""
@@ -78,21 +92,13 @@ class MissingCoefficient:
 
 
 @dataclass(frozen=True)
-class EstimateRound:
+class EstimateRound(_Totals):
     day: date
     occasion: str  # "Kỷ niệm ngày thành lập Đảng (3/2)"
     base_salary: int | None
     salary_verified: bool
     lines: tuple[FundingLine, ...]  # regular and posthumous, highest milestone first
     early: tuple[FundingLine, ...]  # early and posthumous early, apart
-
-    @property
-    def count(self) -> int:
-        return sum(line.count for line in self.lines)
-
-    @property
-    def total(self) -> int:
-        return _sum(self.lines)
 
     @property
     def early_count(self) -> int:
@@ -297,7 +303,7 @@ def decided_lines(
 
 
 @dataclass(frozen=True)
-class SettledRound:
+class SettledRound(_Totals):
     day: date
     title: str
     decision: str  # "Quyết định số 12-QĐ/ĐU ngày 20/01/2026 của Ban Thường vụ ..."
@@ -305,16 +311,8 @@ class SettledRound:
     lines: tuple[FundingLine, ...]
 
     @property
-    def count(self) -> int:
-        return sum(line.count for line in self.lines)
-
-    @property
     def early(self) -> int:
         return sum(line.early for line in self.lines)
-
-    @property
-    def total(self) -> int:
-        return _sum(self.lines)
 
 
 @dataclass(frozen=True)
