@@ -11,7 +11,6 @@ whole register when a rule version changes (and `manage.py refresh_badge_dates`)
 
 from collections import namedtuple
 from collections.abc import Iterable, Iterator
-from datetime import date
 from itertools import islice
 
 from django.db import connection
@@ -25,6 +24,7 @@ from ceremonies.eligibility import (
 from ceremonies.models import BadgeRules, parse_milestones, rule_versions
 from members.milestones import KnownMilestones
 from members.models import BADGE_DATE_FIELDS, Member
+from vusta_party.rows import plain_rows
 
 BATCH = 1000
 
@@ -115,40 +115,16 @@ def refresh_badge_dates(member_ids: Iterable[int] | None = None, *, dry_run: boo
 
 
 Row = namedtuple("Row", FIELDS)
-DATES = tuple(
-    i
-    for i, name in enumerate(FIELDS)
-    if Member._meta.get_field(name).get_internal_type() == "DateField"
-)
 
 
 def _read(ids: list[int] | None = None) -> Iterator[Row]:
-    """The members' FIELDS, by primary key, straight from the cursor: the whole register is read
-    after a rule change, and Django's conversion of each value would cost more than the rules do.
-    (SQLite's dates are read as text and made dates by `date.fromisoformat`.)"""
-    quote = connection.ops.quote_name
-    sqlite = connection.vendor == "sqlite"
-    columns = ", ".join(
-        f"CAST({quote(Member._meta.get_field(name).column)} AS TEXT)"
-        if sqlite and i in DATES
-        else quote(Member._meta.get_field(name).column)
-        for i, name in enumerate(FIELDS)
-    )
-    sql = f"SELECT {columns} FROM {quote(Member._meta.db_table)}"
+    """The members' FIELDS, by primary key, as plain rows (vusta_party.rows): the whole
+    register is read after a rule change, and Django's conversion of each value would cost more
+    than the rules do."""
+    members = Member.objects.order_by("id")
     if ids is not None:
-        sql += f" WHERE id IN ({', '.join(['%s'] * len(ids))})"
-    with connection.cursor() as cursor:
-        cursor.execute(sql + " ORDER BY id", ids or ())
-        while chunk := cursor.fetchmany(BATCH):
-            if not sqlite:
-                yield from map(Row._make, chunk)
-                continue
-            for values in chunk:
-                values = list(values)
-                for i in DATES:
-                    if values[i] is not None:
-                        values[i] = date.fromisoformat(values[i])
-                yield Row._make(values)
+        members = members.filter(id__in=ids)
+    return plain_rows(members, FIELDS, Row._make)
 
 
 def _write(stale: list[tuple]) -> None:

@@ -6,7 +6,8 @@ The database narrows the register to the members whose stored first possible rou
 therefore never disagree: both are `evaluate()`.
 """
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -27,6 +28,7 @@ from ceremonies.models import Proposal, Round, rules_on
 from members.access import members_for
 from members.models import Discipline, Member, Organisation
 from members.party_age import add_months
+from vusta_party.rows import plain_rows
 
 FIELDS = (
     "id",
@@ -68,14 +70,18 @@ class RegisterRow(NamedTuple):
 def possible_members(queryset: QuerySet[Member], *, on: date) -> QuerySet[Member]:
     """Members that may qualify for some badge by `on`: a superset of the candidates and the
     deferred, read as a range of the stored first possible round date (Member.candidate_from,
-    indexed, kept by ceremonies/milestones.py); the rules then decide each member."""
-    return queryset.filter(candidate_from__lte=on)
+    indexed, kept by ceremonies/milestones.py); the rules then decide each member.
+
+    Unordered: the callers sort the answers in roster order. (The members' default order would make
+    SQLite walk the whole name index instead of the range of the date index: 5x slower.)"""
+    return queryset.filter(candidate_from__lte=on).order_by()
 
 
-def _disciplines(*, since: date, on: date, rules: RuleSet) -> dict[int, list]:
-    """Disciplines whose delay may still run on some day from `since` to `on`, by member: one
-    query on the decision date (recent disciplines are few; no list of member ids is sent)."""
-    longest = max(rules.discipline_delay_months.values(), default=0)
+def _disciplines(*, since: date, on: date, rules: Sequence[RuleSet]) -> dict[int, list]:
+    """Disciplines whose delay may still run on some day from `since` to `on` under any of these
+    rule sets, by member: one query on the decision date (recent disciplines are few; no list of
+    member ids is sent)."""
+    longest = max((max(r.discipline_delay_months.values(), default=0) for r in rules), default=0)
     found = defaultdict(list)
     rows = Discipline.objects.filter(
         decision_date__gt=add_months(since, -longest), decision_date__lte=on
@@ -114,6 +120,95 @@ def member_facts(row, *, disciplines=(), proposed=NOTHING) -> MemberFacts:
     )
 
 
+_Row = namedtuple("_Row", FIELDS)
+
+
+class ReadMember(NamedTuple):
+    """A member as the register-wide questions read them, before the rules answer."""
+
+    member_id: int
+    full_name: str
+    party_card_number: str | None
+    cell: str
+    facts: MemberFacts
+    sort_key: tuple
+    candidate_from: date
+
+    def answer(self, evaluation: Evaluation) -> RegisterRow:
+        return RegisterRow(
+            self.member_id,
+            self.full_name,
+            self.party_card_number,
+            self.cell,
+            self.facts,
+            evaluation,
+            self.sort_key,
+            self.candidate_from,
+        )
+
+
+@dataclass(frozen=True)
+class RegisterRead:
+    """The members of a scope who may qualify for a badge by `until`, read once, with facts that
+    hold for every day from `since` to `until` (the disciplines that may still delay on one of
+    them): several questions over that span (the next round, the outlook) share one read."""
+
+    since: date
+    until: date
+    members: list[ReadMember]
+
+    def covers(self, day: date) -> bool:
+        return self.since <= day <= self.until
+
+    def at(self, on: date, rules: RuleSet) -> list[RegisterRow]:
+        """Every member who may qualify by `on`, with the rules' answer at `on`."""
+        if not self.covers(on):
+            raise ValueError(f"{on} is outside the span read, {self.since} to {self.until}.")
+        return [
+            member.answer(evaluate(member.facts, on=on, rules=rules))
+            for member in self.members
+            if member.candidate_from <= on
+        ]
+
+
+def read_register(
+    queryset: QuerySet[Member],
+    *,
+    since: date,
+    until: date,
+    rules: Sequence[RuleSet],
+    proposed: dict[int, set[int]] | None = None,
+) -> RegisterRead:
+    """The members of the queryset who may qualify by `until`: three queries (the members, their
+    recent disciplines under any of `rules`, the cell names), the members read as plain rows.
+
+    `proposed` maps a member to the milestones already in other open rounds."""
+    rows = plain_rows(possible_members(queryset, on=until), FIELDS, _Row._make)
+    disciplines = _disciplines(since=since, on=until, rules=rules)
+    cells = {
+        pk: (name, key)
+        for pk, name, key in Organisation.objects.values_list("id", "name", "name_sort")
+    }
+    proposed = proposed or {}
+    members = []
+    for row in rows:
+        cell_name, cell_key = cells[row.cell_id]
+        members.append(
+            ReadMember(
+                row.id,
+                row.full_name,
+                row.party_card_number,
+                cell_name,
+                member_facts(
+                    row, disciplines=disciplines.get(row.id, ()), proposed=proposed.get(row.id, ())
+                ),
+                (cell_key, row.name_sort, row.id),
+                row.candidate_from,
+            )
+        )
+    return RegisterRead(since, until, members)
+
+
 def evaluate_register(
     queryset: QuerySet[Member],
     *,
@@ -122,47 +217,23 @@ def evaluate_register(
     proposed: dict[int, set[int]] | None = None,
     since: date | None = None,
 ) -> list[RegisterRow]:
-    """Every member of the queryset who may qualify by `on`, with the rules' answer: three queries
-    (the members, their recent disciplines, the cell names).
+    """Every member of the queryset who may qualify by `on`, with the rules' answer at `on`.
+    The facts carry the disciplines that matter on any day from `since` (default `on`) to `on`,
+    so the same facts can be evaluated again at an earlier day of that span."""
+    read = read_register(queryset, since=since or on, until=on, rules=(rules,), proposed=proposed)
+    return read.at(on, rules)
 
-    `proposed` maps a member to the milestones already in other open rounds. The facts carry the
-    disciplines that matter on any day from `since` (default `on`) to `on`, so the same facts can
-    be evaluated again at an earlier day of that span.
-    """
-    rows = possible_members(queryset, on=on).values_list(*FIELDS, named=True)
-    disciplines = _disciplines(since=since or on, on=on, rules=rules)
-    cells = {
-        pk: (name, key)
-        for pk, name, key in Organisation.objects.values_list("id", "name", "name_sort")
-    }
-    proposed = proposed or {}
-    result = []
-    for row in rows:
-        facts = member_facts(
-            row, disciplines=disciplines.get(row.id, ()), proposed=proposed.get(row.id, ())
-        )
-        cell_name, cell_key = cells[row.cell_id]
-        result.append(
-            RegisterRow(
-                member_id=row.id,
-                full_name=row.full_name,
-                party_card_number=row.party_card_number,
-                cell=cell_name,
-                facts=facts,
-                evaluation=evaluate(facts, on=on, rules=rules),
-                sort_key=(cell_key, row.name_sort, row.id),
-                candidate_from=row.candidate_from,
-            )
-        )
-    return result
+
+def in_roster_order(rows: Iterable[RegisterRow]) -> list[RegisterRow]:
+    """The candidates among the answers, in roster order."""
+    return sorted((row for row in rows if row.evaluation.is_candidate), key=lambda r: r.roster_key)
 
 
 def candidates(
     queryset: QuerySet[Member], *, on: date, rules: RuleSet, proposed=None
 ) -> list[RegisterRow]:
     """The candidates for a round dated `on`, in roster order."""
-    rows = evaluate_register(queryset, on=on, rules=rules, proposed=proposed)
-    return sorted((row for row in rows if row.evaluation.is_candidate), key=lambda r: r.roster_key)
+    return in_roster_order(evaluate_register(queryset, on=on, rules=rules, proposed=proposed))
 
 
 def deferred_at(
@@ -196,15 +267,21 @@ class NextRound:
     )
 
 
-def next_round(members: QuerySet[Member], *, today: date, proposed=None) -> NextRound:
-    """The next round from today and its candidates among `members` (a user's scope)."""
+def next_round_day(today: date) -> tuple[date, Round | None]:
+    """The date of the next round from today: the next one created (not cancelled), else the
+    next fixed occasion; and that round, if created."""
     created = (
         Round.objects.filter(date__gte=today)
         .exclude(state=Round.State.CANCELLED)
         .order_by("date")
         .first()
     )
-    day = created.date if created else round_on_or_after(today)
+    return (created.date if created else round_on_or_after(today)), created
+
+
+def next_round(members: QuerySet[Member], *, today: date, proposed=None) -> NextRound:
+    """The next round from today and its candidates among `members` (a user's scope)."""
+    day, created = next_round_day(today)
     if proposed is None:
         proposed = proposed_in_open_rounds()
     return NextRound(
@@ -257,27 +334,48 @@ def outlook(
 ) -> Outlook:
     """Members reaching a milestone between today and `until`, early cases, deferred members.
     `proposed`: milestones already in open rounds, which are not "coming" any more."""
-    rows = evaluate_register(queryset, on=until, rules=rules, since=today, proposed=proposed)
+    read = read_register(queryset, since=today, until=until, rules=(rules,), proposed=proposed)
+    return outlook_of(read, today=today, until=until, rules=rules)
+
+
+def outlook_of(read: RegisterRead, *, today: date, until: date, rules: RuleSet) -> Outlook:
+    """The outlook from today to `until` of members read over (at least) that span.
+
+    Each member is asked at most three times: today; at `until` unless today settles them; at the
+    round their due date falls into, when that answer can differ from the one at `until` (a
+    discipline's delay may still run then, or the round is after `until`)."""
+    if not (read.covers(today) and read.covers(until)):
+        raise ValueError(f"The outlook {today}–{until} is outside the span read.")
     due, early, deferred, now = [], [], [], 0
-    for row in rows:
-        at_end = row.evaluation
+    for member in read.members:
+        if member.candidate_from > until:
+            continue
         # No milestone can be found for a member before their stored first possible date: today's
         # answer is "not yet" without asking the rules.
         at_start = (
-            evaluate(row.facts, on=today, rules=rules) if row.candidate_from <= today else NOT_YET
+            evaluate(member.facts, on=today, rules=rules)
+            if member.candidate_from <= today
+            else NOT_YET
         )
         if at_start.is_candidate and at_start.kind != EARLY:
             now += 1
-        elif at_start.outcome == "deferred":
-            deferred.append((row, at_start))
-        elif at_end.outcome == "deferred":
+            continue
+        if at_start.outcome == "deferred":
+            deferred.append((member.answer(at_start), at_start))
+            continue
+        at_end = evaluate(member.facts, on=until, rules=rules)
+        row = member.answer(at_end)
+        if at_end.outcome == "deferred":
             deferred.append((row, at_end))
         elif at_start.is_candidate or (at_end.is_candidate and at_end.kind == EARLY):
             early.append(row)  # the early window is open now, or opens within the window
         elif at_end.is_candidate:
-            # A discipline can still defer them at the round their due date falls into.
             occasion = round_on_or_after(at_end.due_date)
-            at_round = evaluate(row.facts, on=occasion, rules=rules)
+            at_round = (
+                evaluate(member.facts, on=occasion, rules=rules)
+                if member.facts.disciplines or occasion > until
+                else at_end
+            )
             if at_round.outcome == "deferred":
                 deferred.append((row, at_round))
             else:
@@ -291,19 +389,54 @@ def outlook(
 OUTLOOK_MONTHS = 12  # the window the "Sắp đến hạn" page opens with
 
 
+def next_round_and_outlook(
+    members: QuerySet[Member], *, today: date, until: date, proposed=None
+) -> tuple[NextRound, Outlook]:
+    """The next round's candidates among `members` and their outlook from today to `until`, from
+    one read of the register over both spans (what the home page and the upcoming page show)."""
+    day, created = next_round_day(today)
+    rules, rules_of_round = rules_on(until), rules_on(day)
+    read = read_register(
+        members,
+        since=today,
+        until=max(until, day),
+        rules=(rules, rules_of_round),
+        proposed=proposed_in_open_rounds() if proposed is None else proposed,
+    )
+    coming = NextRound(day, created, in_roster_order(read.at(day, rules_of_round)))
+    return coming, outlook_of(read, today=today, until=until, rules=rules)
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    """What the "Sắp đến hạn" page shows: the outlook of the user's scope (or of one of their
+    cells) and the next round's candidates in the whole scope."""
+
+    outlook: Outlook
+    next_round: NextRound
+
+
 def user_outlook(
     user, today: date, months: int = OUTLOOK_MONTHS, cell: Organisation | None = None
-) -> Outlook:
-    """The user's outlook over `months` from today (of one of their cells, if given)."""
+) -> Upcoming:
+    """The user's outlook over `months` from today (of one of their cells, if given) and their
+    next round: one read of the register serves both when no cell is chosen."""
     until = add_months(today, months)
     members = members_for(user)
-    return outlook(
-        members.filter(cell=cell) if cell else members,
+    proposed = proposed_in_open_rounds()
+    if cell is None:
+        coming, result = next_round_and_outlook(
+            members, today=today, until=until, proposed=proposed
+        )
+        return Upcoming(result, coming)
+    result = outlook(
+        members.filter(cell=cell),
         today=today,
         until=until,
         rules=rules_on(until),
-        proposed=proposed_in_open_rounds(),
+        proposed=proposed,
     )
+    return Upcoming(result, next_round(members, today=today, proposed=proposed))
 
 
 def rounds_with_totals(members: QuerySet[Member]):

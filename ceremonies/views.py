@@ -22,7 +22,6 @@ from ceremonies.queries import (
     FIELDS,
     OUTLOOK_MONTHS,
     member_facts,
-    next_round,
     proposed_in_open_rounds,
     user_outlook,
 )
@@ -46,7 +45,8 @@ def index(request):
     data = form.cleaned_data if form.is_valid() else {}
     months = data.get("months") or OUTLOOK_MONTHS
     cell = data.get("cell")
-    result = user_outlook(request.user, today, months, cell=cell)
+    upcoming = user_outlook(request.user, today, months, cell=cell)
+    result = upcoming.outlook
     if request.GET.get("format") == "xlsx":
         return send(exports.outlook_xlsx(result, months=months, cell=cell))
     return render(
@@ -58,7 +58,7 @@ def index(request):
             "page_query": f"months={months}" + (f"&cell={cell.pk}" if cell else ""),
             "outlook": result,
             "due_page": Paginator(result.due, OUTLOOK_PAGE_SIZE).get_page(request.GET.get("page")),
-            "next_round": next_round(members_for(request.user), today=today),
+            "next_round": upcoming.next_round,
             "kinds": KIND_LABELS,
         },
     )

@@ -47,7 +47,8 @@ def interruption_days(interruptions: Iterable[Interval]) -> int:
 
 def milestone_due_date(*, start: date, milestone: int, interrupted_days: int = 0) -> date:
     """The day a member reaches `milestone` years of party age."""
-    return add_years(start, milestone) + timedelta(days=interrupted_days)
+    due = add_years(start, milestone)
+    return due + timedelta(days=interrupted_days) if interrupted_days else due
 
 
 def party_age_years(*, start: date, on: date, interrupted_days: int = 0) -> int:

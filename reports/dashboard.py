@@ -2,8 +2,7 @@
 
 from datetime import date
 
-from ceremonies.models import rules_on
-from ceremonies.queries import NextRound, next_round, outlook, proposed_in_open_rounds
+from ceremonies.queries import NextRound, next_round_and_outlook
 from members.access import cells_for, members_for, sees_whole_register
 from members.enums import ON_ROLLS
 from members.party_age import add_months
@@ -29,17 +28,13 @@ def dashboard_data(user, today: date) -> dict:
 
 def _register_figures(user, today: date) -> dict:
     members = members_for(user)
-    proposed = proposed_in_open_rounds()
-    coming_round = next_round(members, today=today, proposed=proposed)
-    # Who reaches a milestone in the next three months, by the same answer as the upcoming page
-    # (open rounds and disciplines applied), in the order of their due dates.
-    coming = outlook(
-        members,
-        today=today,
-        until=add_months(today, COMING_MONTHS),
-        rules=rules_on(add_months(today, COMING_MONTHS)),
-        proposed=proposed,
-    ).due
+    # One read of the register serves the next round and who reaches a milestone in the next
+    # three months, by the same answer as the upcoming page (open rounds and disciplines
+    # applied), in the order of their due dates.
+    coming_round, outlook = next_round_and_outlook(
+        members, today=today, until=add_months(today, COMING_MONTHS)
+    )
+    coming = outlook.due
     probation = (
         members.filter(probation_filter("due", on=today)).select_related("cell").in_name_order()
     )

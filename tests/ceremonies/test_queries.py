@@ -5,12 +5,19 @@ from django.db import transaction
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from ceremonies.eligibility import MemberFacts, RuleSet, evaluate
+from ceremonies.eligibility import MemberFacts, RuleSet, evaluate, round_on_or_after
 from ceremonies.milestones import refresh_badge_dates
-from ceremonies.queries import candidates, evaluate_register, outlook
+from ceremonies.queries import (
+    candidates,
+    evaluate_register,
+    outlook,
+    outlook_of,
+    read_register,
+)
 from members import services
 from members.access import members_for
 from members.models import Badge, Discipline, Member, Organisation
+from members.party_age import add_months
 from tests.factories import MILESTONES, CellFactory, make_member
 
 pytestmark = pytest.mark.django_db
@@ -268,8 +275,8 @@ def _create(specs, cell, on):
     return members
 
 
-def _pure(member, spec, on):
-    facts = MemberFacts(
+def _facts(member, spec, on):
+    return MemberFacts(
         start=member.party_age_start,
         official_date=member.official_date,
         interrupted_days=member.interrupted_days,
@@ -281,7 +288,10 @@ def _pure(member, spec, on):
         disciplines=tuple((form, on - timedelta(days=days)) for form, days in spec["disciplines"]),
         received=frozenset(spec["badges"]),
     )
-    return evaluate(facts, on=on, rules=RULES)
+
+
+def _pure(member, spec, on):
+    return evaluate(_facts(member, spec, on), on=on, rules=RULES)
 
 
 @settings(
@@ -322,3 +332,109 @@ def test_bulk_query_and_pure_function_agree_on_random_registers(specs, on):
             else "3 or more candidates or deferred"
         )
         transaction.set_rollback(True)
+
+
+def _naive_outlook(facts_by_member, *, today, until):
+    """The outlook as DOMAIN.md §2 defines it, asking the rules at today, at the end and at the
+    round of every member (what outlook_of may skip must not change it)."""
+    due, early, deferred, now = {}, set(), {}, 0
+    for pk, facts in facts_by_member.items():
+        at_start = evaluate(facts, on=today, rules=RULES)
+        at_end = evaluate(facts, on=until, rules=RULES)
+        if at_start.is_candidate and at_start.kind != "early":
+            now += 1
+        elif at_start.outcome == "deferred":
+            deferred[pk] = at_start.reason
+        elif at_end.outcome == "deferred":
+            deferred[pk] = at_end.reason
+        elif at_start.is_candidate or (at_end.is_candidate and at_end.kind == "early"):
+            early.add(pk)
+        elif at_end.is_candidate:
+            occasion = round_on_or_after(at_end.due_date)
+            at_round = evaluate(facts, on=occasion, rules=RULES)
+            if at_round.outcome == "deferred":
+                deferred[pk] = at_round.reason
+            else:
+                due[pk] = (at_end.milestone, at_end.due_date, occasion)
+    return due, early, deferred, now
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    specs=st.lists(member_strategy(), min_size=3, max_size=12),
+    today=st.dates(date(2000, 1, 1), date(2035, 12, 31)),
+    months=st.sampled_from([1, 3, 12, 24]),
+)
+def test_one_read_answers_the_outlook_and_the_round_as_the_rules_do(specs, today, months):
+    until = add_months(today, months)
+    with transaction.atomic():
+        cell = Organisation.objects.create(
+            kind="cell", name="Chi bộ thử", parent=Organisation.objects.get(kind="committee")
+        )
+        members = _create(specs, cell, today)
+        facts = {m.pk: _facts(m, spec, today) for m, spec in zip(members, specs, strict=True)}
+        day = round_on_or_after(today)
+        read = read_register(
+            Member.objects.filter(cell=cell),
+            since=today,
+            until=max(until, day),
+            rules=(RULES,),
+        )
+        result = outlook_of(read, today=today, until=until, rules=RULES)
+        got = (
+            {
+                row.member_id: (row.evaluation.milestone, row.evaluation.due_date, occasion)
+                for row, occasion in result.due
+            },
+            {row.member_id for row in result.early},
+            {row.member_id: answer.reason for row, answer in result.deferred},
+            result.candidates_now,
+        )
+        assert got == _naive_outlook(facts, today=today, until=until)
+
+        at_round = {
+            r.member_id: (r.evaluation.milestone, r.evaluation.kind)
+            for r in read.at(day, RULES)
+            if r.evaluation.is_candidate
+        }
+        expected = {}
+        for pk, member_facts in facts.items():
+            answer = evaluate(member_facts, on=day, rules=RULES)
+            if answer.is_candidate:
+                expected[pk] = (answer.milestone, answer.kind)
+        assert at_round == expected
+        transaction.set_rollback(True)
+
+
+def test_a_read_refuses_a_day_outside_its_span(register):
+    read = read_register(Member.objects.all(), since=ROUND, until=ROUND, rules=(RULES,))
+
+    with pytest.raises(ValueError, match="outside the span read"):
+        read.at(ROUND + timedelta(days=1), RULES)
+    with pytest.raises(ValueError, match="outside the span read"):
+        outlook_of(read, today=ROUND, until=add_months(ROUND, 3), rules=RULES)
+
+
+def test_a_member_due_in_the_window_is_deferred_by_a_delay_running_at_their_round():
+    # Due 20/01/2027, round 03/02/2027; a warning of 01/06/2026 delays them to 01/03/2027, which
+    # is over by the end of the window: at the end they are a candidate, at their round not.
+    today = date(2026, 12, 2)
+    member = make_member(
+        full_name="Lê Văn Hoãn",
+        admission_date=date(1997, 1, 20),
+        official_date=date(1998, 1, 20),
+        today=today,
+    )
+    Discipline.objects.create(member=member, form="warning", decision_date=date(2026, 6, 1))
+
+    result = outlook(Member.objects.all(), today=today, until=add_months(today, 12), rules=RULES)
+
+    assert result.due == []
+    assert [(row.full_name, answer.reason) for row, answer in result.deferred] == [
+        (
+            "Lê Văn Hoãn",
+            "Hoãn đến 03/2027 do cảnh cáo ngày 01/06/2026 (xét từ ngày 01/03/2027).",
+        )
+    ]

@@ -89,11 +89,11 @@ def test_outlook_query_count_is_fixed(office_client, item_count, django_assert_n
             official_date=add_years(soon, 1),
         )
 
-    # session, user, rules in force, open-round proposals, members (a range of the stored
-    # dates), disciplines, cells; for the next round's eligible: the next round created, its
-    # rules, open-round proposals, members, disciplines, cells; the cells of the filter,
+    # session, user, open-round proposals, the next round created, the rules in force at the end
+    # of the window and at the round; one read for the window and the next round's eligible:
+    # members (a range of the stored dates), disciplines, cells; the cells of the filter,
     # committee profile
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(11):
         response = office_client.get(reverse("ceremonies:index"))
 
     assert len(response.context["outlook"].due) == item_count

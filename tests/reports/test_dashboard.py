@@ -66,10 +66,11 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(
             date_of_birth=add_years(TODAY, -30),
         )
 
-    # session, user, counts (members, cells), next round, rules, open proposals, candidates (a
-    # range of the stored dates), disciplines, cells; for the members coming: rules, members,
-    # disciplines, cells; probation (count, list), last report, profile
-    with django_assert_num_queries(18):
+    # session, user, counts (members, cells), next round, rules (at the round, at the end of the
+    # three months), open proposals; one read for the round and the members coming: members (a
+    # range of the stored dates), disciplines, cells; probation (count, list), last report,
+    # profile
+    with django_assert_num_queries(15):
         response = office_client.get(reverse("reports:dashboard"))
 
     assert response.context["probation_count"] == item_count
