@@ -213,7 +213,10 @@ class MemberFacts(NamedTuple):
     @property
     def floor(self) -> int:
         """Milestones at or below this one are never proposed (held or proposed elsewhere)."""
-        return max(max(self.received, default=0), max(self.proposed, default=0))
+        received, proposed = self.received, self.proposed  # mostly empty or one badge
+        if not proposed:
+            return max(received) if received else 0
+        return max(max(received, default=0), max(proposed))
 
 
 class Evaluation(NamedTuple):
@@ -362,7 +365,7 @@ def evaluate(facts: MemberFacts, *, on: date, rules: RuleSet) -> Evaluation:
             due_date=due,
             reason=f"Tạm hoãn: {facts.hold_reason or 'chưa ghi lý do'}.",
         )
-    block = _discipline_block(facts, on, rules)
+    block = _discipline_block(facts, on, rules) if facts.disciplines else None
     if block is not None:
         until, why = block
         return Evaluation(
