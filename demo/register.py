@@ -327,7 +327,9 @@ class Draft:
     )  # milestone, decision, day, kind
 
 
-def _draft_member(rng: random.Random, index: int, cells: int, today: date, rules: RuleSet) -> Draft:
+def _draft_member(
+    rng: random.Random, index: int, cells: int, today: date, rules: RuleSet, badges_until: date
+) -> Draft:
     sex = "F" if rng.random() < 0.38 else "M"
     full_name = f"{_pick(rng, FAMILIES)} {rng.choice(MIDDLE[sex])} {rng.choice(GIVEN[sex])}"
     recent = rng.random() < 0.07
@@ -410,7 +412,7 @@ def _draft_member(rng: random.Random, index: int, cells: int, today: date, rules
         )
     if official and rng.random() < 0.003:
         member.on_hold, member.hold_reason = True, "Đang được xem xét, kiểm tra"
-    _draft_badges(rng, draft, today, entry, rules.ascending)
+    _draft_badges(rng, draft, today, entry, rules.ascending, badges_until)
     return draft
 
 
@@ -480,9 +482,16 @@ def _draft_ending(rng, draft: Draft, *, birth, official, cell, last, today) -> N
 
 
 def _draft_badges(
-    rng: random.Random, draft: Draft, today: date, entry: date, milestones: tuple[int, ...]
+    rng: random.Random,
+    draft: Draft,
+    today: date,
+    entry: date,
+    milestones: tuple[int, ...],
+    badges_until: date,
 ) -> None:
-    """Badges already held: most past milestones were awarded at the round after their due date."""
+    """Badges already held: most past milestones were awarded at the round after their due date.
+    The register records those awarded before `badges_until`; the later ones are awarded by the
+    rounds of demo.year (the draws stay the same, so a seed gives the same register)."""
     member = draft.member
     if member.official_date is None and not any(k == Kind.MADE_OFFICIAL for k, *_ in draft.facts):
         return
@@ -502,12 +511,18 @@ def _draft_badges(
         if rng.random() < 0.93:
             kind = BadgeKind.POSTHUMOUS if death and awarded > death else BadgeKind.REGULAR
             number = f"{rng.randint(10, 999)}-QĐ/ĐU"
-            # From the last full year on, the rounds of demo.year award it (the draws stay
-            # the same, so a seed gives the same register).
-            if awarded < rounds_from(today):
+            if awarded < badges_until:
                 draft.badges.append((milestone, number, awarded, kind))
     if death:
-        _settle_posthumous(rng, draft, death=death, gap=gap, today=today, milestones=milestones)
+        _settle_posthumous(
+            rng,
+            draft,
+            death=death,
+            gap=gap,
+            today=today,
+            milestones=milestones,
+            badges_until=badges_until,
+        )
 
 
 def _settle_posthumous(
@@ -518,6 +533,7 @@ def _settle_posthumous(
     gap: int,
     today: date,
     milestones: tuple[int, ...],
+    badges_until: date,
 ) -> None:
     """A death long ago was mostly settled: the highest milestone reached by the death (or within
     the 12 months after it) was awarded posthumously at the round after the death."""
@@ -539,7 +555,7 @@ def _settle_posthumous(
     if reached and reached[-1][0] > held:
         milestone, kind = reached[-1]
         number = f"{rng.randint(10, 999)}-QĐ/ĐU"
-        if settled_on < rounds_from(today):  # later, a round of demo.year settles it
+        if settled_on < badges_until:  # later, a round of demo.year settles it
             draft.badges.append((milestone, number, settled_on, kind))
 
 
@@ -596,7 +612,12 @@ def seed_demo(
     cell_rows = bulk_create_with_history(cell_rows, Organisation, **history)
 
     rules = rules_on(today)
-    drafts = [_draft_member(rng, index, cells, today, rules) for index in range(members)]
+    # Without the year's rounds (a register as taken over from another system) the register
+    # records every badge held, those of the last year's rounds too.
+    badges_until = rounds_from(today) if year else today
+    drafts = [
+        _draft_member(rng, index, cells, today, rules, badges_until) for index in range(members)
+    ]
     for draft in drafts:
         member = draft.member
         facts = [Fact(kind, day, cell_rows[cell].pk) for kind, day, cell, _ in draft.facts]

@@ -3,9 +3,11 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import transaction
 
 from ceremonies.milestones import member_milestones
-from ceremonies.models import Round, rule_versions
+from ceremonies.models import Round, rule_versions, rules_on
+from ceremonies.queries import candidates, proposed_in_open_rounds
 from members import services
 from members.enums import Status
 from members.models import Badge, Interruption, Member, MembershipEvent, Organisation
@@ -145,8 +147,6 @@ def test_no_living_member_is_older_than_a_real_register_holds_and_old_deaths_wer
     ) >= date(1925, 1, 1)
     # A posthumous case of a death more than three years ago was proposed once, long ago: a new
     # round does not propose it again.
-    from ceremonies.models import rules_on  # noqa: PLC0415
-    from ceremonies.queries import candidates, proposed_in_open_rounds  # noqa: PLC0415
 
     day = date(2027, 2, 3)
     posthumous = [
@@ -168,3 +168,31 @@ def test_the_register_only_has_no_rounds_nor_ratings(capsys):
     assert Member.objects.count() == 40
     assert (Round.objects.count(), MemberRating.objects.count()) == (0, 0)
     assert capsys.readouterr().out.endswith(" 0 đợt tặng đã tổ chức, 0 kết quả xếp loại.\n")
+
+
+def _candidates_after_seeding(*flags) -> int:
+    """The candidates of the next round on a register seeded with these flags (then undone)."""
+    with transaction.atomic():
+        call_command(
+            "seed_demo", "--members", "400", "--cells", "8", "--today", "2026-11-22", *flags
+        )
+        day = date(2027, 2, 3)
+        count = len(
+            candidates(
+                Member.objects.all(),
+                on=day,
+                rules=rules_on(day),
+                proposed=proposed_in_open_rounds(),
+            )
+        )
+        transaction.set_rollback(True)
+    return count
+
+
+def test_the_register_only_holds_the_badges_the_year_would_have_awarded(capsys):
+    # A register without the year's rounds is as far along as one with them: its next round is
+    # not the backlog of a whole year (before, three times the candidates).
+    full = _candidates_after_seeding()
+    register_only = _candidates_after_seeding("--register-only")
+
+    assert 0 < full <= register_only <= full * 1.25

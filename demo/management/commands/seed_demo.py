@@ -34,7 +34,10 @@ class Command(VietnameseCommand):
         parser.add_argument(
             "--register-only",
             action="store_true",
-            help="Chỉ tạo sổ đảng viên, không tạo các đợt tặng và kết quả xếp loại của năm qua.",
+            help=(
+                "Chỉ tạo sổ đảng viên (với mọi Huy hiệu đã nhận), không tạo các đợt tặng và "
+                "kết quả xếp loại của năm qua."
+            ),
         )
 
     def handle(self, *args, members, cells, seed, today, if_empty, register_only, **options):
