@@ -29,6 +29,11 @@ class BackgroundPdf:
     page: str  # URL names, each with the document's id
     status: str
     file: str
+    # The URL arguments before the document's id, from its parameters (the round's id).
+    url_args: Callable[[dict], list] = lambda params: []
+
+    def url(self, name: str, document: KeptDocument) -> str:
+        return reverse(name, args=[*self.url_args(document.params), document.pk])
 
     def respond(self, request, *, params: dict, data_version: str, page: dict) -> HttpResponse:
         """The document's own URL when it is large. A POST (the offer's button) queues it once
@@ -38,7 +43,7 @@ class BackgroundPdf:
         wanted = {"kind": self.kind, "params": params, "data_version": data_version}
         if request.method == "POST":
             document = background.document_request(**wanted, enqueue=self.enqueue)
-            return redirect(self.page, document.pk)
+            return redirect(self.url(self.page, document))
         document = background.document_found(**wanted)
         if document is None:
             return render(
@@ -52,7 +57,7 @@ class BackgroundPdf:
             )
         if document.status == KeptDocument.Status.READY:
             return send(background.kept_export(document))
-        return redirect(self.page, document.pk)
+        return redirect(self.url(self.page, document))
 
     def document_or_404(self, pk, *, allowed: Callable[[dict], bool]) -> KeptDocument:
         """The kept document of this kind whose parameters `allowed` accepts for the user
@@ -71,8 +76,8 @@ class BackgroundPdf:
                 **page,
                 "document": document,
                 "progress": background.progress(document, now=timezone.now()),
-                "status_url": reverse(self.status, args=[document.pk]),
-                "file_url": reverse(self.file, args=[document.pk]),
+                "status_url": self.url(self.status, document),
+                "file_url": self.url(self.file, document),
             },
         )
 
@@ -80,12 +85,12 @@ class BackgroundPdf:
         """The state of a document being made, for its page to poll (JSON)."""
         state = background.progress(document, now=timezone.now())
         if document.status == KeptDocument.Status.READY:
-            state["url"] = reverse(self.file, args=[document.pk])
+            state["url"] = self.url(self.file, document)
         return JsonResponse(state)
 
     def file_view(self, document: KeptDocument) -> HttpResponse:
         if document.status != KeptDocument.Status.READY:
-            return redirect(self.page, document.pk)
+            return redirect(self.url(self.page, document))
         return send(background.kept_export(document))
 
 

@@ -103,6 +103,14 @@ KEPT_DOCUMENT_URLS = (
     "members:register_document_status",
     "members:register_document_file",
 )
+# A round's ceremony roster PDF of the background (issue 18c): every role reads the round's
+# documents (of its scope), so a document never asked for is "not found" to all.
+ROSTER_DOCUMENT_URLS = (
+    "ceremonies:roster_document",
+    "ceremonies:roster_document_status",
+    "ceremonies:roster_document_file",
+)
+NEVER_ASKED = "00000000-0000-4000-8000-000000000000"
 
 
 def url_for(name, side_objects, round_, issued, batch):
@@ -114,7 +122,8 @@ def url_for(name, side_objects, round_, issued, batch):
         "members:fact_delete": {"pk": side_objects["pk"], "event_pk": side_objects["event_pk"]},
         "members:interruption_create": member_urls,
         # A register PDF of the background that was never asked for (issue 18b).
-        **{url: {"pk": "00000000-0000-4000-8000-000000000000"} for url in KEPT_DOCUMENT_URLS},
+        **{url: {"pk": NEVER_ASKED} for url in KEPT_DOCUMENT_URLS},
+        **{url: {"pk": round_.pk, "document": NEVER_ASKED} for url in ROSTER_DOCUMENT_URLS},
         "members:interruption_delete": {
             "pk": side_objects["pk"],
             "interruption_pk": side_objects["interruption_pk"],
@@ -224,6 +233,7 @@ EXPECTED = {
     "members:member_list": ("login", 200, 200, 200, 200, 200),
     "members:register_export": ("login", 200, 200, 403, 200, 200),
     **dict.fromkeys(KEPT_DOCUMENT_URLS, ("login", 404, 404, 403, 404, 404)),
+    **dict.fromkeys(ROSTER_DOCUMENT_URLS, ("login", 404, 404, 404, 404, 404)),
     "office:account_create": ("login", 200, 403, 403, 403, 403),
     "office:account_edit": ("login", 200, 403, 403, 403, 403),
     "office:account_list": ("login", 200, 403, 403, 403, 403),
