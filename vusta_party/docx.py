@@ -247,6 +247,16 @@ class WordDocument:
                 borders.append(line)
             paragraph._p.get_or_add_pPr().insert_element_before(borders, *_AFTER_BORDERS)
 
+    def picture(self, image: bytes, *, description: str, share: float = 100) -> None:
+        """An image (a chart as PNG) centred at `share` per cent of the text width, kept on one
+        page; `description` is its alternative text (what the image shows, in words)."""
+        paragraph = self.paragraph(align=CENTER, indent=False, space_after=6)
+        paragraph.paragraph_format.keep_together = True
+        shape = paragraph.add_run().add_picture(
+            io.BytesIO(image), width=int(self.text_width * share / 100)
+        )
+        shape._inline.docPr.set("descr", description)
+
     def page_break(self) -> None:
         self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
