@@ -357,10 +357,19 @@ WORD_BESIDE_PDF = [
     ("members:register_export", None),
     *(("ceremonies:funding_document", kind) for kind in ("du-toan", "quyet-toan")),
     ("reports:statform", None),
+    # issue 18c: the letter, the streaks proposed for commendation, an issued report
+    ("office:sample_document", None),
+    ("ratings:commendations", None),
+    ("reports:issued_file", None),
 ]
 
 
-def _word_and_pdf_urls(name, document, objects, round_):
+def _word_and_pdf_urls(name, document, objects, round_, issued):
+    if name == "reports:issued_file":
+        return tuple(reverse(name, kwargs={"pk": issued.pk, "ext": ext}) for ext in ("docx", "pdf"))
+    if name in ("office:sample_document", "ratings:commendations"):
+        url = reverse(name, kwargs={"year": 2025} if name == "ratings:commendations" else {})
+        return f"{url}?format=docx", f"{url}?format=pdf"
     if name == "ceremonies:round_document":
         return tuple(
             reverse(name, kwargs={"pk": round_.pk, "name": document, "ext": ext})
@@ -386,12 +395,12 @@ def test_every_word_file_is_offered_to_the_roles_that_get_its_pdf(client, world,
 
     monkeypatch.setattr(pdf, "html_to_pdf", lambda html: b"%PDF-1.7")  # no WeasyPrint here
     monkeypatch.setattr(exports, "html_to_pdf", lambda html: b"%PDF-1.7")
-    users, objects, round_, _issued, _batch = world
+    users, objects, round_, issued, _batch = world
     found, expected = {}, {}
     for name, document in WORD_BESIDE_PDF:
         for role in ROLES:
             side = "other" if role == "secretary_other" else "own"
-            word, printed = _word_and_pdf_urls(name, document, objects[side], round_)
+            word, printed = _word_and_pdf_urls(name, document, objects[side], round_, issued)
             client.logout()
             if role != "anonymous":
                 client.force_login(users["secretary" if role.startswith("secretary") else role])
