@@ -29,6 +29,7 @@ class FundingQuote:
     settlement: Settlement
     estimate_year: int
     estimate: Estimate | None  # None when that year is already over on the report's day
+    columns = ("Đợt tặng", "Quyết định", "Số Huy hiệu", "Tiền thưởng (đồng)")
 
     @property
     def settlement_money(self) -> str:
@@ -49,6 +50,49 @@ class FundingQuote:
     @property
     def early_money(self) -> str:
         return format_money(self.estimate.early_total) if self.estimate else ""
+
+    @property
+    def settlement_sentence(self) -> str:
+        """ "Quyết toán năm 2026: 6 Huy hiệu qua 2 đợt …", as the PDF and the Word file print it."""
+        s = self.settlement
+        outside = (
+            f"; ngoài ra {s.outside_count} Huy hiệu ghi nhận ngoài các đợt tặng, không có số liệu"
+            " tiền thưởng"
+            if s.outside_count
+            else ""
+        )
+        return (
+            f"Quyết toán {s.label}: {s.count} Huy hiệu qua {len(s.rounds)} đợt có quyết định"
+            f" trong kỳ, tiền thưởng {self.settlement_money} ({self.settlement_words}){outside}."
+        )
+
+    @property
+    def settlement_rows(self) -> tuple[tuple[str, str, str, str], ...]:
+        """(date, decision, badges, money) of each round settled."""
+        return tuple(
+            (f"{r.day:%d/%m/%Y}", r.decision, str(r.count), f"{r.total:,}".replace(",", "."))
+            for r in self.settlement.rounds
+        )
+
+    @property
+    def estimate_sentence(self) -> str:
+        e = self.estimate
+        if e is None:
+            return f"Dự toán năm {self.estimate_year}: năm đã qua, không lập dự toán."
+        early = (
+            f"; trường hợp tặng sớm tính riêng: {e.early_count} trường hợp, {self.early_money}"
+            if e.early_count
+            else ""
+        )
+        return (
+            f"Dự toán năm {self.estimate_year} (lập ngày {e.made_on:%d/%m/%Y}): {e.count} Huy"
+            f" hiệu tại {len(e.rounds)} đợt tặng, tiền thưởng {self.estimate_money}"
+            f" ({self.estimate_words}){early}."
+        )
+
+    @property
+    def missing_lines(self) -> tuple[str, ...]:
+        return tuple(m.text for m in self.estimate.missing) if self.estimate else ()
 
     def contract(self) -> dict:
         return {

@@ -1,6 +1,6 @@
 """The report of a period as a Word file, from the same data as its PDF (reports/documents.py):
 the narrative, the figures and their comparison, the tables by cell, badges and ratings, the
-commendations and disciplines, and the charts: the same matplotlib drawing as the PDF's SVG,
+badge funding, the commendations and disciplines, and the charts: the same matplotlib drawing as the PDF's SVG,
 as PNG images (python-docx embeds raster images), each with its figures as alternative text."""
 
 from reports.documents import NARRATIVE_SECTIONS, ChartData, ReportDocument, chart_data
@@ -123,6 +123,22 @@ def report_docx(report: ReportDocument) -> bytes:
         word.paragraph(f"Cấp lại Huy hiệu bị mất: {s.reissued} trường hợp.")
     if s.badges:
         _chart(word, charts["badges"])
+    if report.funding:
+        funding = report.funding
+        word.heading("Kinh phí tiền thưởng Huy hiệu Đảng")
+        word.paragraph(funding.settlement_sentence)
+        if funding.settlement_rows:
+            word.table(
+                funding.columns,
+                [
+                    (Cell(day, "center"), decision, _num(count), _num(total))
+                    for day, decision, count, total in funding.settlement_rows
+                ],
+                widths=(16, 52, 12, 20),
+            )
+        word.paragraph(funding.estimate_sentence)
+        for text in funding.missing_lines:
+            word.paragraph(text, indent=False)
     if s.ratings_year:
         word.heading(f"Xếp loại chất lượng năm {s.ratings_year}")
         word.table(
