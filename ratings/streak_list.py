@@ -24,8 +24,8 @@ class StreakList:
     cell_part = "Chi bộ"
     member_columns = ("STT", "Họ và tên", "Chi bộ", "Số năm liền HTXSNV")
     cell_columns = ("STT", "Chi bộ", "Số năm liền HTXSNV (tiêu biểu)")
-    member_widths = (8, 36, 36, 20)  # per cent, in the Word file
-    cell_widths = (8, 62, 30)
+    member_widths = (8, 36, 32, 24)  # per cent, in the Word file
+    cell_widths = (8, 56, 36)
 
     @property
     def subject(self) -> str:
