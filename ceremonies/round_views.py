@@ -414,8 +414,6 @@ ROSTER_PDF = BackgroundPdf(
     kind=exports.ROSTER_PDF,
     enqueue=tasks.make_roster_pdf.enqueue,
     page="ceremonies:roster_document",
-    status="ceremonies:roster_document_status",
-    file="ceremonies:roster_document_file",
     url_args=lambda params: [params["round"]],
 )
 

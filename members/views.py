@@ -439,8 +439,6 @@ REGISTER_PDF = BackgroundPdf(
     kind=exports.REGISTER_PDF,
     enqueue=tasks.make_register_pdf.enqueue,
     page="members:register_document",
-    status="members:register_document_status",
-    file="members:register_document_file",
 )
 
 

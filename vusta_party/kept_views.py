@@ -1,8 +1,9 @@
 """The pages of a document made in the background (vusta_party/background.py), for any app.
 
 A large document (the register 7-HSĐV, a round's ceremony roster) is described once by a
-`BackgroundPdf`: its kind, the task that makes it and the names of its three URLs (the page of
-its progress, the state the page polls, the file), each taking the kept document's id. The app's
+`BackgroundPdf`: its kind, the task that makes it and the name of the URL of its page; the state
+the page polls and the file are at "<name>_status" and "<name>_file", each taking the kept
+document's id. The app's
 views then only find the document and check who asks; the offer, the page, its state and the
 file are answered here, the same for every document.
 """
@@ -26,11 +27,17 @@ TEMPLATE = "kept_document_page.html"
 class BackgroundPdf:
     kind: str
     enqueue: Callable[[str], object]  # a task's enqueue(document_id)
-    page: str  # URL names, each with the document's id
-    status: str
-    file: str
+    page: str  # the URL name of its page; "<page>_status" and "<page>_file" the two others
     # The URL arguments before the document's id, from its parameters (the round's id).
     url_args: Callable[[dict], list] = lambda params: []
+
+    @property
+    def status(self) -> str:
+        return f"{self.page}_status"
+
+    @property
+    def file(self) -> str:
+        return f"{self.page}_file"
 
     def url(self, name: str, document: KeptDocument) -> str:
         return reverse(name, args=[*self.url_args(document.params), document.pk])
