@@ -2,12 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ceremonies import documents, exports, services
+from ceremonies import documents, exports, services, tasks
 from ceremonies.badge_numbers import NumberLine, line_label, read_pasted
 from ceremonies.forms import (
     AddProposalForm,
@@ -23,12 +25,14 @@ from ceremonies.milestones import known_milestones
 from ceremonies.models import BaseSalary, Round, rules_on
 from ceremonies.queries import deferred_at, rounds_with_totals
 from ceremonies.workflow import STEP_LABELS, upcoming_occasions
-from members.access import members_for
+from members.access import members_for, scope_key
 from members.models import Member
 from members.queries import find_member
 from vusta_party import clock
 from vusta_party.documents import next_number_text, signer_warning
 from vusta_party.exports import send
+from vusta_party.kept_views import BackgroundPdf, page_context
+from vusta_party.models import KeptDocument
 from vusta_party.text import ascii_int
 
 
@@ -382,6 +386,10 @@ def document(request, pk, name, ext):
     if name == exports.SUBMISSION and not request.user.has_perm("ceremonies.lock_round"):
         raise PermissionDenied
     scope = _scope(request)
+    if name == exports.ROSTER and ext == "pdf":
+        return _roster_pdf(request, round_, scope)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET"])
     if ext == "xlsx":
         if name not in documents.LISTS:
             raise PermissionDenied
@@ -398,3 +406,66 @@ def document(request, pk, name, ext):
         context["screen"] = {"back": back, "back_label": str(round_), **files}
         return render(request, template, context)
     return send(exports.document_pdf(round_, name, scope), inline=False)
+
+
+# --- the ceremony roster of a large round, made in the background ---------------------------
+
+ROSTER_PDF = BackgroundPdf(
+    kind=exports.ROSTER_PDF,
+    enqueue=tasks.make_roster_pdf.enqueue,
+    page="ceremonies:roster_document",
+    url_args=lambda params: [params["round"]],
+)
+
+
+def _roster_pdf(request, round_: Round, scope):
+    """The roster PDF: printed in the request for a round of fewer than BACKGROUND_LINES lines,
+    else made in the background and kept until its data changes (vusta_party/kept_views.py)."""
+    data = documents.roster(round_, scope)
+    if len(data.lines) < exports.BACKGROUND_LINES:
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET"])
+        return send(exports.roster_pdf(round_, data), inline=False)
+    return ROSTER_PDF.respond(
+        request,
+        params=exports.roster_pdf_params(round_, scope_key(request.user)),
+        data_version=exports.roster_pdf_version(data),
+        page=_roster_page(round_, len(data.lines)),
+    )
+
+
+def _roster_page(round_: Round, count: int | None = None) -> dict:
+    return page_context(
+        title=f"Danh sách trao tặng – {documents.round_label(round_)}, PDF",
+        heading=f"Danh sách đảng viên được trao tặng Huy hiệu Đảng: {documents.round_label(round_)}",
+        back_url=reverse("ceremonies:round_detail", args=[round_.pk]),
+        back_label=str(round_),
+        size=f"Danh sách có {intcomma(count)} dòng" if count is not None else "",
+        request_url=reverse("ceremonies:round_document", args=[round_.pk, exports.ROSTER, "pdf"]),
+    )
+
+
+def _roster_document_or_404(request, pk, document) -> tuple[Round, KeptDocument]:
+    """A roster PDF of the background of this round, asked by a user of the same scope (the
+    roster lists the lines the asker could see)."""
+    scope = list(scope_key(request.user))
+    kept = ROSTER_PDF.document_or_404(
+        document, allowed=lambda params: params == {"round": pk, "scope": scope}
+    )
+    return get_object_or_404(Round, pk=pk), kept
+
+
+def roster_document(request, pk, document):
+    """The page of a roster PDF being made: its progress, then its link."""
+    round_, kept = _roster_document_or_404(request, pk, document)
+    return ROSTER_PDF.page_view(request, kept, _roster_page(round_))
+
+
+def roster_document_status(request, pk, document):
+    _round, kept = _roster_document_or_404(request, pk, document)
+    return ROSTER_PDF.status_view(kept)
+
+
+def roster_document_file(request, pk, document):
+    _round, kept = _roster_document_or_404(request, pk, document)
+    return ROSTER_PDF.file_view(kept)

@@ -35,4 +35,19 @@ urlpatterns = [
         round_views.document,
         name="round_document",
     ),
+    path(
+        "huy-hieu/dot/<int:pk>/van-ban/danh-sach-trao-tang/tai-lieu/<uuid:document>/",
+        round_views.roster_document,
+        name="roster_document",
+    ),
+    path(
+        "huy-hieu/dot/<int:pk>/van-ban/danh-sach-trao-tang/tai-lieu/<uuid:document>/trang-thai/",
+        round_views.roster_document_status,
+        name="roster_document_status",
+    ),
+    path(
+        "huy-hieu/dot/<int:pk>/van-ban/danh-sach-trao-tang/tai-lieu/<uuid:document>/tai-ve/",
+        round_views.roster_document_file,
+        name="roster_document_file",
+    ),
 ]

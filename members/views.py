@@ -2,11 +2,11 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseNotAllowed, JsonResponse
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from members import exports, queries, services, tasks
@@ -36,10 +36,11 @@ from members.queries import cells_with_counts, party_years_today
 from members.rules import probation_state
 from members.timeline import member_timeline
 from members.word import register_docx
-from vusta_party import background, clock
+from vusta_party import clock
 from vusta_party.exports import send
 from vusta_party.forms import show_errors
 from vusta_party.history import audit_rows
+from vusta_party.kept_views import BackgroundPdf, page_context
 from vusta_party.models import KeptDocument
 from vusta_party.pages import paginate, query_without, sort_of
 from vusta_party.text import ascii_int, mask_tail
@@ -426,75 +427,54 @@ def register_export(request):
     count = queryset.count()
     if count <= exports.BACKGROUND_ROWS:
         return send(exports.register_pdf(queryset, title_suffix=title))
-    wanted = {
-        "kind": exports.REGISTER_PDF,
-        "params": exports.register_pdf_params(scope_key(request.user), cell),
-        "data_version": exports.register_pdf_version(),
-    }
-    if request.method == "POST":
-        document = background.document_request(**wanted, enqueue=tasks.make_register_pdf.enqueue)
-        return redirect("members:register_document", document.pk)
-    document = background.document_found(**wanted)
-    if document is None:
-        return render(
-            request,
-            "members/register_document.html",
-            {
-                "document": None,
-                "title": title,
-                "count": count,
-                "request_url": _register_pdf_url(cell.pk if cell else None),
-                "expected_seconds": background.expected_seconds(exports.REGISTER_PDF),
-            },
-        )
-    if document.status == KeptDocument.Status.READY:
-        return send(background.kept_export(document))
-    return redirect("members:register_document", document.pk)
+    return REGISTER_PDF.respond(
+        request,
+        params=exports.register_pdf_params(scope_key(request.user), cell),
+        data_version=exports.register_pdf_version(),
+        page=_register_page(title, cell.pk if cell else None, count),
+    )
 
 
-def _register_pdf_url(cell_id: int | None) -> str:
+REGISTER_PDF = BackgroundPdf(
+    kind=exports.REGISTER_PDF,
+    enqueue=tasks.make_register_pdf.enqueue,
+    page="members:register_document",
+)
+
+
+def _register_page(title: str, cell_id: int | None, count: int | None = None) -> dict:
     query = {"format": "pdf"} | ({"cell": cell_id} if cell_id else {})
-    return f"{reverse('members:register_export')}?{urlencode(query)}"
+    return page_context(
+        title="Sổ danh sách đảng viên (7-HSĐV), PDF",
+        heading="Sổ danh sách đảng viên (7-HSĐV)" + (f": {title}" if title else ""),
+        back_url=reverse("members:member_list"),
+        back_label="Đảng viên",
+        size=f"Sổ có {intcomma(count)} đảng viên" if count is not None else "",
+        request_url=f"{reverse('members:register_export')}?{urlencode(query)}",
+    )
 
 
 def _register_document_or_404(request, pk) -> KeptDocument:
     """A register PDF of the background that this user asked for or may read: the same scope,
     since the PDF lists the members the asker could see."""
-    document = KeptDocument.objects.filter(pk=pk, kind=exports.REGISTER_PDF).first()
-    if document is None or document.params["scope"] != list(scope_key(request.user)):
-        raise Http404("Không tìm thấy tài liệu.")
-    return document
+    scope = list(scope_key(request.user))
+    return REGISTER_PDF.document_or_404(pk, allowed=lambda params: params["scope"] == scope)
 
 
 @permission_required("members.export_members", raise_exception=True)
 def register_document(request, pk):
     """The page of a register PDF being made: its progress, then its link."""
     document = _register_document_or_404(request, pk)
-    return render(
-        request,
-        "members/register_document.html",
-        {
-            "document": document,
-            "progress": background.progress(document, now=timezone.now()),
-            "title": document.params["title"],
-            "request_url": _register_pdf_url(document.params["cell"]),
-        },
-    )
+    page = _register_page(document.params["title"], document.params["cell"])
+    return REGISTER_PDF.page_view(request, document, page)
 
 
 @permission_required("members.export_members", raise_exception=True)
 def register_document_status(request, pk):
     """The state of a register PDF being made, for the page to poll (JSON)."""
-    document = _register_document_or_404(request, pk)
-    state = background.progress(document, now=timezone.now())
-    if document.status == KeptDocument.Status.READY:
-        state["url"] = reverse("members:register_document_file", args=[document.pk])
-    return JsonResponse(state)
+    return REGISTER_PDF.status_view(_register_document_or_404(request, pk))
 
 
 @permission_required("members.export_members", raise_exception=True)
 def register_document_file(request, pk):
-    document = _register_document_or_404(request, pk)
-    if document.status != KeptDocument.Status.READY:
-        return redirect("members:register_document", document.pk)
-    return send(background.kept_export(document))
+    return REGISTER_PDF.file_view(_register_document_or_404(request, pk))

@@ -13,6 +13,7 @@ from ratings.commendations import queries as commendation_queries
 from ratings.commendations.forms import DraftForm
 from ratings.forms import ExemplaryCellsForm, RatingImportForm, grid_forms
 from ratings.rules import DISCIPLINE_MESSAGE, DISCIPLINED_LEVEL, QUOTA_MESSAGE
+from ratings.streak_list import streak_list
 from vusta_party import clock
 from vusta_party.exports import send
 from vusta_party.spreadsheets import upload_error
@@ -194,10 +195,13 @@ def commendation_list(request, year: int):
         request.user, up_to=year_obj.year, threshold=year_obj.streak_threshold
     )
     output = request.GET.get("format")
-    if output == "pdf":
-        return send(exports.commendations_pdf(year_obj, members, cells))
-    if output == "xlsx":
-        return send(exports.commendations_xlsx(year_obj, members, cells))
+    files = {
+        "pdf": exports.commendations_pdf,
+        "docx": exports.commendations_docx,
+        "xlsx": exports.commendations_xlsx,
+    }
+    if output in files:
+        return send(files[output](streak_list(year_obj, members, cells, day=clock.today())))
     return render(
         request,
         "ratings/commendations.html",

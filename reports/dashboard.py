@@ -19,7 +19,7 @@ def dashboard_data(user, today: date) -> dict:
     figures = _register_figures(user, today)
     whole = sees_whole_register(user)
     last_report = (
-        IssuedReport.objects.select_related("issued_by").defer("pdf", "data").first()
+        IssuedReport.objects.select_related("issued_by").defer("pdf", "docx", "data").first()
         if whole
         else None
     )

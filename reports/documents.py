@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ceremonies.funding import Estimate, Settlement, funding_estimate, funding_settlement
-from reports.charts import bar_chart
+from reports.charts import bar_chart, bar_chart_png
 from reports.data import ComparisonRow, MembershipSummary, compare, membership_summary
 from reports.periods import FIRST_HALF, YEAR, Period
 from vusta_party import clock
@@ -29,6 +29,7 @@ class FundingQuote:
     settlement: Settlement
     estimate_year: int
     estimate: Estimate | None  # None when that year is already over on the report's day
+    columns = ("Đợt tặng", "Quyết định", "Số Huy hiệu", "Tiền thưởng (đồng)")
 
     @property
     def settlement_money(self) -> str:
@@ -49,6 +50,49 @@ class FundingQuote:
     @property
     def early_money(self) -> str:
         return format_money(self.estimate.early_total) if self.estimate else ""
+
+    @property
+    def settlement_sentence(self) -> str:
+        """ "Quyết toán năm 2026: 6 Huy hiệu qua 2 đợt …", as the PDF and the Word file print it."""
+        s = self.settlement
+        outside = (
+            f"; ngoài ra {s.outside_count} Huy hiệu ghi nhận ngoài các đợt tặng, không có số liệu"
+            " tiền thưởng"
+            if s.outside_count
+            else ""
+        )
+        return (
+            f"Quyết toán {s.label}: {s.count} Huy hiệu qua {len(s.rounds)} đợt có quyết định"
+            f" trong kỳ, tiền thưởng {self.settlement_money} ({self.settlement_words}){outside}."
+        )
+
+    @property
+    def settlement_rows(self) -> tuple[tuple[str, str, str, str], ...]:
+        """(date, decision, badges, money) of each round settled."""
+        return tuple(
+            (f"{r.day:%d/%m/%Y}", r.decision, str(r.count), f"{r.total:,}".replace(",", "."))
+            for r in self.settlement.rounds
+        )
+
+    @property
+    def estimate_sentence(self) -> str:
+        e = self.estimate
+        if e is None:
+            return f"Dự toán năm {self.estimate_year}: năm đã qua, không lập dự toán."
+        early = (
+            f"; trường hợp tặng sớm tính riêng: {e.early_count} trường hợp, {self.early_money}"
+            if e.early_count
+            else ""
+        )
+        return (
+            f"Dự toán năm {self.estimate_year} (lập ngày {e.made_on:%d/%m/%Y}): {e.count} Huy"
+            f" hiệu tại {len(e.rounds)} đợt tặng, tiền thưởng {self.estimate_money}"
+            f" ({self.estimate_words}){early}."
+        )
+
+    @property
+    def missing_lines(self) -> tuple[str, ...]:
+        return tuple(m.text for m in self.estimate.missing) if self.estimate else ()
 
     def contract(self) -> dict:
         return {
@@ -183,31 +227,63 @@ NARRATIVE_SECTIONS = (
 )
 
 
-def charts(summary: MembershipSummary) -> Charts:
+@dataclass(frozen=True)
+class ChartData:
+    """What a chart of the report draws: its title, and a bar for each label."""
+
+    title: str
+    labels: tuple[str, ...]
+    values: tuple[int, ...]
+
+    def svg(self) -> str:
+        return bar_chart(title=self.title, labels=list(self.labels), values=list(self.values))
+
+    def png(self) -> bytes:
+        return bar_chart_png(title=self.title, labels=list(self.labels), values=list(self.values))
+
+    @property
+    def figures(self) -> str:
+        """The chart in words, for who cannot see it: "Đầu kỳ: 8; Tăng: 3; …"."""
+        return "; ".join(
+            f"{label}: {value:,}".replace(",", ".")
+            for label, value in zip(self.labels, self.values, strict=True)
+        )
+
+
+def chart_data(summary: MembershipSummary) -> dict[str, ChartData | None]:
+    """The report's charts by name (those of `Charts`); the ratings chart is None when no
+    member was rated."""
     movement = summary.movement
-    return Charts(
-        age_bands=bar_chart(
+    return {
+        "age_bands": ChartData(
             title=f"Đảng viên theo độ tuổi (ngày {summary.period.end:%d/%m/%Y})",
-            labels=[label for label, _ in summary.end.age_bands],
-            values=[count for _, count in summary.end.age_bands],
+            labels=tuple(label for label, _ in summary.end.age_bands),
+            values=tuple(count for _, count in summary.end.age_bands),
         ),
-        badges=bar_chart(
+        "badges": ChartData(
             title="Huy hiệu Đảng được tặng theo mốc",
-            labels=[f"{row.milestone} năm" for row in summary.badges] or ["—"],
-            values=[row.total for row in summary.badges] or [0],
+            labels=tuple(f"{row.milestone} năm" for row in summary.badges) or ("—",),
+            values=tuple(row.total for row in summary.badges) or (0,),
         ),
-        movement=bar_chart(
+        "movement": ChartData(
             title="Biến động đảng viên trong kỳ",
-            labels=["Đầu kỳ", "Tăng", "Giảm", "Cuối kỳ"],
-            values=[summary.start.total, movement.gained, movement.lost, summary.end.total],
+            labels=("Đầu kỳ", "Tăng", "Giảm", "Cuối kỳ"),
+            values=(summary.start.total, movement.gained, movement.lost, summary.end.total),
         ),
-        ratings=bar_chart(
+        "ratings": ChartData(
             title=f"Xếp loại đảng viên năm {summary.ratings_year}",
-            labels=[row.level for row in summary.ratings],
-            values=[row.members for row in summary.ratings],
+            labels=tuple(row.level for row in summary.ratings),
+            values=tuple(row.members for row in summary.ratings),
         )
         if any(row.members for row in summary.ratings)
-        else "",
+        else None,
+    }
+
+
+def charts(summary: MembershipSummary) -> Charts:
+    """The report's charts as SVG, for the page and the PDF."""
+    return Charts(
+        **{name: data.svg() if data else "" for name, data in chart_data(summary).items()}
     )
 
 

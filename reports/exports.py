@@ -43,6 +43,10 @@ def issued_pdf(issued: IssuedReport) -> Export:
     return Export(f"{issued_stem(issued)}.pdf", PDF, bytes(issued.pdf))
 
 
+def issued_docx(issued: IssuedReport, content: bytes) -> Export:
+    return Export(f"{issued_stem(issued)}.docx", DOCX, content)
+
+
 def issued_json(issued: IssuedReport) -> Export:
     return Export(f"{issued_stem(issued)}.json", JSON, _json(issued.data))
 

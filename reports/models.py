@@ -56,6 +56,8 @@ class IssuedReport(models.Model):
     )
     data = models.JSONField("Số liệu và nội dung")
     pdf = models.BinaryField("Tệp PDF")
+    # The Word file made with the PDF from the same data (none for reports issued before it).
+    docx = models.BinaryField("Tệp Word", null=True)
     sha256 = models.CharField("SHA-256 của tệp PDF", max_length=64)
 
     class Meta:

@@ -1,6 +1,7 @@
 """Writes of the reports: saving a draft, issuing a report (numbered, frozen, hashed)."""
 
 import hashlib
+import json
 from dataclasses import asdict
 from datetime import date
 
@@ -8,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 
-from reports.documents import NARRATIVE_SECTIONS, report_document
+from reports.documents import NARRATIVE_SECTIONS, ReportDocument, report_document
 from reports.models import IssuedReport, ReportDraft
 from reports.periods import Period, issue_error
+from reports.word import report_docx
 from vusta_party import clock
 from vusta_party.pdf import html_to_pdf
 from vusta_party.services import coming_document_number, next_document_number
@@ -75,7 +77,7 @@ def render_report(
 
 def report_issue(*, period: Period, user, today: date | None = None) -> IssuedReport:
     """Issue the report of a period that is over: the next number of the term, the figures and
-    the narrative frozen as JSON, the PDF and its SHA-256. Issuing again makes a new version with
+    the narrative frozen as JSON, the PDF and its SHA-256, the Word file from the same data. Issuing again makes a new version with
     a new number.
 
     The PDF takes seconds to print, so it is printed with the number coming and outside the write
@@ -90,15 +92,43 @@ def report_issue(*, period: Period, user, today: date | None = None) -> IssuedRe
             kind=period.kind, start=period.start, end=period.end
         ).first()
         report, html = render_report(period, number=number, issued_on=today, draft=draft)
-        pdf = html_to_pdf(html)
+        files = {"pdf": html_to_pdf(html), "docx": report_docx(report)}
         with transaction.atomic():
             taken, term = next_document_number(type_code=REPORT_TYPE, day=today)
             if taken == number:
-                return _issued_report_create(period, report, number, term, pdf, user, today)
+                return _issued_report_create(period, report, number, term, files, user, today)
             transaction.set_rollback(True)
 
 
-def _issued_report_create(period, report, number, term, pdf, user, today) -> IssuedReport:
+def _frozen(report: ReportDocument) -> dict:
+    """What an issued report keeps of its data (as JSON): its figures, comparison, narrative
+    and funding."""
+    return {
+        "figures": report.summary.contract(),
+        "comparison": [asdict(row) for row in report.comparison],
+        "narrative": report.narrative,
+        "funding": report.funding.contract() if report.funding else None,
+    }
+
+
+def issued_report_docx(issued: IssuedReport) -> bytes | None:
+    """The Word file of an issued report: the one made with its PDF. A report issued before
+    Word files were made with the PDF has it made now, numbered and dated as issued, only if
+    its period's data is still what it froze (else None: the issued PDF is the document)."""
+    if issued.docx is not None:
+        return bytes(issued.docx)
+    report = report_document(
+        Period(issued.start, issued.end, issued.kind),
+        number=issued.number,
+        issued_on=issued.issued_on,
+        narrative=issued.data["narrative"],
+    )
+    if json.loads(json.dumps(_frozen(report))) != issued.data:
+        return None
+    return report_docx(report)
+
+
+def _issued_report_create(period, report, number, term, files, user, today) -> IssuedReport:
     version = (
         IssuedReport.objects.filter(kind=period.kind, start=period.start, end=period.end).count()
         + 1
@@ -114,12 +144,8 @@ def _issued_report_create(period, report, number, term, pdf, user, today) -> Iss
         version=version,
         issued_on=today,
         issued_by=user,
-        data={
-            "figures": report.summary.contract(),
-            "comparison": [asdict(row) for row in report.comparison],
-            "narrative": report.narrative,
-            "funding": report.funding.contract() if report.funding else None,
-        },
-        pdf=pdf,
-        sha256=hashlib.sha256(pdf).hexdigest(),
+        data=_frozen(report),
+        pdf=files["pdf"],
+        docx=files["docx"],
+        sha256=hashlib.sha256(files["pdf"]).hexdigest(),
     )

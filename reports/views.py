@@ -54,7 +54,7 @@ def index(request):
         form.add_error(None, error)
     years = range(today.year, today.year - 5, -1)
     issued = (
-        IssuedReport.objects.select_related("issued_by").defer("pdf", "data")
+        IssuedReport.objects.select_related("issued_by").defer("pdf", "docx", "data")
         if sees_whole_register(request.user)
         else None
     )
@@ -147,7 +147,7 @@ def _report_page(request, period: Period, *, stem: str, issue_url: str):
             "issued": list(
                 IssuedReport.objects.filter(kind=period.kind, start=period.start, end=period.end)
                 .select_related("issued_by")
-                .defer("pdf", "data")
+                .defer("pdf", "docx", "data")
             )
             if not scope
             else None,
@@ -192,6 +192,17 @@ def issued_file(request, pk, ext):
         return send(exports.issued_pdf(issued), inline=request.GET.get("xem") == "1")
     if ext == "json":
         return send(exports.issued_json(issued))
+    if ext == "docx":
+        content = services.issued_report_docx(issued)
+        if content is None:
+            messages.error(
+                request,
+                f"{issued.document_number} được ban hành trước khi có bản Word, và số liệu của kỳ"
+                " đã thay đổi từ đó: bản Word không còn đúng với văn bản đã ban hành. Văn bản là"
+                " tệp PDF đã ban hành.",
+            )
+            return redirect("reports:index")
+        return send(exports.issued_docx(issued, content))
     raise Http404
 
 

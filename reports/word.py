@@ -1,8 +1,9 @@
 """The report of a period as a Word file, from the same data as its PDF (reports/documents.py):
 the narrative, the figures and their comparison, the tables by cell, badges and ratings, the
-commendations and disciplines. The charts stay in the PDF and the page (SVG)."""
+badge funding, the commendations and disciplines, and the charts: the same matplotlib drawing as the PDF's SVG,
+as PNG images (python-docx embeds raster images), each with its figures as alternative text."""
 
-from reports.documents import NARRATIVE_SECTIONS, ReportDocument
+from reports.documents import NARRATIVE_SECTIONS, ChartData, ReportDocument, chart_data
 from vusta_party.docx import CENTER, Cell, WordDocument
 
 
@@ -24,10 +25,16 @@ def _num(value) -> Cell:
     return Cell(value if isinstance(value, str) else _n(value), "right")
 
 
+def _chart(word: WordDocument, chart: ChartData | None) -> None:
+    if chart is not None:
+        word.picture(chart.png(), description=f"{chart.title}. {chart.figures}.", share=90)
+
+
 def report_docx(report: ReportDocument) -> bytes:
     if report.doc is None:
         raise ValueError("A cell secretary's table of figures is not a document of the committee.")
     s = report.summary
+    charts = chart_data(s)
     word = WordDocument(report.doc)
     if report.draft_mark:
         word.paragraph(report.draft_mark, size=12, bold=True, align=CENTER, indent=False)
@@ -65,6 +72,7 @@ def report_docx(report: ReportDocument) -> bytes:
         widths=(44, 16, 16, 12, 12),
         size=12,
     )
+    _chart(word, charts["movement"])
     word.heading("Đảng viên theo chi bộ")
     word.table(
         ("STT", "Chi bộ", "Đầu kỳ", "Tăng", "Giảm", "Cuối kỳ", "Nữ", "Dự bị"),
@@ -80,6 +88,8 @@ def report_docx(report: ReportDocument) -> bytes:
         ],
         widths=(8, 36, 10, 9, 9, 10, 8, 10),
     )
+    word.heading("Đảng viên theo độ tuổi (cuối kỳ)")
+    _chart(word, charts["age_bands"])
     word.heading("Huy hiệu Đảng")
     badge_rows = [
         (f"{row.milestone} năm", *(_num(v) for v in row.by_kind), _num(row.total), _num(row.bonus))
@@ -111,6 +121,24 @@ def report_docx(report: ReportDocument) -> bytes:
     )
     if s.reissued:
         word.paragraph(f"Cấp lại Huy hiệu bị mất: {s.reissued} trường hợp.")
+    if s.badges:
+        _chart(word, charts["badges"])
+    if report.funding:
+        funding = report.funding
+        word.heading("Kinh phí tiền thưởng Huy hiệu Đảng")
+        word.paragraph(funding.settlement_sentence)
+        if funding.settlement_rows:
+            word.table(
+                funding.columns,
+                [
+                    (Cell(day, "center"), decision, _num(count), _num(total))
+                    for day, decision, count, total in funding.settlement_rows
+                ],
+                widths=(16, 52, 12, 20),
+            )
+        word.paragraph(funding.estimate_sentence)
+        for text in funding.missing_lines:
+            word.paragraph(text, indent=False)
     if s.ratings_year:
         word.heading(f"Xếp loại chất lượng năm {s.ratings_year}")
         word.table(
@@ -127,6 +155,7 @@ def report_docx(report: ReportDocument) -> bytes:
             ],
             widths=(48, 14, 12, 14, 12),
         )
+        _chart(word, charts["ratings"])
         word.heading(f"Khen thưởng năm {s.ratings_year}")
         for text, names in report.commendation_paragraphs:
             word.paragraph(text, indent=not names)

@@ -28,6 +28,7 @@ class DocxReadBack:
     fonts: frozenset[str]  # every font named by a style or a run
     landscape: tuple[bool, ...]  # each section
     page_number_restarts: int  # sections whose page numbers start again at 1
+    pictures: tuple[tuple[str, bytes], ...] = ()  # (alternative text, image) in the body
 
     @property
     def text(self) -> str:
@@ -73,6 +74,15 @@ def read_docx(data: bytes) -> DocxReadBack:
             for section in document.sections
             if (found := section._sectPr.find(qn("w:pgNumType"))) is not None
             and found.get(qn("w:start")) == "1"
+        ),
+        pictures=tuple(
+            (
+                _nfc(drawing.find(f".//{qn('wp:docPr')}").get("descr", "")),
+                document.part.related_parts[
+                    drawing.find(f".//{qn('a:blip')}").get(qn("r:embed"))
+                ].blob,
+            )
+            for drawing in document.element.body.iter(qn("w:drawing"))
         ),
     )
 

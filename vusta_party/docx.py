@@ -96,6 +96,38 @@ def _mark_size(paragraph, size: float) -> None:
     ppr.append(rpr)
 
 
+# The elements of a paragraph's properties that come after its borders (the schema's order).
+_AFTER_BORDERS = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+
+
 def _page_field(paragraph) -> None:
     """A PAGE field: Word and LibreOffice show the page's number."""
     run = paragraph.add_run()
@@ -198,6 +230,32 @@ class WordDocument:
     def heading(self, text: str):
         """A numbered section of a report ("1. Tình hình chung"): bold, kept with what follows."""
         return self.paragraph(text, bold=True, indent=False, align=LEFT, keep_with_next=True)
+
+    def ruled_lines(self, count: int) -> None:
+        """Lines to write on by hand (a blank letter), 7 mm apart, as the PDF's .doc-fill."""
+        for _ in range(count):
+            paragraph = self.paragraph(indent=False, align=LEFT, space_after=0)
+            paragraph.paragraph_format.line_spacing = Mm(7)
+            # Word draws one border round paragraphs bordered alike: "between" rules the
+            # lines inside it, "bottom" the last.
+            borders = OxmlElement("w:pBdr")
+            for edge in ("bottom", "between"):
+                line = OxmlElement(f"w:{edge}")
+                for key, value in (("val", "single"), ("sz", "4"), ("space", "1")):
+                    line.set(qn(f"w:{key}"), value)
+                line.set(qn("w:color"), "777777")
+                borders.append(line)
+            paragraph._p.get_or_add_pPr().insert_element_before(borders, *_AFTER_BORDERS)
+
+    def picture(self, image: bytes, *, description: str, share: float = 100) -> None:
+        """An image (a chart as PNG) centred at `share` per cent of the text width, kept on one
+        page; `description` is its alternative text (what the image shows, in words)."""
+        paragraph = self.paragraph(align=CENTER, indent=False, space_after=6)
+        paragraph.paragraph_format.keep_together = True
+        shape = paragraph.add_run().add_picture(
+            io.BytesIO(image), width=int(self.text_width * share / 100)
+        )
+        shape._inline.docPr.set("descr", description)
 
     def page_break(self) -> None:
         self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

@@ -10,16 +10,12 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from office.audit_events import record
 from office.forms import CommitteeProfileForm, DocumentLayoutForm, LetterForm
+from office.letter import TEMPLATE, letter, letter_context, letter_docx, letter_pdf
 from office.models import AuditEvent
 from office.profile import PROFILE_FIELDS, committee_profile_save
 from vusta_party import clock
-from vusta_party.documents import party_document
-from vusta_party.exports import PDF, Export, send
+from vusta_party.exports import send
 from vusta_party.models import CommitteeProfile, DocumentLayout
-from vusta_party.pdf import render_pdf
-
-# Ruled lines printed on a blank letter, for writing by hand.
-BLANK_LETTER_LINES = 14
 
 
 @permission_required("vusta_party.change_committeeprofile", raise_exception=True)
@@ -78,31 +74,28 @@ def layout_edit(request, pk):
 @xframe_options_sameorigin  # the page previews the letter in a frame of its own
 @permission_required("vusta_party.print_letter", raise_exception=True)
 def sample_document(request):
-    """A letter of the committee (công văn), blank or filled in, as HTML and PDF: the office's."""
+    """A letter of the committee (công văn), blank or filled in, as HTML, PDF and Word: the
+    office's."""
     form = LetterForm(request.GET or None)
-    letter = form.cleaned_data if form.is_valid() else {}
-    today = clock.today()
+    typed = form.cleaned_data if form.is_valid() else {}
     try:
-        doc = party_document(
-            day=today, type_code="CV", recipients=LetterForm.lines(letter.get("recipients", ""))
+        data = letter(
+            day=clock.today(),
+            subject=typed.get("subject", ""),
+            addressee=typed.get("addressee", ""),
+            paragraphs=LetterForm.lines(typed.get("body", "")),
+            recipients=LetterForm.lines(typed.get("recipients", "")),
         )
     except ImproperlyConfigured as error:
         messages.error(request, str(error))
         return redirect("reports:dashboard")
-    context = {
-        "doc": doc,
-        "letter": {
-            "subject": letter.get("subject", ""),
-            "addressee": letter.get("addressee", ""),
-            "paragraphs": LetterForm.lines(letter.get("body", "")),
-        },
-        "blank_lines": range(BLANK_LETTER_LINES),
-    }
+    context = letter_context(data)
     if request.GET.get("format") == "pdf":
-        pdf = render_pdf("office/documents/letter.html", context)
-        return send(Export(f"cong-van-{today:%Y%m%d}.pdf", PDF, pdf))
+        return send(letter_pdf(data))
+    if request.GET.get("format") == "docx":
+        return send(letter_docx(data))
     if request.GET.get("format") == "html":
-        return render(request, "office/documents/letter.html", context)
+        return render(request, TEMPLATE, context)
     return render(request, "office/sample_document.html", {"form": form, **context})
 
 

@@ -103,6 +103,14 @@ KEPT_DOCUMENT_URLS = (
     "members:register_document_status",
     "members:register_document_file",
 )
+# A round's ceremony roster PDF of the background (issue 18c): every role reads the round's
+# documents (of its scope), so a document never asked for is "not found" to all.
+ROSTER_DOCUMENT_URLS = (
+    "ceremonies:roster_document",
+    "ceremonies:roster_document_status",
+    "ceremonies:roster_document_file",
+)
+NEVER_ASKED = "00000000-0000-4000-8000-000000000000"
 
 
 def url_for(name, side_objects, round_, issued, batch):
@@ -114,7 +122,8 @@ def url_for(name, side_objects, round_, issued, batch):
         "members:fact_delete": {"pk": side_objects["pk"], "event_pk": side_objects["event_pk"]},
         "members:interruption_create": member_urls,
         # A register PDF of the background that was never asked for (issue 18b).
-        **{url: {"pk": "00000000-0000-4000-8000-000000000000"} for url in KEPT_DOCUMENT_URLS},
+        **{url: {"pk": NEVER_ASKED} for url in KEPT_DOCUMENT_URLS},
+        **{url: {"pk": round_.pk, "document": NEVER_ASKED} for url in ROSTER_DOCUMENT_URLS},
         "members:interruption_delete": {
             "pk": side_objects["pk"],
             "interruption_pk": side_objects["interruption_pk"],
@@ -224,6 +233,7 @@ EXPECTED = {
     "members:member_list": ("login", 200, 200, 200, 200, 200),
     "members:register_export": ("login", 200, 200, 403, 200, 200),
     **dict.fromkeys(KEPT_DOCUMENT_URLS, ("login", 404, 404, 403, 404, 404)),
+    **dict.fromkeys(ROSTER_DOCUMENT_URLS, ("login", 404, 404, 404, 404, 404)),
     "office:account_create": ("login", 200, 403, 403, 403, 403),
     "office:account_edit": ("login", 200, 403, 403, 403, 403),
     "office:account_list": ("login", 200, 403, 403, 403, 403),
@@ -347,10 +357,19 @@ WORD_BESIDE_PDF = [
     ("members:register_export", None),
     *(("ceremonies:funding_document", kind) for kind in ("du-toan", "quyet-toan")),
     ("reports:statform", None),
+    # issue 18c: the letter, the streaks proposed for commendation, an issued report
+    ("office:sample_document", None),
+    ("ratings:commendations", None),
+    ("reports:issued_file", None),
 ]
 
 
-def _word_and_pdf_urls(name, document, objects, round_):
+def _word_and_pdf_urls(name, document, objects, round_, issued):
+    if name == "reports:issued_file":
+        return tuple(reverse(name, kwargs={"pk": issued.pk, "ext": ext}) for ext in ("docx", "pdf"))
+    if name in ("office:sample_document", "ratings:commendations"):
+        url = reverse(name, kwargs={"year": 2025} if name == "ratings:commendations" else {})
+        return f"{url}?format=docx", f"{url}?format=pdf"
     if name == "ceremonies:round_document":
         return tuple(
             reverse(name, kwargs={"pk": round_.pk, "name": document, "ext": ext})
@@ -376,12 +395,12 @@ def test_every_word_file_is_offered_to_the_roles_that_get_its_pdf(client, world,
 
     monkeypatch.setattr(pdf, "html_to_pdf", lambda html: b"%PDF-1.7")  # no WeasyPrint here
     monkeypatch.setattr(exports, "html_to_pdf", lambda html: b"%PDF-1.7")
-    users, objects, round_, _issued, _batch = world
+    users, objects, round_, issued, _batch = world
     found, expected = {}, {}
     for name, document in WORD_BESIDE_PDF:
         for role in ROLES:
             side = "other" if role == "secretary_other" else "own"
-            word, printed = _word_and_pdf_urls(name, document, objects[side], round_)
+            word, printed = _word_and_pdf_urls(name, document, objects[side], round_, issued)
             client.logout()
             if role != "anonymous":
                 client.force_login(users["secretary" if role.startswith("secretary") else role])

@@ -154,3 +154,28 @@ def test_the_report_page_shows_the_section_to_the_office_only(
 
     assert "Dự toán năm 2027 (lập ngày 15/01/2027): 1 Huy hiệu tại 4 đợt tặng" in page
     assert "Kinh phí tiền thưởng Huy hiệu Đảng" not in own
+
+
+def test_the_word_report_quotes_the_funding_as_its_pdf(office_client, settled):
+    from tests.docx_utils import read_docx  # noqa: PLC0415
+
+    url = reverse("reports:report", args=["nam", 2026])
+    document = read_docx(office_client.get(url, {"format": "docx"}).content)
+    html = office_client.get(url, {"format": "html"}).content.decode()
+
+    at = document.paragraphs.index("Kinh phí tiền thưởng Huy hiệu Đảng")
+    sentences = (
+        "Quyết toán năm 2026: 6 Huy hiệu qua 2 đợt có quyết định trong kỳ, tiền thưởng "
+        "31.940.000 đ (Ba mươi mốt triệu chín trăm bốn mươi nghìn đồng); ngoài ra 1 Huy hiệu "
+        "ghi nhận ngoài các đợt tặng, không có số liệu tiền thưởng.",
+        "Dự toán năm 2027 (lập ngày 15/01/2027): 1 Huy hiệu tại 4 đợt tặng, tiền thưởng "
+        "3.795.000 đ (Ba triệu bảy trăm chín mươi lăm nghìn đồng).",
+    )
+    assert document.paragraphs[at + 1 : at + 3] == sentences
+    assert (
+        ("Đợt tặng", "Quyết định", "Số Huy hiệu", "Tiền thưởng (đồng)"),
+        ("19/05/2026", "Quyết định số 12-QĐ/ĐUK ngày 10/05/2026", "3", "11.700.000"),
+        ("02/09/2026", "Quyết định số 31-QĐ/ĐUK ngày 20/08/2026", "3", "20.240.000"),
+    ) in document.tables
+    assert all(sentence in html for sentence in sentences)  # the page and PDF: the same words
+    assert '<td class="center">19/05/2026</td><td>Quyết định số 12-QĐ/ĐUK' in html

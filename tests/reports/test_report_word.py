@@ -1,9 +1,12 @@
 """The report's draft as Word, "DỰ THẢO" on the draft PDF, and an issued report's page."""
 
+import io
+
 import pytest
 from django.urls import reverse
+from PIL import Image
 
-from reports import services
+from reports import data, documents, services
 from reports.models import IssuedReport
 from reports.periods import Period
 from tests.docx_utils import read_docx
@@ -109,3 +112,31 @@ def test_the_office_is_warned_before_issuing_a_report_whose_signer_has_no_name(
     )
     assert 'class="alert alert-warning app-signer-warning"' in warned.content.decode()
     assert named.context["signer_warning"] == ""
+
+
+def test_the_word_report_has_the_charts_of_the_pdf_as_images_with_their_figures(
+    office_client, hand_register
+):
+    document = read_docx(office_client.get(URL, {"format": "docx"}).content)
+
+    assert [text for text, _png in document.pictures] == [
+        "Biến động đảng viên trong kỳ. Đầu kỳ: 8; Tăng: 3; Giảm: 5; Cuối kỳ: 6.",
+        "Đảng viên theo độ tuổi (ngày 31/12/2025). Dưới 30 tuổi: 2; Từ 30 đến 40: 1;"
+        " Từ 41 đến 50: 0; Từ 51 đến 60: 3; Từ 61 đến 70: 0; Trên 70 tuổi: 0.",
+        "Huy hiệu Đảng được tặng theo mốc. 30 năm: 1.",
+    ]
+    assert "Đảng viên theo độ tuổi (cuối kỳ)" in document.paragraphs  # its heading, as the PDF
+    for _text, png in document.pictures:
+        image = Image.open(io.BytesIO(png)).convert("RGB")
+        # 6.2 × 2.6 inches at 200 dpi; the first bar filled with the report red (#a61b1b).
+        assert image.size == (1240, 520)
+        assert (0xA6, 0x1B, 0x1B) in {colour for _n, colour in image.getcolors(1_000_000)}
+
+
+def test_a_chart_is_one_drawing_for_the_pdf_and_the_word_file(hand_register):
+    summary = data.membership_summary(YEAR)
+    chart = documents.chart_data(summary)["movement"]
+
+    assert (chart.labels, chart.values) == (("Đầu kỳ", "Tăng", "Giảm", "Cuối kỳ"), (8, 3, 5, 6))
+    assert documents.charts(summary).movement == chart.svg()
+    assert chart.png()[:8] == b"\x89PNG\r\n\x1a\n"
