@@ -41,7 +41,7 @@ from vusta_party.exports import send
 from vusta_party.forms import show_errors
 from vusta_party.history import audit_rows
 from vusta_party.models import KeptDocument
-from vusta_party.pages import paginate, query_without, sort_of
+from vusta_party.pages import list_links, paginate, sort_of
 from vusta_party.text import ascii_int, mask_tail
 
 # Shown masked to roles that do not keep members' records (access.sees_personal_numbers).
@@ -75,11 +75,7 @@ def member_list(request):
             "form": form,
             "page": page,
             "table": table,
-            "sort": sort,
-            "query": query_without(request.GET, "page"),
-            "sort_query": query_without(request.GET, "page", "sort"),
-            "size_query": query_without(request.GET, "page", "per"),
-            "export_query": query_without(request.GET, "page", "per", "format"),
+            **list_links(request.GET, sort),
         },
     )
 
