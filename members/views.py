@@ -318,14 +318,27 @@ def interruption_delete(request, pk, interruption_pk):
 
 
 def cell_list(request):
-    cells = cells_with_counts(cells_for(request.user).select_related("merged_into")).order_by(
-        "name_sort", "id"
+    sort = sort_of(request.GET, queries.CELL_LIST_SORTS, default="ten")
+    cells = list(
+        cells_with_counts(cells_for(request.user).select_related("merged_into")).order_by(
+            *sort.order
+        )
     )
-    totals = {
-        key: sum(getattr(cell, key) for cell in cells)
-        for key in ("member_count", "official_count", "probationary_count", "women_count")
-    }
-    return render(request, "members/cell_list.html", {"cells": cells, "totals": totals})
+    if request.GET.get("format") == "xlsx":
+        if not request.user.has_perm("members.export_members"):
+            raise PermissionDenied
+        return send(exports.cell_list_xlsx(cells))
+    page = paginate(cells, request.GET)
+    return render(
+        request,
+        "members/cell_list.html",
+        {
+            "cells": page.object_list,
+            "page": page,
+            "totals": queries.cell_totals(cells),
+            **list_links(request.GET, sort),
+        },
+    )
 
 
 def _cell_or_404(request, pk):
