@@ -21,7 +21,7 @@ from ceremonies.forms import (
 )
 from ceremonies.milestones import known_milestones
 from ceremonies.models import BaseSalary, Round, rules_on
-from ceremonies.queries import deferred_at, rounds_with_totals
+from ceremonies.queries import ROUND_LIST_SORTS, deferred_at, rounds_with_totals
 from ceremonies.workflow import STEP_LABELS, upcoming_occasions
 from members.access import members_for
 from members.models import Member
@@ -29,6 +29,7 @@ from members.queries import find_member
 from vusta_party import clock
 from vusta_party.documents import next_number_text, signer_warning
 from vusta_party.exports import send
+from vusta_party.pages import list_links, paginate, sort_of
 from vusta_party.text import ascii_int
 
 
@@ -38,7 +39,12 @@ def _scope(request):
 
 
 def round_list(request):
-    rounds = rounds_with_totals(_scope(request))
+    sort = sort_of(request.GET, ROUND_LIST_SORTS, default="-ngay")
+    rounds = rounds_with_totals(_scope(request)).order_by(*sort.order)
+    if request.GET.get("format") == "xlsx":
+        if not request.user.has_perm("members.export_members"):
+            raise PermissionDenied
+        return send(exports.round_list_xlsx(rounds))
     taken = set(Round.objects.exclude(state=Round.State.CANCELLED).values_list("date", flat=True))
     suggestions = [
         (day, Round.Occasion(code).label)
@@ -68,7 +74,13 @@ def round_list(request):
     return render(
         request,
         "ceremonies/round_list.html",
-        {"rounds": rounds, "suggestions": suggestions, "form": form},
+        {
+            "page": (page := paginate(rounds, request.GET)),
+            "rounds": page.object_list,
+            "suggestions": suggestions,
+            "form": form,
+            **list_links(request.GET, sort),
+        },
     )
 
 

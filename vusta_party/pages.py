@@ -42,11 +42,12 @@ class Sort:
 
 
 def sort_of(query: QueryDict, columns: dict[str, tuple[str, ...]], default: str) -> Sort:
+    """The sort asked for, or `default` (a key, "-key" for a list newest first)."""
     asked = query.get("sort", "")
+    if asked.removeprefix("-") not in columns:
+        asked = default
     descending = asked.startswith("-")
     key = asked.removeprefix("-")
-    if key not in columns:
-        key, descending = default, False
     fields = (*columns[key], "id")
     order = tuple(f"-{f}" if descending else f for f in fields)
     return Sort(key, descending, order)
