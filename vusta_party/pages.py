@@ -48,9 +48,13 @@ def sort_of(query: QueryDict, columns: dict[str, tuple[str, ...]], default: str)
         asked = default
     descending = asked.startswith("-")
     key = asked.removeprefix("-")
-    fields = (*columns[key], "id")
-    order = tuple(f"-{f}" if descending else f for f in fields)
+    fields = (*columns[key], "id")  # a field may carry its own direction ("-is_active")
+    order = tuple(_reversed(f) if descending else f for f in fields)
     return Sort(key, descending, order)
+
+
+def _reversed(field: str) -> str:
+    return field.removeprefix("-") if field.startswith("-") else f"-{field}"
 
 
 def query_without(query: QueryDict, *names: str) -> str:
