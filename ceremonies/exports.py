@@ -4,11 +4,19 @@ from ceremonies import documents, word
 from ceremonies.documents import ProposalList, Roster
 from ceremonies.models import Round
 from members.access import members_of_scope
+from vusta_party import clock
 from vusta_party.background import fingerprint
 from vusta_party.documents import party_document
 from vusta_party.exports import DOCX, PDF, Export
 from vusta_party.pdf import render_pdf
-from vusta_party.spreadsheets import append_row, new_workbook, table_sheet, xlsx_export
+from vusta_party.spreadsheets import (
+    MONEY_FORMAT,
+    append_row,
+    list_xlsx,
+    new_workbook,
+    table_sheet,
+    xlsx_export,
+)
 
 # The documents of a round (URL name -> what it is), besides the lists of documents.LISTS.
 SUBMISSION = "to-trinh"
@@ -193,3 +201,37 @@ def outlook_xlsx(result, *, months: int, cell=None) -> Export:
             deferred, [number, row.full_name, row.cell, f"{answer.milestone} năm", answer.reason]
         )
     return xlsx_export(workbook, f"sap-den-han-{months}-thang.xlsx")
+
+
+def round_list_xlsx(rounds) -> Export:
+    """The round list (rounds of `rounds_with_totals()`, in the page's sort)."""
+    today = clock.today()
+    return list_xlsx(
+        f"danh-sach-dot-tang-{today:%Y%m%d}.xlsx",
+        "Đợt tặng",
+        [
+            "STT",
+            "Ngày trao tặng",
+            "Dịp",
+            "Hạn nộp",
+            "Trạng thái",
+            "Đảng viên",
+            "Tiền thưởng (đồng)",
+        ],
+        [6, 14, 40, 12, 16, 11, 18],
+        (
+            [
+                n,
+                r.date,
+                r.title or r.get_occasion_display(),
+                r.deadline,
+                r.get_state_display(),
+                r.lines,
+                r.bonus,
+            ]
+            for n, r in enumerate(rounds, 1)
+        ),
+        doc=party_document(day=today, type_code="DS"),
+        title_lines=["DANH SÁCH ĐỢT TẶNG HUY HIỆU ĐẢNG", f"Lập ngày {today:%d/%m/%Y}"],
+        number_formats={6: MONEY_FORMAT},
+    )

@@ -439,6 +439,15 @@ def user_outlook(
     return Upcoming(result, next_round(members, today=today, proposed=proposed))
 
 
+# The round list's sortable columns ("?sort=" key -> fields; ties end with id).
+ROUND_LIST_SORTS = {
+    "ngay": ("date",),
+    "han": ("deadline", "date"),
+    "dang-vien": ("lines", "date"),
+    "tien": ("bonus", "date"),
+}
+
+
 def rounds_with_totals(members: QuerySet[Member]):
     """The rounds, newest first, each with its included lines and their bonus among `members`
     (a user's scope: a cell secretary counts their cells only). One query."""

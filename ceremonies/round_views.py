@@ -23,7 +23,7 @@ from ceremonies.forms import (
 )
 from ceremonies.milestones import known_milestones
 from ceremonies.models import BaseSalary, Round, rules_on
-from ceremonies.queries import deferred_at, rounds_with_totals
+from ceremonies.queries import ROUND_LIST_SORTS, deferred_at, rounds_with_totals
 from ceremonies.workflow import STEP_LABELS, upcoming_occasions
 from members.access import members_for, scope_key
 from members.models import Member
@@ -33,6 +33,7 @@ from vusta_party.documents import next_number_text, signer_warning
 from vusta_party.exports import send
 from vusta_party.kept_views import BackgroundPdf, page_context
 from vusta_party.models import KeptDocument
+from vusta_party.pages import list_links, paginate, sort_of
 from vusta_party.text import ascii_int
 
 
@@ -42,7 +43,12 @@ def _scope(request):
 
 
 def round_list(request):
-    rounds = rounds_with_totals(_scope(request))
+    sort = sort_of(request.GET, ROUND_LIST_SORTS, default="-ngay")
+    rounds = rounds_with_totals(_scope(request)).order_by(*sort.order)
+    if request.GET.get("format") == "xlsx":
+        if not request.user.has_perm("members.export_members"):
+            raise PermissionDenied
+        return send(exports.round_list_xlsx(rounds))
     taken = set(Round.objects.exclude(state=Round.State.CANCELLED).values_list("date", flat=True))
     suggestions = [
         (day, Round.Occasion(code).label)
@@ -72,7 +78,13 @@ def round_list(request):
     return render(
         request,
         "ceremonies/round_list.html",
-        {"rounds": rounds, "suggestions": suggestions, "form": form},
+        {
+            "page": (page := paginate(rounds, request.GET)),
+            "rounds": page.object_list,
+            "suggestions": suggestions,
+            "form": form,
+            **list_links(request.GET, sort),
+        },
     )
 
 

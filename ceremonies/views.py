@@ -3,7 +3,6 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
 from ceremonies import exports
@@ -33,8 +32,7 @@ from members.party_age import add_months
 from members.views import member_action
 from vusta_party import clock
 from vusta_party.exports import send
-
-OUTLOOK_PAGE_SIZE = 100
+from vusta_party.pages import list_links, paginate
 
 
 def index(request):
@@ -55,9 +53,9 @@ def index(request):
         {
             "form": form,
             "months": months,
-            "page_query": f"months={months}" + (f"&cell={cell.pk}" if cell else ""),
             "outlook": result,
-            "due_page": Paginator(result.due, OUTLOOK_PAGE_SIZE).get_page(request.GET.get("page")),
+            "due_page": paginate(result.due, request.GET),
+            **list_links(request.GET),
             "next_round": upcoming.next_round,
             "kinds": KIND_LABELS,
         },

@@ -7,7 +7,7 @@ seconds, not hours.
 """
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from django.db import connection, transaction
@@ -304,9 +304,13 @@ def _day_between(rng: random.Random, start: date, end: date) -> date:
     return start + timedelta(days=rng.randint(0, (end - start).days))
 
 
-# The oldest a living member of the demo is born (about 100 years old in 2026), where their
-# admission allows it (the few admitted before 1943 who are still alive are older).
-OLDEST_LIVING_BIRTH = date(1925, 1, 1)
+# The oldest a living member of the demo is: nobody on the rolls is older on the demo's today,
+# and nobody is admitted younger than ADMISSION_AGE, so a member admitted too early to be alive
+# has died (veterans are admitted as young as that, born as late as their admission allows).
+OLDEST_LIVING_AGE = 100
+ADMISSION_AGE = 18
+# The longest a demo member lives (a death is drawn before this age where the facts allow it).
+OLDEST_AGE = 100
 # How long ago a death may be and its posthumous badge still not proposed.
 POSTHUMOUS_PENDING_YEARS = 3
 SETTLED_NOTE = "Đã truy tặng (hồ sơ cũ)"
@@ -333,22 +337,26 @@ def _draft_member(
     sex = "F" if rng.random() < 0.38 else "M"
     full_name = f"{_pick(rng, FAMILIES)} {rng.choice(MIDDLE[sex])} {rng.choice(GIVEN[sex])}"
     recent = rng.random() < 0.07
-    # A few living members near 85 and 90 years of party age, as real registers have.
+    # A few living members near 80 and 85 years of party age, as real registers have: admitted
+    # at 18 or 19 in the 1940s, born as late as that allows for a member at most 100 years old.
     veteran = index % 97 == 7
     if veteran:
         recent = False
-        oldest, youngest = (-90, -86) if index % 194 == 7 else (-85, -82)
-        admission = _day_between(rng, add_years(today, oldest), add_years(today, youngest))
+        oldest, youngest, later = (-90, -86, 8) if index % 194 == 7 else (-85, -82, 5)
+        drawn = _day_between(rng, add_years(today, oldest), add_years(today, youngest))
+        # Drawn as before the cap (the rest of the register is the same draw), then moved on.
+        earliest = add_years(oldest_living_birth(today), ADMISSION_AGE)
+        admission = max(add_years(drawn, later), earliest)
     elif recent:  # admitted in the last two years: probationary or just made official
         admission = _day_between(rng, add_months(today, -26), add_months(today, -1))
     else:
         first, last, _weight = _pick(rng, [((a, b, w), w) for a, b, w in ADMISSION_ERAS])
         admission = _day_between(rng, date(first, 1, 1), date(min(last, today.year - 2), 12, 31))
     birth = _day_between(
-        rng, add_years(admission, -42), add_years(admission, -18) - timedelta(days=1)
+        rng, add_years(admission, -42), add_years(admission, -ADMISSION_AGE) - timedelta(days=1)
     )
     if veteran:  # on the rolls for good: born as late as their admission allows
-        birth = _younger_birth_date(birth, admission)
+        birth = _younger_birth_date(birth, admission, today)
     cell = rng.randrange(cells)
     member = Member(
         full_name=full_name,
@@ -401,10 +409,15 @@ def _draft_member(
             (rng.choice(["reprimand", "reprimand", "warning", "removal"]), day)
         )
         last = day
+    alive = None  # the facts of a member drawn alive who was admitted too early to be
     if not veteran:
+        before = list(draft.facts)
         _draft_ending(rng, draft, birth=birth, official=official, cell=cell, last=last, today=today)
-        if birth < OLDEST_LIVING_BIRTH and _still_on_rolls(draft):
-            birth = _younger_birth(member, _younger_birth_date(birth, admission))
+        if too_early_to_be_alive(admission, today) and _still_on_rolls(draft):
+            alive, draft.facts = draft.facts, before
+            _draft_death(_side_draw(draft), draft, birth=birth, cell=cell, last=last, today=today)
+        elif birth < oldest_living_birth(today) and _still_on_rolls(draft):
+            birth = _younger_birth(member, _younger_birth_date(birth, admission, today))
     if official and today.year - birth.year > 75 and rng.random() < 0.03:
         member.seriously_ill, member.seriously_ill_reason = (
             True,
@@ -412,8 +425,29 @@ def _draft_member(
         )
     if official and rng.random() < 0.003:
         member.on_hold, member.hold_reason = True, "Đang được xem xét, kiểm tra"
-    _draft_badges(rng, draft, today, entry, rules.ascending, badges_until)
+    if alive is None:
+        _draft_badges(rng, draft, today, entry, rules.ascending, badges_until)
+    else:  # the register's draw goes on as drawn; the death's badges are a draw of their own
+        _draft_badges(
+            rng, replace(draft, facts=alive, badges=[]), today, entry, rules.ascending, badges_until
+        )
+        _draft_badges(_side_draw(draft), draft, today, entry, rules.ascending, badges_until)
     return draft
+
+
+def _side_draw(draft: Draft) -> random.Random:
+    """A draw of a member's own (from what was drawn of them), outside the register's draw: what
+    it decides changes no other member of the seed."""
+    member = draft.member
+    return random.Random(f"{member.record_number}-{member.admission_date}-{member.full_name}")
+
+
+def _draft_death(rng, draft: Draft, *, birth, cell, last, today) -> None:
+    """The death of a member admitted too early to be alive today, after every other fact and
+    before OLDEST_AGE where the facts allow it."""
+    start = min(today, max(last + timedelta(days=1), add_years(birth, 60)))
+    end = min(today, max(start, add_years(birth, OLDEST_AGE)))
+    draft.facts.append((Kind.DIED, _day_between(rng, start, end), cell, ""))
 
 
 def _still_on_rolls(draft: Draft) -> bool:
@@ -427,15 +461,27 @@ def _still_on_rolls(draft: Draft) -> bool:
     return on_rolls
 
 
-def _younger_birth_date(birth: date, admission: date) -> date:
-    """A living member drawn older than a real register holds is born in OLDEST_LIVING_BIRTH's
-    year (same day of the year) at the latest their admission allows (18 then); computed, not
-    drawn, so that the rest of the register is the same draw."""
-    moved = min(
-        birth.replace(year=OLDEST_LIVING_BIRTH.year, day=min(birth.day, 28)),
-        add_years(admission, -18) - timedelta(days=1),
-    )
-    return max(moved, birth)
+def oldest_living_birth(today: date) -> date:
+    """The earliest birth date of a member on the rolls on `today` (OLDEST_LIVING_AGE then)."""
+    return add_years(today, -OLDEST_LIVING_AGE) + timedelta(days=1)
+
+
+def too_early_to_be_alive(admission: date, today: date) -> bool:
+    """Whether a member admitted on this day was born too early to be on the rolls `today`."""
+    return add_years(admission, -ADMISSION_AGE) <= oldest_living_birth(today)
+
+
+def _younger_birth_date(birth: date, admission: date, today: date) -> date:
+    """A living member drawn older than a real register holds is born on the same day of the year
+    in the first year that keeps them within OLDEST_LIVING_AGE, at the latest their admission
+    allows (ADMISSION_AGE then); computed, not drawn, so that the rest of the register is the
+    same draw."""
+    oldest = oldest_living_birth(today)
+    moved = birth.replace(year=oldest.year, day=min(birth.day, 28))
+    if moved < oldest:
+        moved = moved.replace(year=oldest.year + 1)
+    latest = add_years(admission, -ADMISSION_AGE) - timedelta(days=1)
+    return max(min(moved, latest), birth)
 
 
 def _younger_birth(member: Member, birth: date) -> date:
@@ -559,14 +605,13 @@ def _settle_posthumous(
             draft.badges.append((milestone, number, settled_on, kind))
 
 
-def _settle_old_posthumous(today: date) -> int:
-    """A posthumous case of a death more than POSTHUMOUS_PENDING_YEARS ago that the register
-    still shows as a candidate (a milestone without a coefficient, excluded from the year's
-    rounds; one that came in 2016) was settled long ago: it is proposed once, not at every new
-    round. Recorded last, through the register's service, so that the draws of the register and
-    of the year are those of the seed. Returns how many."""
-    day = round_on_or_after(today)
-    old = add_years(today, -POSTHUMOUS_PENDING_YEARS)
+def _settle_old_posthumous(day: date) -> int:
+    """A posthumous case of a death more than POSTHUMOUS_PENDING_YEARS before the round of `day`
+    that the register still shows as a candidate (a milestone that came in 2016, one without a
+    coefficient) was settled long ago: a round proposes only the deaths of the last few years.
+    Recorded through the register's service, before the year's rounds (so that they propose no
+    death of long ago) and after them (for the next round). Returns how many."""
+    old = add_years(day, -POSTHUMOUS_PENDING_YEARS)
     rows = candidates(
         Member.objects.all(), on=day, rules=rules_on(day), proposed=proposed_in_open_rounds()
     )
@@ -677,8 +722,10 @@ def seed_demo(
     bulk_create_with_history(badges, Badge, **history)
     refresh_badge_dates()  # bulk_create sends no signals
     versions.bump()
+    if year:
+        _settle_old_posthumous(round_on_or_after(rounds_from(today)))
     year = seed_year(today=today, seed=seed) if year else YearCounts()
-    _settle_old_posthumous(today)
+    _settle_old_posthumous(round_on_or_after(today))
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh statistics, or the planner guesses on a bulk-filled table
     return {

@@ -10,13 +10,19 @@ from members import versions
 from members.access import members_of_scope
 from members.enums import EventKind, Status
 from members.models import Member, MembershipEvent, Organisation
-from members.queries import list_page_members, party_years_today
+from members.queries import cell_totals, list_page_members, party_years_today
 from vusta_party import clock
 from vusta_party.background import fingerprint
 from vusta_party.documents import party_document
 from vusta_party.exports import PDF, Export
 from vusta_party.pdf import render_pdf
-from vusta_party.spreadsheets import append_row, new_workbook, table_sheet, xlsx_export
+from vusta_party.spreadsheets import (
+    append_row,
+    list_xlsx,
+    new_workbook,
+    table_sheet,
+    xlsx_export,
+)
 
 Kind = EventKind
 LEAVING = {
@@ -107,6 +113,43 @@ class RegisterRow:
     number: int
     cell: str
     cells: tuple[str, ...]  # the 13 columns after STT
+
+
+def cell_state(cell: Organisation) -> str:
+    """A cell's state as the cell list says it (merged, dissolved, or nothing)."""
+    if cell.merged_into_id:
+        return f"Đã sáp nhập vào {cell.merged_into.name} từ {_d(cell.ended_on)}"
+    return f"Đã giải thể từ {_d(cell.ended_on)}" if cell.ended_on else ""
+
+
+def cell_list_xlsx(cells: list[Organisation]) -> Export:
+    """The cell list (cells of `cells_with_counts()`, in the page's sort) and its totals."""
+    today = clock.today()
+    totals = cell_totals(cells)
+    rows = [
+        [
+            n,
+            c.name,
+            c.parent.name if c.parent_id else "",
+            c.member_count,
+            c.official_count,
+            c.probationary_count,
+            c.women_count,
+            cell_state(c),
+        ]
+        for n, c in enumerate(cells, 1)
+    ]
+    rows.append(["", "Cộng", "", *totals.values(), ""])
+    return list_xlsx(
+        f"danh-sach-chi-bo-{today:%Y%m%d}.xlsx",
+        "Chi bộ",
+        ["STT", "Chi bộ", "Trực thuộc", "Đảng viên", "Chính thức", "Dự bị", "Nữ", "Ghi chú"],
+        [6, 40, 28, 11, 11, 9, 8, 30],
+        rows,
+        doc=party_document(day=today, type_code="DS"),
+        title_lines=["DANH SÁCH CHI BỘ", f"Lập ngày {_d(today)}"],
+        landscape=True,
+    )
 
 
 def register_rows(queryset: QuerySet[Member]) -> list[RegisterRow]:

@@ -36,6 +36,23 @@ def cells_with_counts(queryset: QuerySet[Organisation]) -> QuerySet[Organisation
     )
 
 
+# The cell list's sortable columns ("?sort=" key -> fields; ties end with id).
+CELL_LIST_SORTS = {
+    "ten": ("name_sort",),
+    "truc-thuoc": ("parent__name_sort", "name_sort"),
+    "dang-vien": ("member_count", "name_sort"),
+    "chinh-thuc": ("official_count", "name_sort"),
+    "du-bi": ("probationary_count", "name_sort"),
+    "nu": ("women_count", "name_sort"),
+}
+CELL_COUNTS = ("member_count", "official_count", "probationary_count", "women_count")
+
+
+def cell_totals(cells) -> dict[str, int]:
+    """The counts of `cells_with_counts()` added up over the cells listed."""
+    return {key: sum(getattr(cell, key) for cell in cells) for key in CELL_COUNTS}
+
+
 def party_years_today(member: Member, today: date) -> int | None:
     """Completed years of party age today (None for a probationary member)."""
     if not member.is_official:

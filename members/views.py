@@ -42,7 +42,7 @@ from vusta_party.forms import show_errors
 from vusta_party.history import audit_rows
 from vusta_party.kept_views import BackgroundPdf, page_context
 from vusta_party.models import KeptDocument
-from vusta_party.pages import paginate, query_without, sort_of
+from vusta_party.pages import list_links, paginate, sort_of
 from vusta_party.text import ascii_int, mask_tail
 
 # Shown masked to roles that do not keep members' records (access.sees_personal_numbers).
@@ -76,11 +76,7 @@ def member_list(request):
             "form": form,
             "page": page,
             "table": table,
-            "sort": sort,
-            "query": query_without(request.GET, "page"),
-            "sort_query": query_without(request.GET, "page", "sort"),
-            "size_query": query_without(request.GET, "page", "per"),
-            "export_query": query_without(request.GET, "page", "per", "format"),
+            **list_links(request.GET, sort),
         },
     )
 
@@ -323,14 +319,27 @@ def interruption_delete(request, pk, interruption_pk):
 
 
 def cell_list(request):
-    cells = cells_with_counts(cells_for(request.user).select_related("merged_into")).order_by(
-        "name_sort", "id"
+    sort = sort_of(request.GET, queries.CELL_LIST_SORTS, default="ten")
+    cells = list(
+        cells_with_counts(cells_for(request.user).select_related("merged_into")).order_by(
+            *sort.order
+        )
     )
-    totals = {
-        key: sum(getattr(cell, key) for cell in cells)
-        for key in ("member_count", "official_count", "probationary_count", "women_count")
-    }
-    return render(request, "members/cell_list.html", {"cells": cells, "totals": totals})
+    if request.GET.get("format") == "xlsx":
+        if not request.user.has_perm("members.export_members"):
+            raise PermissionDenied
+        return send(exports.cell_list_xlsx(cells))
+    page = paginate(cells, request.GET)
+    return render(
+        request,
+        "members/cell_list.html",
+        {
+            "cells": page.object_list,
+            "page": page,
+            "totals": queries.cell_totals(cells),
+            **list_links(request.GET, sort),
+        },
+    )
 
 
 def _cell_or_404(request, pk):

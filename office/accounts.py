@@ -20,6 +20,31 @@ from office.models import AuditEvent
 User = get_user_model()
 
 
+NO_ROLE = "Chưa có vai trò"
+# The account list's sortable columns ("?sort=" key -> fields; ties end with id); by default the
+# accounts in use first.
+ACCOUNT_SORTS = {
+    "trang-thai": ("-is_active", "username"),
+    "ten-dang-nhap": ("username",),
+    "ho-ten": ("last_name", "first_name", "username"),
+    "dang-nhap": ("last_login", "username"),
+}
+
+
+def role_label(account) -> str:
+    """An account's role as the account list says it."""
+    if account.is_superuser:
+        return "Quản trị hệ thống"
+    access = getattr(account, "access", None)
+    return access.get_role_display() if access else NO_ROLE
+
+
+def account_cells(account) -> list[str]:
+    """The names of the cells an account is given (prefetched, in name order)."""
+    access = getattr(account, "access", None)
+    return [cell.name for cell in access.cells.all()] if access else []
+
+
 def record_last_login(sender, user, **kwargs) -> None:
     """Replaces Django's receiver, which saves the whole user and so would add a row to the
     account's history at every sign-in (the sign-ins have their own log)."""

@@ -1,9 +1,21 @@
-"""The commendation proposals as PDF, Word file and workbook."""
+"""The commendation proposals as PDF, Word file and workbook; the year page's lists as
+workbooks."""
 
+from members.models import Member
+from ratings.models import RatingYear
+from ratings.queries import CellProgress
 from ratings.streak_list import StreakList, streak_list_docx
+from vusta_party import clock
+from vusta_party.documents import party_document
 from vusta_party.exports import DOCX, PDF, Export
 from vusta_party.pdf import render_pdf
-from vusta_party.spreadsheets import append_row, new_workbook, table_sheet, xlsx_export
+from vusta_party.spreadsheets import (
+    append_row,
+    list_xlsx,
+    new_workbook,
+    table_sheet,
+    xlsx_export,
+)
 
 
 def commendations_pdf(data: StreakList) -> Export:
@@ -28,3 +40,40 @@ def commendations_xlsx(data: StreakList) -> Export:
     for number, item in enumerate([*data.members, *data.cells], 1):
         append_row(sheet, [number, item.name, item.cell, item.years])
     return xlsx_export(workbook, f"{data.filename_stem}.xlsx")
+
+
+def unrated_xlsx(year: RatingYear, members: list[Member]) -> Export:
+    """The members not yet rated in the year, as the page lists them."""
+    today = clock.today()
+    return list_xlsx(
+        f"chua-xep-loai-{year.year}.xlsx",
+        "Chưa xếp loại",
+        ["STT", "Họ và tên", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức"],
+        [6, 30, 40, 14, 14],
+        (
+            [n, m.full_name, m.cell.name, m.admission_date, m.official_date]
+            for n, m in enumerate(members, 1)
+        ),
+        doc=party_document(day=today, type_code="DS"),
+        title_lines=[
+            f"DANH SÁCH ĐẢNG VIÊN CHƯA XẾP LOẠI NĂM {year.year}",
+            f"Lập ngày {today:%d/%m/%Y}",
+        ],
+    )
+
+
+def year_cells_xlsx(year: RatingYear, rows: list[CellProgress]) -> Export:
+    """The year page's cells: members to rate, rated, the cell's own rating."""
+    today = clock.today()
+    return list_xlsx(
+        f"xep-loai-chi-bo-{year.year}.xlsx",
+        f"Năm {year.year}",
+        ["STT", "Chi bộ", "Đảng viên", "Đã xếp loại", "Chi bộ tự xếp loại", "Tiêu biểu"],
+        [6, 40, 11, 12, 18, 10],
+        (
+            [n, r.cell.name, r.to_rate, r.rated, r.level or "", "x" if r.exemplary else ""]
+            for n, r in enumerate(rows, 1)
+        ),
+        doc=party_document(day=today, type_code="DS"),
+        title_lines=[f"TIẾN ĐỘ XẾP LOẠI CHẤT LƯỢNG NĂM {year.year}", f"Lập ngày {today:%d/%m/%Y}"],
+    )

@@ -3,7 +3,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from members.access import cells_for, members_for
 from members.enums import ON_ROLLS
@@ -78,12 +78,19 @@ class CellProgress:
     exemplary: bool  # marked tiêu biểu by the committee
 
 
-def year_progress(user, year: RatingYear) -> list[CellProgress]:
-    """The user's cells, by name, with how many of their members are rated: three queries."""
+# The year page's cell list's sortable columns ("?sort=" key -> fields; ties end with id).
+YEAR_CELL_SORTS = {"ten": ("name_sort",), "dang-vien": ("to_rate", "name_sort")}
+
+
+def year_progress(
+    user, year: RatingYear, *, order: tuple[str, ...] = ("name_sort", "id")
+) -> list[CellProgress]:
+    """The user's cells, by name (or `order`), with how many of their members are rated: three
+    queries."""
     cells = (
         cells_for(user)
         .annotate(to_rate=Count("members", filter=Q(members__status__in=ON_ROLLS)))
-        .order_by("name_sort", "id")
+        .order_by(*order)
     )
     rated, levels = {}, {}
     if year.pk:
@@ -136,11 +143,34 @@ class YearChecks:
         return bool(self.quota or self.disciplined)
 
 
+# The unrated-members list's sortable columns ("?sort=" key -> fields; ties end with id).
+UNRATED_SORTS = {
+    "ten": ("name_sort",),
+    "chi-bo": ("cell__name_sort", "name_sort"),
+    "vao-dang": ("admission_date", "name_sort"),
+}
+
+
+def unrated_members(members: QuerySet[Member], year: RatingYear) -> list[Member]:
+    """The members of `members` (in its order) on the rolls and not rated in `year` who should
+    be (not exempt, admitted early enough), with their cell: one query."""
+    queryset = members.filter(status__in=ON_ROLLS).select_related("cell")
+    if year.pk:
+        queryset = queryset.exclude(ratings__year=year)
+    return [
+        m
+        for m in queryset
+        if not not_rated_reason(
+            status=m.status,
+            admission_date=m.admission_date,
+            year=year.year,
+            late_admission_from=year.late_admission_from,
+        )
+    ]
+
+
 def year_checks(year: RatingYear) -> YearChecks:
     """What the office sees before locking a year (fixed number of queries)."""
-    members = list(
-        Member.objects.filter(status__in=ON_ROLLS).select_related("cell").in_name_order()
-    )
     ratings = (
         {r.member_id: r for r in MemberRating.objects.filter(year=year).select_related("cell")}
         if year.pk
@@ -148,14 +178,7 @@ def year_checks(year: RatingYear) -> YearChecks:
     )
     missing = [
         f"{m.full_name} ({m.cell.name})"
-        for m in members
-        if m.pk not in ratings
-        and not not_rated_reason(
-            status=m.status,
-            admission_date=m.admission_date,
-            year=year.year,
-            late_admission_from=year.late_admission_from,
-        )
+        for m in unrated_members(Member.objects.in_name_order(), year)
     ]
     by_cell: dict[str, list[str]] = {}
     for rating in ratings.values():

@@ -13,6 +13,7 @@ urlpatterns = [
     path("xep-loai/<int:year>/", views.rating_index, name="rating_year"),
     path("xep-loai/<int:year>/khoa/", views.rating_lock, name="rating_lock"),
     path("xep-loai/<int:year>/chi-bo/<int:cell_pk>/", views.rating_grid, name="rating_grid"),
+    path("xep-loai/<int:year>/chua-xep-loai/", views.unrated_list, name="unrated"),
     path("xep-loai/<int:year>/khen-thuong/", views.commendation_list, name="commendations"),
     path("xep-loai/<int:year>/tieu-bieu/", views.exemplary_cells, name="exemplary_cells"),
     *commendation_urls,

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from members.access import cells_for, member_or_404
+from members.access import cells_for, member_or_404, members_for
 from ratings import exports, queries, services
 from ratings.commendations import queries as commendation_queries
 from ratings.commendations.forms import DraftForm
@@ -16,6 +16,7 @@ from ratings.rules import DISCIPLINE_MESSAGE, DISCIPLINED_LEVEL, QUOTA_MESSAGE
 from ratings.streak_list import streak_list
 from vusta_party import clock
 from vusta_party.exports import send
+from vusta_party.pages import list_links, paginate, sort_of
 from vusta_party.spreadsheets import upload_error
 
 YEARS_SHOWN = 6
@@ -27,17 +28,29 @@ def _year(year: int):
     return queries.year_or_unsaved(year)
 
 
+def _may_export(request) -> None:
+    if not request.user.has_perm("members.export_members"):
+        raise PermissionDenied
+
+
 def rating_index(request, year: int | None = None):
     today = clock.today()
     year = _year(year or today.year)
+    sort = sort_of(request.GET, queries.YEAR_CELL_SORTS, default="ten")
+    rows = queries.year_progress(request.user, year, order=sort.order)
+    if request.GET.get("format") == "xlsx":
+        _may_export(request)
+        return send(exports.year_cells_xlsx(year, rows))
     can_lock = request.user.has_perm("ratings.change_ratingyear")
     excellent = queries.excellent_cells(year) if can_lock else []
     return render(
         request,
         "ratings/rating_index.html",
         {
+            **list_links(request.GET, sort),
             "year": year,
-            "rows": queries.year_progress(request.user, year),
+            "rows": rows,
+            "unrated": len(queries.unrated_members(members_for(request.user), year)),
             "checks": queries.year_checks(year) if can_lock else None,
             "can_lock": can_lock,
             "exemplary_form": ExemplaryCellsForm(
@@ -185,6 +198,22 @@ def exemplary_cells(request, year: int):
     else:
         messages.success(request, f"Đã công nhận {marked} chi bộ tiêu biểu năm {year}.")
     return redirect("ratings:rating_year", year=year)
+
+
+def unrated_list(request, year: int):
+    """The members on the user's rolls not yet rated in the year who should be: sortable, in
+    pages, and as a workbook in the same sort."""
+    year_obj = _year(year)
+    sort = sort_of(request.GET, queries.UNRATED_SORTS, default="ten")
+    members = queries.unrated_members(members_for(request.user).order_by(*sort.order), year_obj)
+    if request.GET.get("format") == "xlsx":
+        _may_export(request)
+        return send(exports.unrated_xlsx(year_obj, members))
+    return render(
+        request,
+        "ratings/unrated.html",
+        {"year": year_obj, "page": paginate(members, request.GET), **list_links(request.GET, sort)},
+    )
 
 
 def commendation_list(request, year: int):

@@ -42,14 +42,19 @@ class Sort:
 
 
 def sort_of(query: QueryDict, columns: dict[str, tuple[str, ...]], default: str) -> Sort:
+    """The sort asked for, or `default` (a key, "-key" for a list newest first)."""
     asked = query.get("sort", "")
+    if asked.removeprefix("-") not in columns:
+        asked = default
     descending = asked.startswith("-")
     key = asked.removeprefix("-")
-    if key not in columns:
-        key, descending = default, False
-    fields = (*columns[key], "id")
-    order = tuple(f"-{f}" if descending else f for f in fields)
+    fields = (*columns[key], "id")  # a field may carry its own direction ("-is_active")
+    order = tuple(_reversed(f) if descending else f for f in fields)
     return Sort(key, descending, order)
+
+
+def _reversed(field: str) -> str:
+    return field.removeprefix("-") if field.startswith("-") else f"-{field}"
 
 
 def query_without(query: QueryDict, *names: str) -> str:
@@ -58,3 +63,16 @@ def query_without(query: QueryDict, *names: str) -> str:
     for name in names:
         kept.pop(name, None)
     return kept.urlencode()
+
+
+def list_links(query: QueryDict, sort: Sort | None = None) -> dict:
+    """What a list page's template needs for its links: its sort, and the address's query without
+    the page (pagination), without the sort (column headers), without the page size (sizes) and
+    without the page, size and format (its export: every row, in the same filter and sort)."""
+    return {
+        "sort": sort,
+        "query": query_without(query, "page"),
+        "sort_query": query_without(query, "page", "sort"),
+        "size_query": query_without(query, "page", "per"),
+        "export_query": query_without(query, "page", "per", "format"),
+    }

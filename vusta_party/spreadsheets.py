@@ -332,3 +332,29 @@ def xlsx_export(workbook: Workbook, filename: str) -> Export:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return Export(filename, XLSX, buffer.getvalue())
+
+
+def list_xlsx(
+    filename: str,
+    title: str,
+    headers: list[str],
+    widths: Sequence[float],
+    rows,
+    *,
+    doc: "PartyDocument",
+    title_lines: Sequence[str],
+    landscape: bool = False,
+    number_formats: dict[int, str] | None = None,
+) -> Export:
+    """A workbook of one on-screen list (every row, in the screen's filter and sort) under the
+    committee's header: one table sheet, its rows (columns of `number_formats`, 0-based, in
+    their format), its borders."""
+    workbook = new_workbook()
+    sheet = table_sheet(
+        workbook, title, headers, widths, doc=doc, title_lines=title_lines, landscape=landscape
+    )
+    for row in rows:
+        append_row(sheet, row)
+    for column, number_format in (number_formats or {}).items():
+        format_column(sheet, column, number_format)
+    return xlsx_export(workbook, filename)

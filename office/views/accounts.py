@@ -11,8 +11,11 @@ from django.urls import reverse
 from members.enums import Role
 from members.models import Organisation
 from office import accounts
+from office.account_export import account_list_xlsx
 from office.forms import AccountCreateForm, AccountForm, PasswordPairForm
+from vusta_party.exports import send
 from vusta_party.forms import show_errors
+from vusta_party.pages import list_links, paginate, sort_of
 
 MANAGE = "members.change_useraccess"
 User = get_user_model()
@@ -28,14 +31,31 @@ def _form_page(request, form, title):
 
 @permission_required(MANAGE, raise_exception=True)
 def account_list(request):
+    sort = sort_of(request.GET, accounts.ACCOUNT_SORTS, default="trang-thai")
     users = (
         User.objects.select_related("access")
         .prefetch_related(
             Prefetch("access__cells", queryset=Organisation.objects.order_by("name_sort"))
         )
-        .order_by("-is_active", "username")
+        .order_by(*sort.order)
     )
-    return render(request, "office/account_list.html", {"accounts": users})
+    if request.GET.get("format") == "xlsx":
+        return send(account_list_xlsx(users))
+    page = paginate(users, request.GET)
+    rows = [
+        {
+            "account": account,
+            "role": (role := accounts.role_label(account)),
+            "no_role": role == accounts.NO_ROLE,
+            "cells": accounts.account_cells(account),
+        }
+        for account in page.object_list
+    ]
+    return render(
+        request,
+        "office/account_list.html",
+        {"page": page, "rows": rows, **list_links(request.GET, sort)},
+    )
 
 
 @permission_required(MANAGE, raise_exception=True)

@@ -5,7 +5,6 @@ from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,24 +16,39 @@ from office.models import AuditEvent
 from vusta_party import clock
 from vusta_party.exports import send
 from vusta_party.forms import DateRangeForm
-from vusta_party.pages import PAGE_SIZE
+from vusta_party.pages import PAGE_SIZE, list_links, paginate, sort_of
 
 READ = "office.read_audit_log"
 
 EVENTS = "su-kien"  # the tab of downloads and account actions
 
 
+# The logs' sortable columns ("?sort=" key -> fields; ties end with the row's order of entry).
+EVENT_SORTS = {"thoi-gian": ("at",), "tai-khoan": ("username", "at")}
+CHANGE_SORTS = {
+    "thoi-gian": ("history_date", "history_id"),
+    "tai-khoan": ("history_user__username", "history_date", "history_id"),
+}
+SIGN_IN_SORTS = {
+    "thoi-gian": ("attempt_time",),
+    "tai-khoan": ("username", "attempt_time"),
+    "ip": ("ip_address", "attempt_time"),
+}
+
+
 @permission_required(READ, raise_exception=True)
 def audit_log(request):
-    """Changes to data by kind, or (loai=su-kien) downloads and account actions."""
+    """Changes to data by kind, or (loai=su-kien) downloads and account actions, newest first or
+    in the sort asked for."""
     sources = dict(audit_sources())
     source = request.GET.get("loai", "member")
     if source == EVENTS:
-        page = Paginator(AuditEvent.objects.order_by("-at", "-id"), PAGE_SIZE)
-        page = page.get_page(request.GET.get("page"))
+        sort = sort_of(request.GET, EVENT_SORTS, default="-thoi-gian")
+        page = paginate(AuditEvent.objects.order_by(*sort.order), request.GET)
         rows = page.object_list
     elif source in sources:
-        page = Paginator(history_queryset(source), PAGE_SIZE).get_page(request.GET.get("page"))
+        sort = sort_of(request.GET, CHANGE_SORTS, default="-thoi-gian")
+        page = paginate(history_queryset(source).order_by(*sort.order), request.GET)
         rows = audit_log_rows(source, page.object_list)
     else:
         raise Http404
@@ -48,6 +62,7 @@ def audit_log(request):
             "events": EVENTS,
             "page": page,
             "rows": rows,
+            **list_links(request.GET, sort),
             "export_form": DateRangeForm(
                 initial={"start": today.replace(month=1, day=1), "end": today}
             ),
@@ -68,10 +83,10 @@ def audit_export(request):
 
 @permission_required(READ, raise_exception=True)
 def sign_in_log(request):
-    """Sign-ins (django-axes AccessLog) and failed attempts per username and address."""
-    page = Paginator(AccessLog.objects.order_by("-attempt_time"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    """Sign-ins (django-axes AccessLog), newest first or in the sort asked for, and failed
+    attempts per username and address."""
+    sort = sort_of(request.GET, SIGN_IN_SORTS, default="-thoi-gian")
+    page = paginate(AccessLog.objects.order_by(*sort.order), request.GET)
     locked_since = timezone.now() - settings.AXES_COOLOFF_TIME
     attempts = [
         {
@@ -84,7 +99,12 @@ def sign_in_log(request):
     return render(
         request,
         "office/sign_in_log.html",
-        {"page": page, "attempts": attempts, "failure_limit": settings.AXES_FAILURE_LIMIT},
+        {
+            "page": page,
+            "attempts": attempts,
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+            **list_links(request.GET, sort),
+        },
     )
 
 

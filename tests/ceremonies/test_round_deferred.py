@@ -57,4 +57,4 @@ def test_the_round_page_lists_the_deferred_members_and_why(office_client):
     assert [line.member.full_name for line in page.context["lines"]] == ["Nguyễn Văn An"]
     html = page.content.decode()
     assert "Tạm hoãn tại ngày 02/09/2026" in html
-    assert "<td>Tạm hoãn: Đang xác minh đơn thư.</td>" in html
+    assert '<td data-label="Lý do">Tạm hoãn: Đang xác minh đơn thư.</td>' in html

@@ -362,8 +362,8 @@ def test_round_pages_take_a_fixed_number_of_queries(
     # signer warning reads the same profile)
     with django_assert_num_queries(14):
         detail = office_client.get(reverse("ceremonies:round_detail", args=[round_.pk]))
-    # session, user, rounds with counts, dates taken, committee profile
-    with django_assert_num_queries(5):
+    # session, user, count of rounds, rounds with counts, dates taken, committee profile
+    with django_assert_num_queries(6):
         office_client.get(reverse("ceremonies:round_list"))
 
     assert len(detail.context["lines"]) == item_count

@@ -159,7 +159,7 @@ def test_a_rule_version_with_bad_milestones_is_refused(office_client):
 
 
 def test_outlook_counts_each_round_and_pages_the_due_list(office_client, monkeypatch):
-    monkeypatch.setattr("ceremonies.views.OUTLOOK_PAGE_SIZE", 2)
+    monkeypatch.setattr("vusta_party.pages.PAGE_SIZE", 2)
     cell = CellFactory()
     thirty = add_months(add_years(TODAY, -30), 2)
     forty = add_months(add_years(TODAY, -40), 2)
@@ -179,7 +179,11 @@ def test_outlook_counts_each_round_and_pages_the_due_list(office_client, monkeyp
     assert [row.full_name for row, _ in first.context["due_page"]] == ["Vũ Văn A", "Vũ Văn B"]
     assert [row.full_name for row, _ in second.context["due_page"]] == ["Vũ Văn C"]
     assert "30 năm: 2 · 40 năm: 1" in first.content.decode()
-    assert 'href="?months=12&amp;page=2"' in first.content.decode()
+    assert first.context["due_page"].numbers == [1, 2]
+    assert '<a class="page-link" href="?page=2">2</a>' in first.content.decode()
+    assert 'href="?months=12&amp;page=1" aria-label="Trang trước">«</a>' in second.content.decode()
+    assert 'href="?months=12&amp;per=25">25</a>' in second.content.decode()
+    assert 'href="?months=12&amp;format=xlsx">Tải Excel</a>' in second.content.decode()
 
 
 def test_the_upcoming_page_exports_its_three_tables(office_client):

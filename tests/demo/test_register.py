@@ -6,7 +6,7 @@ from django.core.management.base import CommandError
 from django.db import transaction
 
 from ceremonies.milestones import member_milestones
-from ceremonies.models import Round, rule_versions, rules_on
+from ceremonies.models import Proposal, Round, rule_versions, rules_on
 from ceremonies.queries import candidates, proposed_in_open_rounds
 from members import services
 from members.enums import Status
@@ -57,7 +57,8 @@ def test_seed_demo_is_deterministic_and_resembles_the_first_user(capsys):
     }
 
 
-def test_every_milestone_from_30_to_90_has_members_coming_up():
+def test_every_milestone_from_30_to_85_has_members_coming_up():
+    """Up to 85 years: a living member is at most 100, admitted at 18 (90 would be at 108)."""
     call_command("seed_demo", "--today", "2026-11-22")
 
     versions = rule_versions()
@@ -80,7 +81,6 @@ def test_every_milestone_from_30_to_90_has_members_coming_up():
         75,
         80,
         85,
-        90,
     }
 
 
@@ -135,29 +135,49 @@ def test_seed_demo_refuses_a_register_with_members_unless_if_empty(capsys):
     assert "Đã có dữ liệu đảng viên: không tạo dữ liệu mẫu." in capsys.readouterr().out
 
 
-def test_no_living_member_is_older_than_a_real_register_holds_and_old_deaths_were_settled():
-    """Nobody on the rolls admitted from 1943 on is born before 1925 (about 100 in 2026); no
-    posthumous case of a death long ago is proposed again."""
+def test_no_member_on_the_rolls_is_older_than_100_and_posthumous_cases_are_recent_deaths():
+    """On the demo's today nobody on the rolls is older than 100 (veterans were admitted at 18 or
+    19); a member admitted too early to be alive has died. Every posthumous case a
+    new round proposes is a death of the last three years: an old death was settled long ago."""
+    from members.enums import ON_ROLLS  # noqa: PLC0415
+    from members.party_age import add_years, party_age_years  # noqa: PLC0415
+
+    def age_on(born, day):
+        return party_age_years(start=born, on=day)  # completed years, as of a party age
+
     call_command("seed_demo", "--today", "2026-11-22")
 
-    living = Member.objects.exclude(status=Status.DECEASED).exclude(date_of_birth=None)
-    # Born in 1925 at the earliest, where the admission allows it (18 then).
-    assert min(
-        living.filter(admission_date__gte=date(1943, 1, 1)).values_list("date_of_birth", flat=True)
-    ) >= date(1925, 1, 1)
-    # A posthumous case of a death more than three years ago was proposed once, long ago: a new
-    # round does not propose it again.
-
-    day = date(2027, 2, 3)
-    posthumous = [
-        row
-        for row in candidates(
-            Member.objects.all(), on=day, rules=rules_on(day), proposed=proposed_in_open_rounds()
-        )
-        if row.evaluation.kind in ("posthumous", "posthumous_early")
-    ]
-    old = [row for row in posthumous if row.facts.death_date < date(2023, 11, 22)]
-    assert [(row.full_name, row.facts.death_date) for row in old] == []
+    living = Member.objects.filter(status__in=ON_ROLLS)
+    ages = [age_on(birth, TODAY) for birth in living.values_list("date_of_birth", flat=True)]
+    assert max(ages) == 99  # at most 100: the oldest, a veteran admitted at 18 in 1944
+    assert min(living.values_list("date_of_birth", flat=True)) == date(1926, 12, 12)
+    # The veterans' admissions at 18 or later, and their 80- and 85-year badges ahead.
+    assert all(
+        add_years(birth, 18) <= admitted
+        for birth, admitted in Member.objects.values_list("date_of_birth", "admission_date")
+    )
+    # Drawn alive, admitted before 23/11/1944 (born before 23/11/1926 at 18): died since.
+    assert not living.filter(admission_date__lt=date(1944, 11, 23)).exists()
+    assert Member.objects.filter(admission_date__lt=date(1944, 11, 23)).count() == 4
+    # The year's rounds proposed no death of long ago (they did: 1990, 2009, 2013 and 2015).
+    proposed = Proposal.objects.filter(kind__in=("posthumous", "posthumous_early"))
+    assert [
+        (line.round.date, line.member.death_date)
+        for line in proposed.select_related("round", "member")
+        if line.member.death_date < add_years(line.round.date, -3)
+    ] == []
+    for day in (date(2027, 2, 3), date(2027, 5, 19)):
+        posthumous = [
+            (row.full_name, row.facts.death_date)
+            for row in candidates(
+                Member.objects.all(),
+                on=day,
+                rules=rules_on(day),
+                proposed=proposed_in_open_rounds(),
+            )
+            if row.evaluation.kind in ("posthumous", "posthumous_early")
+        ]
+        assert [(name, died) for name, died in posthumous if died < add_years(TODAY, -3)] == []
 
 
 def test_the_register_only_has_no_rounds_nor_ratings(capsys):

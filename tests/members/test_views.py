@@ -482,4 +482,7 @@ def test_the_office_adds_a_branch_and_then_a_cell_under_it(office_client):
     cell = Organisation.objects.get(kind="cell")
     assert (cell.name, cell.parent) == ("Chi bộ Ban Tổ chức", branch)
     listing = office_client.get(reverse("members:cell_list")).content.decode()
-    assert '<td class="small text-muted">Đảng bộ Cơ quan Liên hiệp Hội</td>' in listing
+    assert (
+        '<td class="small text-muted" data-label="Trực thuộc">Đảng bộ Cơ quan Liên hiệp Hội</td>'
+        in listing
+    )

@@ -181,11 +181,12 @@ def test_account_list_query_count_is_fixed(
     for n in range(count):
         make_user("secretary", cells=[cell], username=f"bithu{n}")
 
-    # session, user, committee profile (page header), users with their access, their cells
-    with django_assert_num_queries(5):
-        response = office_client.get(reverse("office:account_list"))
+    # session, user, committee profile (page header), count, users with their access, their
+    # cells
+    with django_assert_num_queries(6):
+        response = office_client.get(reverse("office:account_list"), {"sort": "trang-thai"})
 
-    assert [a.username for a in response.context["accounts"]] == [
+    assert [row["account"].username for row in response.context["rows"]] == [
         *[f"bithu{n}" for n in range(count)],
         "vanphong",
     ]
