@@ -10,6 +10,7 @@ column is read as its ISO text and made a date by `date.fromisoformat`, the fast
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet, TextField
 from django.db.models.functions import Cast
@@ -34,7 +35,10 @@ def plain_rows(queryset: QuerySet, fields: Sequence[str], make: Callable = tuple
     else:
         dates = []
         queryset = queryset.values_list(*fields)
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # .none(), or a filter no row can match (a user without a scope)
+        return
     parse = date.fromisoformat
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

@@ -3,14 +3,14 @@
 from datetime import date
 
 import pytest
-from django.template.loader import render_to_string
 from django.urls import reverse
 
+from office.letter import letter as office_letter
+from office.letter import letter_pdf
 from tests.factories import CommitteeProfileFactory, layout
 from tests.pdf_utils import read_pdf, text_bounds_mm
 from vusta_party.documents import party_document
 from vusta_party.models import CommitteeProfile
-from vusta_party.pdf import html_to_pdf
 
 pytestmark = pytest.mark.django_db
 HD05_FROM = date(2026, 5, 27)
@@ -29,13 +29,14 @@ def two_profiles():
 
 
 def letter(day: date) -> bytes:
-    doc = party_document(day=day, type_code="CV", recipients=("Như trên", "Lưu Văn phòng"))
-    context = {
-        "doc": doc,
-        "letter": {"subject": "xét tặng Huy hiệu Đảng", "addressee": "", "paragraphs": [LONG] * 3},
-        "blank_lines": range(0),
-    }
-    return html_to_pdf(render_to_string("office/documents/letter.html", context))
+    data = office_letter(
+        day=day,
+        subject="xét tặng Huy hiệu Đảng",
+        addressee="",
+        paragraphs=[LONG] * 3,
+        recipients=("Như trên", "Lưu Văn phòng"),
+    )
+    return letter_pdf(data).content
 
 
 def test_a_document_takes_the_layout_of_the_profile_in_force_on_its_date(two_profiles):

@@ -49,6 +49,11 @@ def test_plain_rows_keep_the_filter_and_the_order_of_the_queryset(members):
     assert list(plain_rows(queryset, ("full_name",))) == [("Trần Thị Bình",)]
 
 
+def test_plain_rows_of_an_empty_queryset_are_none(members):
+    assert list(plain_rows(Member.objects.none(), ("full_name",))) == []
+    assert list(plain_rows(Member.objects.filter(pk__in=[]), ("full_name",))) == []
+
+
 def test_the_badge_read_index_holds_every_column_the_badge_questions_read():
     columns = {Member._meta.get_field(name).attname for name in BADGE_READ_FIELDS}
 
