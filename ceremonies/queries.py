@@ -26,27 +26,12 @@ from ceremonies.eligibility import (
 from ceremonies.enums import CLOSED_STATES
 from ceremonies.models import Proposal, Round, rules_on
 from members.access import members_for
-from members.models import Discipline, Member, Organisation
+from members.models import BADGE_READ_FIELDS, Discipline, Member, Organisation
 from members.party_age import add_months
 from vusta_party.rows import plain_rows
 
-FIELDS = (
-    "id",
-    "full_name",
-    "name_sort",
-    "party_card_number",
-    "cell_id",
-    "party_age_start",
-    "official_date",
-    "interrupted_days",
-    "status",
-    "death_date",
-    "seriously_ill",
-    "on_hold",
-    "hold_reason",
-    "highest_badge",
-    "candidate_from",
-)
+# What the badge questions read of each member: the columns of the index they read it from.
+FIELDS = tuple(Member._meta.get_field(name).attname for name in BADGE_READ_FIELDS)
 
 
 class RegisterRow(NamedTuple):

@@ -203,8 +203,8 @@ class MemberQuerySet(models.QuerySet):
 BADGE_DATE_FIELDS = ("next_milestone", "next_milestone_due", "candidate_from")
 
 
-# What the register-wide badge questions read of each member (ceremonies.queries.FIELDS), first
-# the stored date their range is read by.
+# What the register-wide badge questions read of each member (ceremonies.queries.FIELDS): the
+# columns of their index, first the stored date their range is read by.
 BADGE_READ_FIELDS = [
     "candidate_from",
     "id",
@@ -332,8 +332,7 @@ class Member(models.Model):
             models.Index(fields=["next_milestone_due"], name="member_next_milestone_due"),
             # The badge pre-filter: everyone whose first possible round date is on or before D,
             # read from the index alone (it holds every column the badge questions read,
-            # ceremonies.queries.FIELDS; a test keeps the two equal): the range is thousands of
-            # rows scattered over the table.
+            # ceremonies.queries.FIELDS): the range is thousands of rows scattered over the table.
             models.Index(fields=BADGE_READ_FIELDS, name="member_badge_read"),
             # Probationary members due for recognition (the home page, the list's filter).
             models.Index(

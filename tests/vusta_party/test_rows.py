@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from ceremonies.queries import FIELDS, possible_members
-from members.models import BADGE_READ_FIELDS, Member
+from members.models import Member
 from tests.factories import CellFactory, make_member
 from vusta_party.rows import plain_rows
 
@@ -52,13 +52,6 @@ def test_plain_rows_keep_the_filter_and_the_order_of_the_queryset(members):
 def test_plain_rows_of_an_empty_queryset_are_none(members):
     assert list(plain_rows(Member.objects.none(), ("full_name",))) == []
     assert list(plain_rows(Member.objects.filter(pk__in=[]), ("full_name",))) == []
-
-
-def test_the_badge_read_index_holds_every_column_the_badge_questions_read():
-    columns = {Member._meta.get_field(name).attname for name in BADGE_READ_FIELDS}
-
-    assert columns == set(FIELDS)
-    assert BADGE_READ_FIELDS[0] == "candidate_from"
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plan")
