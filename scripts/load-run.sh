@@ -22,7 +22,7 @@ echo "Seeding ${LOAD_MEMBERS:-100000} members ..."
 time $PY manage.py seed_demo --members "${LOAD_MEMBERS:-100000}" --cells 500 >/dev/null
 $PY manage.py create_demo_user >/dev/null
 $PY manage.py collectstatic --noinput -v0
-password=$($PY -c "from vusta_party.management.commands.create_demo_user import DEMO_PASSWORD as p; print(p)")
+password=$($PY -c "from demo.management.commands.create_demo_user import DEMO_PASSWORD as p; print(p)")
 
 $PY -m gunicorn vusta_party.wsgi --workers 4 --bind "127.0.0.1:$port" --log-level warning &
 server=$!
