@@ -231,7 +231,6 @@ def round_list_xlsx(rounds) -> Export:
             ]
             for n, r in enumerate(rounds, 1)
         ),
-        doc=party_document(day=today, type_code="DS"),
-        title_lines=["DANH SÁCH ĐỢT TẶNG HUY HIỆU ĐẢNG", f"Lập ngày {today:%d/%m/%Y}"],
+        heading="DANH SÁCH ĐỢT TẶNG HUY HIỆU ĐẢNG",
         number_formats={6: MONEY_FORMAT},
     )

@@ -146,8 +146,7 @@ def cell_list_xlsx(cells: list[Organisation]) -> Export:
         ["STT", "Chi bộ", "Trực thuộc", "Đảng viên", "Chính thức", "Dự bị", "Nữ", "Ghi chú"],
         [6, 40, 28, 11, 11, 9, 8, 30],
         rows,
-        doc=party_document(day=today, type_code="DS"),
-        title_lines=["DANH SÁCH CHI BỘ", f"Lập ngày {_d(today)}"],
+        heading="DANH SÁCH CHI BỘ",
         landscape=True,
     )
 

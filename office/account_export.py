@@ -4,7 +4,6 @@ from django.utils import timezone
 
 from office.accounts import account_cells, role_label
 from vusta_party import clock
-from vusta_party.documents import party_document
 from vusta_party.exports import Export
 from vusta_party.spreadsheets import list_xlsx
 
@@ -38,7 +37,6 @@ def account_list_xlsx(accounts) -> Export:
             ]
             for n, a in enumerate(accounts, 1)
         ),
-        doc=party_document(day=today, type_code="DS"),
-        title_lines=["DANH SÁCH NGƯỜI DÙNG", f"Lập ngày {today:%d/%m/%Y}"],
+        heading="DANH SÁCH NGƯỜI DÙNG",
         landscape=True,
     )

@@ -5,8 +5,6 @@ from members.models import Member
 from ratings.models import RatingYear
 from ratings.queries import CellProgress
 from ratings.streak_list import StreakList, streak_list_docx
-from vusta_party import clock
-from vusta_party.documents import party_document
 from vusta_party.exports import DOCX, PDF, Export
 from vusta_party.pdf import render_pdf
 from vusta_party.spreadsheets import (
@@ -44,7 +42,6 @@ def commendations_xlsx(data: StreakList) -> Export:
 
 def unrated_xlsx(year: RatingYear, members: list[Member]) -> Export:
     """The members not yet rated in the year, as the page lists them."""
-    today = clock.today()
     return list_xlsx(
         f"chua-xep-loai-{year.year}.xlsx",
         "Chưa xếp loại",
@@ -54,17 +51,12 @@ def unrated_xlsx(year: RatingYear, members: list[Member]) -> Export:
             [n, m.full_name, m.cell.name, m.admission_date, m.official_date]
             for n, m in enumerate(members, 1)
         ),
-        doc=party_document(day=today, type_code="DS"),
-        title_lines=[
-            f"DANH SÁCH ĐẢNG VIÊN CHƯA XẾP LOẠI NĂM {year.year}",
-            f"Lập ngày {today:%d/%m/%Y}",
-        ],
+        heading=f"DANH SÁCH ĐẢNG VIÊN CHƯA XẾP LOẠI NĂM {year.year}",
     )
 
 
 def year_cells_xlsx(year: RatingYear, rows: list[CellProgress]) -> Export:
     """The year page's cells: members to rate, rated, the cell's own rating."""
-    today = clock.today()
     return list_xlsx(
         f"xep-loai-chi-bo-{year.year}.xlsx",
         f"Năm {year.year}",
@@ -74,6 +66,5 @@ def year_cells_xlsx(year: RatingYear, rows: list[CellProgress]) -> Export:
             [n, r.cell.name, r.to_rate, r.rated, r.level or "", "x" if r.exemplary else ""]
             for n, r in enumerate(rows, 1)
         ),
-        doc=party_document(day=today, type_code="DS"),
-        title_lines=[f"TIẾN ĐỘ XẾP LOẠI CHẤT LƯỢNG NĂM {year.year}", f"Lập ngày {today:%d/%m/%Y}"],
+        heading=f"TIẾN ĐỘ XẾP LOẠI CHẤT LƯỢNG NĂM {year.year}",
     )

@@ -341,17 +341,26 @@ def list_xlsx(
     widths: Sequence[float],
     rows,
     *,
-    doc: "PartyDocument",
-    title_lines: Sequence[str],
+    heading: str,
     landscape: bool = False,
     number_formats: dict[int, str] | None = None,
 ) -> Export:
-    """A workbook of one on-screen list (every row, in the screen's filter and sort) under the
-    committee's header: one table sheet, its rows (columns of `number_formats`, 0-based, in
-    their format), its borders."""
+    """A workbook of one on-screen list (every row, in the screen's filter and sort): one table
+    sheet under the committee's header in force today, `heading` and "Lập ngày dd/mm/yyyy" above
+    it, its rows (columns of `number_formats`, 0-based, in their format), its borders."""
+    from vusta_party import clock  # noqa: PLC0415 -- reads the settings, ready at call time
+    from vusta_party.documents import party_document  # noqa: PLC0415 -- see TYPE_CHECKING
+
+    today = clock.today()
     workbook = new_workbook()
     sheet = table_sheet(
-        workbook, title, headers, widths, doc=doc, title_lines=title_lines, landscape=landscape
+        workbook,
+        title,
+        headers,
+        widths,
+        doc=party_document(day=today, type_code="DS"),
+        title_lines=[heading, f"Lập ngày {today:%d/%m/%Y}"],
+        landscape=landscape,
     )
     for row in rows:
         append_row(sheet, row)
