@@ -25,7 +25,7 @@ from ceremonies.milestones import known_milestones
 from ceremonies.models import BaseSalary, Round, rules_on
 from ceremonies.queries import ROUND_LIST_SORTS, deferred_at, rounds_with_totals
 from ceremonies.workflow import STEP_LABELS, upcoming_occasions
-from members.access import members_for, scope_key
+from members.access import check_may_export, members_for, scope_key
 from members.models import Member
 from members.queries import find_member
 from vusta_party import clock
@@ -46,8 +46,7 @@ def round_list(request):
     sort = sort_of(request.GET, ROUND_LIST_SORTS, default="-ngay")
     rounds = rounds_with_totals(_scope(request)).order_by(*sort.order)
     if request.GET.get("format") == "xlsx":
-        if not request.user.has_perm("members.export_members"):
-            raise PermissionDenied
+        check_may_export(request.user)
         return send(exports.round_list_xlsx(rounds))
     taken = set(Round.objects.exclude(state=Round.State.CANCELLED).values_list("date", flat=True))
     suggestions = [

@@ -5,6 +5,7 @@ secretary cannot reach another cell's member by any URL, export or PDF. What a r
 granted by `office.backend.RoleBackend`, from each app's `permissions.py`.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -95,3 +96,10 @@ def sees_personal_numbers(user) -> bool:
 
 def is_office(user) -> bool:
     return role_of(user) == Role.OFFICE
+
+
+def check_may_export(user) -> None:
+    """A list's workbook holds every row of the user's scope at once: only for users who may
+    export the register (members.export_members)."""
+    if not user.has_perm("members.export_members"):
+        raise PermissionDenied

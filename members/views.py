@@ -3,7 +3,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from members import exports, queries, services, tasks
 from members.access import (
     cells_for,
+    check_may_export,
     member_or_404,
     members_for,
     scope_key,
@@ -64,8 +65,7 @@ def member_list(request):
         request.user, form.cleaned_data if form.is_valid() else {}, today=today
     ).order_by(*sort.order)
     if request.GET.get("format") == "xlsx":
-        if not request.user.has_perm("members.export_members"):
-            raise PermissionDenied
+        check_may_export(request.user)
         return send(exports.member_list_xlsx(members))
     page = paginate(queries.list_page_members(members), request.GET)
     table = [_list_row(member, today) for member in page.object_list]
@@ -326,8 +326,7 @@ def cell_list(request):
         )
     )
     if request.GET.get("format") == "xlsx":
-        if not request.user.has_perm("members.export_members"):
-            raise PermissionDenied
+        check_may_export(request.user)
         return send(exports.cell_list_xlsx(cells))
     page = paginate(cells, request.GET)
     return render(

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from members.access import cells_for, member_or_404, members_for
+from members.access import cells_for, check_may_export, member_or_404, members_for
 from ratings import exports, queries, services
 from ratings.commendations import queries as commendation_queries
 from ratings.commendations.forms import DraftForm
@@ -28,18 +28,13 @@ def _year(year: int):
     return queries.year_or_unsaved(year)
 
 
-def _may_export(request) -> None:
-    if not request.user.has_perm("members.export_members"):
-        raise PermissionDenied
-
-
 def rating_index(request, year: int | None = None):
     today = clock.today()
     year = _year(year or today.year)
     sort = sort_of(request.GET, queries.YEAR_CELL_SORTS, default="ten")
     rows = queries.year_progress(request.user, year, order=sort.order)
     if request.GET.get("format") == "xlsx":
-        _may_export(request)
+        check_may_export(request.user)
         return send(exports.year_cells_xlsx(year, rows))
     can_lock = request.user.has_perm("ratings.change_ratingyear")
     excellent = queries.excellent_cells(year) if can_lock else []
@@ -207,7 +202,7 @@ def unrated_list(request, year: int):
     sort = sort_of(request.GET, queries.UNRATED_SORTS, default="ten")
     members = queries.unrated_members(members_for(request.user).order_by(*sort.order), year_obj)
     if request.GET.get("format") == "xlsx":
-        _may_export(request)
+        check_may_export(request.user)
         return send(exports.unrated_xlsx(year_obj, members))
     return render(
         request,
