@@ -7,8 +7,9 @@ early-award limits, discipline delays) comes in a `RuleSet`, built from the date
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
+from itertools import pairwise
 from typing import NamedTuple
 
 from ceremonies.enums import FIXED_OCCASIONS
@@ -252,6 +253,23 @@ def round_on_or_after(day: date) -> date:
             if occasion >= day:
                 return occasion
     raise AssertionError("unreachable: 7/11 of next year is always later")
+
+
+def occasions_up_to(first: date, last: date) -> list[date]:
+    """The fixed award occasions from the one on or after `first` to the one on or after `last`:
+    every round a due date from `first` to `last` falls into."""
+    found = [round_on_or_after(first)]
+    while found[-1] < round_on_or_after(last):
+        found.append(round_on_or_after(found[-1] + timedelta(days=1)))
+    return found
+
+
+def at_most_one_milestone_within(rules: RuleSet, *, since: date, until: date) -> bool:
+    """Whether no member can reach two milestones of `rules` after `since` and by `until`: the
+    span is shorter than the smallest gap between two milestones (a month spared for the
+    29 February and the interrupted days, which move both due dates alike)."""
+    gap = min((b - a for a, b in pairwise(rules.ascending)), default=None)
+    return gap is None or until < add_months(since, 12 * gap - 1)
 
 
 def due_date(facts: MemberFacts, milestone: int) -> date:

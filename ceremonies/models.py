@@ -273,3 +273,10 @@ class Proposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member} – {self.get_kind_display()} Huy hiệu {self.milestone} năm"
+
+
+def open_round_lines():
+    """The lines that hold a milestone in a round not yet held or cancelled (a re-issue holds
+    none): what is already proposed, and so not "coming" any more."""
+    lines = Proposal.objects.filter(live=True).exclude(kind=Proposal.Kind.REISSUE)
+    return lines.exclude(round__state__in=CLOSED_STATES)

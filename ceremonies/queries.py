@@ -7,10 +7,12 @@ therefore never disagree: both are `evaluate()`.
 """
 
 from collections import defaultdict, namedtuple
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
+from heapq import merge
+from itertools import islice
 from typing import NamedTuple
 
 from django.db.models import Count, Q, QuerySet, Sum
@@ -23,11 +25,11 @@ from ceremonies.eligibility import (
     evaluate,
     round_on_or_after,
 )
-from ceremonies.enums import CLOSED_STATES
-from ceremonies.models import Proposal, Round, rules_on
+from ceremonies.models import Round, open_round_lines, rules_on
+from ceremonies.settled import counted, due_within, settled
 from members.access import members_for
 from members.models import BADGE_READ_FIELDS, Discipline, Member, Organisation
-from members.party_age import add_months
+from members.party_age import add_months, add_years
 from vusta_party.rows import plain_rows
 
 # What the badge questions read of each member: the columns of the index they read it from.
@@ -156,6 +158,35 @@ class RegisterRead:
         ]
 
 
+def _cells() -> dict[int, tuple[str, str]]:
+    """{cell id: (name, sort key)} of every organisation (one query)."""
+    return {
+        pk: (name, key)
+        for pk, name, key in Organisation.objects.values_list("id", "name", "name_sort")
+    }
+
+
+def read_members(rows: Iterable, *, disciplines=None, proposed=None) -> Iterator[ReadMember]:
+    """The members of plain rows of FIELDS, with their disciplines and open-round milestones,
+    as they are read (the cells in one query first)."""
+    cells = _cells()
+    disciplines = disciplines or {}
+    proposed = proposed or {}
+    for row in rows:
+        cell_name, cell_key = cells[row.cell_id]
+        yield ReadMember(
+            row.id,
+            row.full_name,
+            row.party_card_number,
+            cell_name,
+            member_facts(
+                row, disciplines=disciplines.get(row.id, ()), proposed=proposed.get(row.id, ())
+            ),
+            (cell_key, row.name_sort, row.id),
+            row.candidate_from,
+        )
+
+
 def read_register(
     queryset: QuerySet[Member],
     *,
@@ -170,27 +201,7 @@ def read_register(
     `proposed` maps a member to the milestones already in other open rounds."""
     rows = plain_rows(possible_members(queryset, on=until), FIELDS, _Row._make)
     disciplines = _disciplines(since=since, on=until, rules=rules)
-    cells = {
-        pk: (name, key)
-        for pk, name, key in Organisation.objects.values_list("id", "name", "name_sort")
-    }
-    proposed = proposed or {}
-    members = []
-    for row in rows:
-        cell_name, cell_key = cells[row.cell_id]
-        members.append(
-            ReadMember(
-                row.id,
-                row.full_name,
-                row.party_card_number,
-                cell_name,
-                member_facts(
-                    row, disciplines=disciplines.get(row.id, ()), proposed=proposed.get(row.id, ())
-                ),
-                (cell_key, row.name_sort, row.id),
-                row.candidate_from,
-            )
-        )
+    members = list(read_members(rows, disciplines=disciplines, proposed=proposed))
     return RegisterRead(since, until, members)
 
 
@@ -242,7 +253,8 @@ class NextRound:
 
     day: date
     round: Round | None
-    candidates: list[RegisterRow]
+    count: int
+    candidates: list[RegisterRow] | None = None  # in roster order, when listed (the home page)
 
     # What the number counts, said once for every page that shows it.
     EXPLANATION = (
@@ -264,14 +276,115 @@ def next_round_day(today: date) -> tuple[date, Round | None]:
     return (created.date if created else round_on_or_after(today)), created
 
 
-def next_round(members: QuerySet[Member], *, today: date, proposed=None) -> NextRound:
-    """The next round from today and its candidates among `members` (a user's scope)."""
+def next_round(
+    members: QuerySet[Member], *, today: date, proposed=None, listed: int = 0
+) -> NextRound:
+    """The next round from today, how many of `members` (a user's scope) are its candidates,
+    and the first `listed` of them in roster order. The settled members (ceremonies.settled) are
+    counted in SQL, and read only as far as the list needs; the rules decide the rest."""
     day, created = next_round_day(today)
+    rules = rules_on(day)
+    steady = settled(since=today, until=day, rules=(rules,))
     if proposed is None:
         proposed = proposed_in_open_rounds()
-    return NextRound(
-        day, created, candidates(members, on=day, rules=rules_on(day), proposed=proposed)
+    decided = in_roster_order(
+        evaluate_register(
+            members.exclude(steady), on=day, rules=rules, proposed=proposed, since=today
+        )
     )
+    settled_members = possible_members(members.filter(steady), on=day)
+    count = len(decided) + settled_members.count()
+    first = []
+    if listed:
+        highest = _highest_settled(settled_members, on=day, rules=rules, wanted=listed)
+        first = in_roster_order([*decided[:listed], *highest])[:listed]
+    return NextRound(day, created, count, first)
+
+
+def _highest_settled(
+    members: QuerySet[Member], *, on: date, rules: RuleSet, wanted: int
+) -> list[RegisterRow]:
+    """Enough of the settled candidates at `on` (every settled member who may qualify by then
+    is one) to hold the first `wanted` in roster order, highest milestone first: read by party
+    age start, oldest first, until `wanted` have a milestone above any a later start can reach
+    by `on` (interrupted days only put a due date later)."""
+    found: list[RegisterRow] = []
+    milestones: dict[int, int] = {}
+    rows = plain_rows(members.order_by("party_age_start", "id"), FIELDS, _Row._make)
+    for member in read_members(rows):
+        row = member.answer(evaluate(member.facts, on=on, rules=rules))
+        found.append(row)
+        milestones[row.evaluation.milestone] = milestones.get(row.evaluation.milestone, 0) + 1
+        reachable = max(
+            (m for m in rules.milestones if add_years(member.facts.start, m) <= on), default=0
+        )
+        if sum(n for m, n in milestones.items() if m > reachable) >= wanted:
+            break
+    return found
+
+
+def _due_key(item: tuple[RegisterRow, date]) -> tuple:
+    row, _occasion = item
+    return (row.evaluation.due_date, row.sort_key)
+
+
+class DueRows(Sequence):
+    """The outlook's members due in the window, in due-date order, read only as far as asked:
+    those the rules decided while reading (a list), merged with the settled members due, which
+    SQL counts and orders (ceremonies.settled); each settled row read is decided by the rules."""
+
+    def __init__(
+        self,
+        decided: list,
+        settled_due: QuerySet[Member] | None = None,
+        settled_counts: dict[tuple[date, int], int] | None = None,
+        *,
+        until: date | None = None,
+        rules: RuleSet | None = None,
+    ):
+        self.decided = sorted(decided, key=_due_key)
+        self._settled = settled_due
+        self._settled_counts = settled_counts or {}
+        self._settled_count = sum(self._settled_counts.values())
+        self._until, self._rules = until, rules
+
+    def __len__(self) -> int:
+        return len(self.decided) + self._settled_count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            return list(islice(self._merged(stop), start, stop, step))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("due row out of range")
+        return next(islice(self._merged(index + 1), index, None))
+
+    def __iter__(self):
+        return self._merged(None)
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other)
+
+    def _merged(self, stop: int | None):
+        return merge(self.decided, self._settled_rows(stop), key=_due_key)
+
+    def _settled_rows(self, stop: int | None):
+        if not self._settled_count or stop == 0:
+            return
+        due = self._settled if stop is None else self._settled[:stop]
+        for member in read_members(plain_rows(due, FIELDS, _Row._make)):
+            answer = evaluate(member.facts, on=self._until, rules=self._rules)
+            yield member.answer(answer), round_on_or_after(answer.due_date)
+
+    def by_round(self) -> dict[tuple[date, int], int]:
+        """{(round, milestone): members due}."""
+        counts = dict(self._settled_counts)
+        for row, occasion in self.decided:
+            key = (occasion, row.evaluation.milestone)
+            counts[key] = counts.get(key, 0) + 1
+        return counts
 
 
 @dataclass(frozen=True)
@@ -280,7 +393,7 @@ class Outlook:
 
     today: date
     until: date
-    due: list[tuple[RegisterRow, date]]  # (row, the round the due date falls into)
+    due: DueRows  # (row, the round the due date falls into), in due-date order
     early: list[RegisterRow]  # seriously ill members who can be proposed early by `until`
     deferred: list[tuple[RegisterRow, Evaluation]]  # held or delayed now, or by `until`
     candidates_now: int
@@ -288,10 +401,8 @@ class Outlook:
     def due_by_round(self) -> list[tuple[date, int, dict[int, int]]]:
         """(round, members due, members due by milestone) for each round in the window."""
         rounds: dict[date, dict[int, int]] = {}
-        for row, occasion in self.due:
-            by_milestone = rounds.setdefault(occasion, {})
-            milestone = row.evaluation.milestone
-            by_milestone[milestone] = by_milestone.get(milestone, 0) + 1
+        for (occasion, milestone), count in self.due.by_round().items():
+            rounds.setdefault(occasion, {})[milestone] = count
         return [
             (occasion, sum(counts.values()), dict(sorted(counts.items())))
             for occasion, counts in sorted(rounds.items())
@@ -302,8 +413,7 @@ def proposed_in_open_rounds(
     member: Member | None = None, *, exclude_round=None
 ) -> dict[int, set[int]]:
     """The milestones each member holds in rounds not yet held or cancelled (one query)."""
-    lines = Proposal.objects.filter(live=True).exclude(kind=Proposal.Kind.REISSUE)
-    lines = lines.exclude(round__state__in=CLOSED_STATES)
+    lines = open_round_lines()
     if member is not None:
         lines = lines.filter(member=member)
     if exclude_round is not None:
@@ -318,9 +428,25 @@ def outlook(
     queryset: QuerySet[Member], *, today: date, until: date, rules: RuleSet, proposed=None
 ) -> Outlook:
     """Members reaching a milestone between today and `until`, early cases, deferred members.
-    `proposed`: milestones already in open rounds, which are not "coming" any more."""
-    read = read_register(queryset, since=today, until=until, rules=(rules,), proposed=proposed)
-    return outlook_of(read, today=today, until=until, rules=rules)
+    `proposed`: milestones already in open rounds, which are not "coming" any more.
+
+    The settled members (ceremonies.settled) are counted and ordered in SQL; the rules decide
+    the rest as they are read, and each settled row a page reads."""
+    steady = settled(since=today, until=until, rules=(rules,))
+    read = read_register(
+        queryset.exclude(steady), since=today, until=until, rules=(rules,), proposed=proposed
+    )
+    decided = outlook_of(read, today=today, until=until, rules=rules)
+    members = queryset.filter(steady)
+    now, by_round = counted(members, today=today, until=until)
+    due = DueRows(
+        decided.due.decided,
+        due_within(members, today=today, until=until),
+        by_round,
+        until=until,
+        rules=rules,
+    )
+    return replace(decided, due=due, candidates_now=decided.candidates_now + now)
 
 
 def outlook_of(read: RegisterRead, *, today: date, until: date, rules: RuleSet) -> Outlook:
@@ -365,37 +491,18 @@ def outlook_of(read: RegisterRead, *, today: date, until: date, rules: RuleSet) 
                 deferred.append((row, at_round))
             else:
                 due.append((row, occasion))
-    due.sort(key=lambda item: (item[0].evaluation.due_date, item[0].sort_key))
     early.sort(key=lambda row: (row.evaluation.due_date, row.sort_key))
     deferred.sort(key=lambda item: item[0].sort_key)
-    return Outlook(today, until, due, early, deferred, now)
+    return Outlook(today, until, DueRows(due), early, deferred, now)
 
 
 OUTLOOK_MONTHS = 12  # the window the "Sắp đến hạn" page opens with
 
 
-def next_round_and_outlook(
-    members: QuerySet[Member], *, today: date, until: date, proposed=None
-) -> tuple[NextRound, Outlook]:
-    """The next round's candidates among `members` and their outlook from today to `until`, from
-    one read of the register over both spans (what the home page and the upcoming page show)."""
-    day, created = next_round_day(today)
-    rules, rules_of_round = rules_on(until), rules_on(day)
-    read = read_register(
-        members,
-        since=today,
-        until=max(until, day),
-        rules=(rules, rules_of_round),
-        proposed=proposed_in_open_rounds() if proposed is None else proposed,
-    )
-    coming = NextRound(day, created, in_roster_order(read.at(day, rules_of_round)))
-    return coming, outlook_of(read, today=today, until=until, rules=rules)
-
-
 @dataclass(frozen=True)
 class Upcoming:
     """What the "Sắp đến hạn" page shows: the outlook of the user's scope (or of one of their
-    cells) and the next round's candidates in the whole scope."""
+    cells) and how many of the whole scope are candidates for the next round."""
 
     outlook: Outlook
     next_round: NextRound
@@ -405,22 +512,12 @@ def user_outlook(
     user, today: date, months: int = OUTLOOK_MONTHS, cell: Organisation | None = None
 ) -> Upcoming:
     """The user's outlook over `months` from today (of one of their cells, if given) and their
-    next round: one read of the register serves both when no cell is chosen."""
+    next round."""
     until = add_months(today, months)
     members = members_for(user)
     proposed = proposed_in_open_rounds()
-    if cell is None:
-        coming, result = next_round_and_outlook(
-            members, today=today, until=until, proposed=proposed
-        )
-        return Upcoming(result, coming)
-    result = outlook(
-        members.filter(cell=cell),
-        today=today,
-        until=until,
-        rules=rules_on(until),
-        proposed=proposed,
-    )
+    scope = members if cell is None else members.filter(cell=cell)
+    result = outlook(scope, today=today, until=until, rules=rules_on(until), proposed=proposed)
     return Upcoming(result, next_round(members, today=today, proposed=proposed))
 
 

@@ -221,6 +221,7 @@ BADGE_READ_FIELDS = [
     "on_hold",
     "hold_reason",
     "highest_badge",
+    "next_milestone",  # what ceremonies.settled counts by
 ]
 
 

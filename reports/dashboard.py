@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from ceremonies.queries import NextRound, next_round_and_outlook
+from ceremonies.models import rules_on
+from ceremonies.queries import NextRound, next_round, outlook, proposed_in_open_rounds
 from members.access import cells_for, members_for, sees_whole_register
 from members.enums import ON_ROLLS
 from members.party_age import add_months
@@ -28,13 +29,13 @@ def dashboard_data(user, today: date) -> dict:
 
 def _register_figures(user, today: date) -> dict:
     members = members_for(user)
-    # One read of the register serves the next round and who reaches a milestone in the next
-    # three months, by the same answer as the upcoming page (open rounds and disciplines
-    # applied), in the order of their due dates.
-    coming_round, outlook = next_round_and_outlook(
-        members, today=today, until=add_months(today, COMING_MONTHS)
-    )
-    coming = outlook.due
+    # The next round's candidates, and who reaches a milestone in the next three months by the
+    # same answer as the upcoming page (open rounds and disciplines applied), by due date.
+    proposed = proposed_in_open_rounds()
+    coming_round = next_round(members, today=today, proposed=proposed, listed=LIST_LENGTH)
+    until = add_months(today, COMING_MONTHS)
+    upcoming = outlook(members, today=today, until=until, rules=rules_on(until), proposed=proposed)
+    coming = upcoming.due
     probation = (
         members.filter(probation_filter("due", on=today)).select_related("cell").in_name_order()
     )
@@ -45,6 +46,7 @@ def _register_figures(user, today: date) -> dict:
         "next_round": coming_round.round,
         "round_date": coming_round.day,
         "round_candidates": coming_round.candidates,
+        "round_count": coming_round.count,
         "eligible_explanation": NextRound.EXPLANATION,
         "coming": coming[:LIST_LENGTH],
         "coming_count": len(coming),

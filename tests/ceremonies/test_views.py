@@ -90,10 +90,12 @@ def test_outlook_query_count_is_fixed(office_client, item_count, django_assert_n
         )
 
     # session, user, open-round proposals, the next round created, the rules in force at the end
-    # of the window and at the round; one read for the window and the next round's eligible:
-    # members (a range of the stored dates), disciplines, cells; the cells of the filter,
-    # committee profile
-    with django_assert_num_queries(11):
+    # of the window and at the round (6); the outlook: the members the rules decide (a range of
+    # the stored dates), their disciplines, the cells, the settled members counted by round, the
+    # settled rows of the page and their cells (6); the next round's eligible: the members the
+    # rules decide, disciplines, cells, the settled counted (4); the cells of the filter,
+    # committee profile (2)
+    with django_assert_num_queries(18):
         response = office_client.get(reverse("ceremonies:index"))
 
     assert len(response.context["outlook"].due) == item_count

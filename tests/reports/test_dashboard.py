@@ -67,10 +67,11 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(
         )
 
     # session, user, counts (members, cells), next round, rules (at the round, at the end of the
-    # three months), open proposals; one read for the round and the members coming: members (a
-    # range of the stored dates), disciplines, cells; probation (count, list), last report,
-    # profile
-    with django_assert_num_queries(15):
+    # three months), open proposals (7); the round's candidates: members (a range of the stored
+    # dates), disciplines, cells (3); the members coming: those the rules decide, disciplines,
+    # cells, the settled counted, the settled listed and their cells (6); probation (count,
+    # list), last report, profile (4)
+    with django_assert_num_queries(19):
         response = office_client.get(reverse("reports:dashboard"))
 
     assert response.context["probation_count"] == item_count
