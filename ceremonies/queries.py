@@ -364,9 +364,6 @@ class DueRows(Sequence):
     def __iter__(self):
         return self._merged(None)
 
-    def __eq__(self, other) -> bool:
-        return list(self) == list(other)
-
     def _merged(self, stop: int | None):
         return merge(self.decided, self._settled_rows(stop), key=_due_key)
 

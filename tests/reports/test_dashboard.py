@@ -65,13 +65,19 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(
             official_date=None,
             date_of_birth=add_years(TODAY, -30),
         )
+        make_member(  # settled: due for the 30-year badge next month
+            cell=cell,
+            full_name=f"Đỗ Văn {'ABC'[n]}",
+            admission_date=add_months(add_years(TODAY, -30), 1),
+            official_date=add_months(add_years(TODAY, -29), 1),
+        )
 
     # session, user, counts (members, cells), next round, rules (at the round, at the end of the
-    # three months), open proposals (7); the round's candidates: members (a range of the stored
-    # dates), disciplines, cells (3); the members coming: those the rules decide, disciplines,
-    # cells, the settled counted, the settled listed and their cells (6); probation (count,
-    # list), last report, profile (4)
-    with django_assert_num_queries(19):
+    # three months), open proposals (8); the round's candidates: those the rules decide (a range
+    # of the stored dates), disciplines, cells, the settled counted, the settled listed and their
+    # cells (6); the members coming: the same six (6); probation (count, list), last report,
+    # profile (4)
+    with django_assert_num_queries(24):
         response = office_client.get(reverse("reports:dashboard"))
 
     assert response.context["probation_count"] == item_count
