@@ -138,7 +138,7 @@ class ReadMember(NamedTuple):
 class RegisterRead:
     """The members of a scope who may qualify for a badge by `until`, read once, with facts that
     hold for every day from `since` to `until` (the disciplines that may still delay on one of
-    them): several questions over that span (the next round, the outlook) share one read."""
+    them): several questions over that span (the next round, the outlook) can share one read."""
 
     since: date
     until: date

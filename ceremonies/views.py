@@ -37,7 +37,8 @@ from vusta_party.pages import list_links, paginate
 
 def index(request):
     """Sắp đến hạn: milestones coming within N months, early cases, deferred members (a range of
-    the stored first possible round dates, then the rules for each member in it)."""
+    the stored first possible round dates: the settled members counted in SQL, the rules for the
+    others and for each row shown)."""
     today = clock.today()
     form = OutlookForm(request.GET or None, cells=cells_for(request.user))
     data = form.cleaned_data if form.is_valid() else {}
