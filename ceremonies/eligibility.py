@@ -272,6 +272,15 @@ def at_most_one_milestone_within(rules: RuleSet, *, since: date, until: date) ->
     return gap is None or until < add_months(since, 12 * gap - 1)
 
 
+def highest_reachable(rules: RuleSet, *, start: date, on: date) -> int:
+    """The highest milestone of `rules` that a member whose party age starts on `start` or later
+    can have reached by `on` (interrupted days only put a due date later); 0 when none."""
+    return max(
+        (m for m in rules.milestones if milestone_due_date(start=start, milestone=m) <= on),
+        default=0,
+    )
+
+
 def due_date(facts: MemberFacts, milestone: int) -> date:
     return milestone_due_date(
         start=facts.start, milestone=milestone, interrupted_days=facts.interrupted_days

@@ -23,13 +23,14 @@ from ceremonies.eligibility import (
     MemberFacts,
     RuleSet,
     evaluate,
+    highest_reachable,
     round_on_or_after,
 )
 from ceremonies.models import Round, open_round_lines, rules_on
 from ceremonies.settled import counted, due_within, settled
 from members.access import members_for
 from members.models import BADGE_READ_FIELDS, Discipline, Member, Organisation
-from members.party_age import add_months, add_years
+from members.party_age import add_months
 from vusta_party.rows import plain_rows
 
 # What the badge questions read of each member: the columns of the index they read it from.
@@ -254,7 +255,7 @@ class NextRound:
     day: date
     round: Round | None
     count: int
-    candidates: list[RegisterRow] | None = None  # in roster order, when listed (the home page)
+    candidates: tuple[RegisterRow, ...] = ()  # the first ones in roster order, when listed
 
     # What the number counts, said once for every page that shows it.
     EXPLANATION = (
@@ -294,11 +295,11 @@ def next_round(
     )
     settled_members = possible_members(members.filter(steady), on=day)
     count = len(decided) + settled_members.count()
-    first = []
+    first: list[RegisterRow] = []
     if listed:
         highest = _highest_settled(settled_members, on=day, rules=rules, wanted=listed)
         first = in_roster_order([*decided[:listed], *highest])[:listed]
-    return NextRound(day, created, count, first)
+    return NextRound(day, created, count, tuple(first))
 
 
 def _highest_settled(
@@ -307,7 +308,7 @@ def _highest_settled(
     """Enough of the settled candidates at `on` (every settled member who may qualify by then
     is one) to hold the first `wanted` in roster order, highest milestone first: read by party
     age start, oldest first, until `wanted` have a milestone above any a later start can reach
-    by `on` (interrupted days only put a due date later)."""
+    by `on`."""
     found: list[RegisterRow] = []
     milestones: dict[int, int] = {}
     rows = plain_rows(members.order_by("party_age_start", "id"), FIELDS, _Row._make)
@@ -315,9 +316,7 @@ def _highest_settled(
         row = member.answer(evaluate(member.facts, on=on, rules=rules))
         found.append(row)
         milestones[row.evaluation.milestone] = milestones.get(row.evaluation.milestone, 0) + 1
-        reachable = max(
-            (m for m in rules.milestones if add_years(member.facts.start, m) <= on), default=0
-        )
+        reachable = highest_reachable(rules, start=member.facts.start, on=on)
         if sum(n for m, n in milestones.items() if m > reachable) >= wanted:
             break
     return found

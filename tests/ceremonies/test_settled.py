@@ -5,7 +5,12 @@ from datetime import date
 
 import pytest
 
-from ceremonies.eligibility import RuleSet, at_most_one_milestone_within, occasions_up_to
+from ceremonies.eligibility import (
+    RuleSet,
+    at_most_one_milestone_within,
+    highest_reachable,
+    occasions_up_to,
+)
 from ceremonies.queries import candidates, next_round
 from ceremonies.settled import settled
 from members.models import Discipline, Member
@@ -53,6 +58,19 @@ def test_the_rounds_a_span_of_due_dates_falls_into(first, last, expected):
 def test_a_span_settles_only_while_no_member_can_pass_two_milestones(milestones, until, expected):
     rules = RuleSet(milestones=milestones)
     assert at_most_one_milestone_within(rules, since=TODAY, until=until) is expected
+
+
+@pytest.mark.parametrize(
+    ("start", "on", "expected"),
+    [
+        (date(1996, 2, 29), date(2026, 2, 27), 0),
+        (date(1996, 2, 29), date(2026, 2, 28), 30),  # 29/02 reaches its years on 28/02
+        (date(1966, 1, 5), date(2027, 2, 3), 60),
+        (date(1936, 1, 31), date(2026, 1, 31), 90),
+    ],
+)
+def test_the_highest_milestone_a_start_can_reach(start, on, expected):
+    assert highest_reachable(RULES, start=start, on=on) == expected
 
 
 @pytest.mark.django_db
