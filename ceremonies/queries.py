@@ -27,7 +27,7 @@ from ceremonies.eligibility import (
     round_on_or_after,
 )
 from ceremonies.models import Round, open_round_lines, rules_on
-from ceremonies.settled import counted, due_within, settled
+from ceremonies.settled import Counts, counted, due_within, settled
 from members.access import members_for
 from members.models import BADGE_READ_FIELDS, Discipline, Member, Organisation
 from members.party_age import add_months
@@ -428,21 +428,36 @@ def outlook(
 
     The settled members (ceremonies.settled) are counted and ordered in SQL; the rules decide
     the rest as they are read, and each settled row a page reads."""
+    return _outlook(queryset, today=today, until=until, rules=rules, proposed=proposed)[0]
+
+
+def _outlook(
+    queryset: QuerySet[Member],
+    *,
+    today: date,
+    until: date,
+    rules: RuleSet,
+    proposed=None,
+    rounds: Iterable[date] = (),
+) -> tuple[Outlook, RegisterRead, Counts]:
+    """The outlook, with what it read: the members the rules decide and the settled members'
+    counts (also at each of `rounds`, days of the window), for other questions of the span."""
     steady = settled(since=today, until=until, rules=(rules,))
     read = read_register(
         queryset.exclude(steady), since=today, until=until, rules=(rules,), proposed=proposed
     )
     decided = outlook_of(read, today=today, until=until, rules=rules)
     members = queryset.filter(steady)
-    now, by_round = counted(members, today=today, until=until)
+    counts = counted(members, today=today, until=until, days=rounds)
     due = DueRows(
         decided.due.decided,
         due_within(members, today=today, until=until),
-        by_round,
+        counts.due,
         until=until,
         rules=rules,
     )
-    return replace(decided, due=due, candidates_now=decided.candidates_now + now)
+    result = replace(decided, due=due, candidates_now=decided.candidates_now + counts.now)
+    return result, read, counts
 
 
 def outlook_of(read: RegisterRead, *, today: date, until: date, rules: RuleSet) -> Outlook:
@@ -504,6 +519,25 @@ class Upcoming:
     next_round: NextRound
 
 
+def upcoming(members: QuerySet[Member], *, today: date, until: date, proposed=None) -> Upcoming:
+    """The outlook of `members` from today to `until`, and how many of them are candidates for
+    the next round. When that round falls in the window under the same rules, one read and one
+    count answer both (the members the outlook leaves to the rules include every one the round
+    would: a shorter span settles at least as many); else the two questions are asked apart."""
+    if proposed is None:
+        proposed = proposed_in_open_rounds()
+    rules = rules_on(until)
+    day, created = next_round_day(today)
+    if day > until or rules_on(day) != rules:
+        result = outlook(members, today=today, until=until, rules=rules, proposed=proposed)
+        return Upcoming(result, next_round(members, today=today, proposed=proposed))
+    result, read, counts = _outlook(
+        members, today=today, until=until, rules=rules, proposed=proposed, rounds=(day,)
+    )
+    decided = sum(row.evaluation.is_candidate for row in read.at(day, rules))
+    return Upcoming(result, NextRound(day, created, decided + counts.on[day]))
+
+
 def user_outlook(
     user, today: date, months: int = OUTLOOK_MONTHS, cell: Organisation | None = None
 ) -> Upcoming:
@@ -512,7 +546,9 @@ def user_outlook(
     until = add_months(today, months)
     members = members_for(user)
     proposed = proposed_in_open_rounds()
-    scope = members if cell is None else members.filter(cell=cell)
+    if cell is None:
+        return upcoming(members, today=today, until=until, proposed=proposed)
+    scope = members.filter(cell=cell)
     result = outlook(scope, today=today, until=until, rules=rules_on(until), proposed=proposed)
     return Upcoming(result, next_round(members, today=today, proposed=proposed))
 

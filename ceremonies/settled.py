@@ -13,7 +13,8 @@ rules' own answers, stored by ceremonies.milestones; every row a page shows is s
 `evaluate()`, and the tests check the counts and the order against the rules asked of everyone.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import connections
@@ -69,17 +70,32 @@ def due_within(members: QuerySet[Member], *, today: date, until: date) -> QueryS
     )
 
 
+@dataclass(frozen=True)
+class Counts:
+    """The settled members who may qualify by a date, counted by `counted`."""
+
+    now: int  # candidates today
+    due: dict[tuple[date, int], int]  # {(round, milestone): members} due after today
+    on: dict[date, int]  # {day: members who are candidates on that day}, for the days asked
+
+
 def counted(
-    members: QuerySet[Member], *, today: date, until: date
-) -> tuple[int, dict[tuple[date, int], int]]:
+    members: QuerySet[Member], *, today: date, until: date, days: Iterable[date] = ()
+) -> Counts:
     """Of the settled `members` that may qualify by `until`, in one query: how many are
-    candidates today, and {(round, milestone): members} of those due after today (the round
-    their due date falls into)."""
+    candidates today, those due after today by round (the round their due date falls into) and
+    milestone, and how many are candidates on each of `days` (from today to `until`)."""
+    days = set(days)
+    if any(not today <= day <= until for day in days):
+        raise ValueError(f"A day to count is outside {today}–{until}.")
     occasions = occasions_up_to(today + timedelta(days=1), until)
+    # Each bucket holds the due dates after the one before it and up to its own day; its
+    # round is the one on or after that day.
+    ends = sorted(set(occasions) | (days - {today}))
     bucket = Case(
         When(candidate_from__lte=today, then=Value(-1)),
-        *(When(candidate_from__lte=day, then=Value(i)) for i, day in enumerate(occasions)),
-        default=Value(len(occasions) - 1),
+        *(When(candidate_from__lte=day, then=Value(i)) for i, day in enumerate(ends)),
+        default=Value(len(ends) - 1),
     )
     rows = (
         members.filter(candidate_from__lte=until)
@@ -89,10 +105,15 @@ def counted(
         .annotate(members=Count("pk"))
         .values_list("bucket", "next_milestone", "members")
     )
-    now, due = 0, {}
+    now, due, by_end = 0, {}, [0] * len(ends)
     for i, milestone, n in rows:
         if i < 0:
             now += n
-        else:
-            due[occasions[i], milestone] = n
-    return now, due
+            continue
+        key = (round_on_or_after(ends[i]), milestone)
+        due[key] = due.get(key, 0) + n
+        by_end[i] += n
+    on = {
+        day: now + sum(n for end, n in zip(ends, by_end, strict=True) if end <= day) for day in days
+    }
+    return Counts(now, due, on)

@@ -15,6 +15,7 @@ from ceremonies.queries import (
     outlook,
     outlook_of,
     read_register,
+    upcoming,
 )
 from ceremonies.settled import settled
 from members import services
@@ -424,6 +425,15 @@ def test_one_read_answers_the_outlook_and_the_round_as_the_rules_do(specs, today
         assert [row.member_id for row in eligible.candidates] == [
             row.member_id for row in everyone[:3]
         ]
+
+        # The upcoming page asks both in one read when the round falls in the window.
+        both = upcoming(cell_members, today=today, until=until)
+        apart = outlook(cell_members, today=today, until=until, rules=rules_on(until))
+        assert _answers(both.outlook) == _answers(apart)
+        assert [r.member_id for r, _ in both.outlook.due] == [r.member_id for r, _ in apart.due]
+        assert both.outlook.due_by_round() == apart.due_by_round()
+        assert (both.next_round.day, both.next_round.count) == (eligible.day, eligible.count)
+        event("round in the window" if eligible.day <= until else "round after the window")
 
         at_round = {
             r.member_id: (r.evaluation.milestone, r.evaluation.kind)
