@@ -55,7 +55,11 @@ def index(request):
             "form": form,
             "months": months,
             "outlook": result,
-            "due_page": paginate(result.due, request.GET),
+            "due_page": paginate(result.due, request.GET, anchor="den-han"),
+            "early_page": paginate(result.early, request.GET, param="early", anchor="tang-som"),
+            "deferred_page": paginate(
+                result.deferred, request.GET, param="deferred", anchor="tam-hoan"
+            ),
             **list_links(request.GET),
             "next_round": upcoming.next_round,
             "kinds": KIND_LABELS,

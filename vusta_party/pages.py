@@ -16,14 +16,18 @@ def page_size(query: QueryDict) -> int:
     return int(asked) if asked.isdigit() and int(asked) in PAGE_SIZES else PAGE_SIZE
 
 
-def paginate(items, query: QueryDict) -> Page:
-    """The page the address asks for, with the numbers its pagination shows (1 … 4 5 6 … 14)."""
-    page = Paginator(items, page_size(query)).get_page(query.get("page"))
+def paginate(items, query: QueryDict, *, param: str = "page", anchor: str = "") -> Page:
+    """The page the address asks for (in `param`, so that several lists of one page are paged
+    apart), with the numbers its pagination shows (1 … 4 5 6 … 14); its links keep the rest of
+    the address and return to `anchor`, the list's place on the page."""
+    page = Paginator(items, page_size(query)).get_page(query.get(param))
     page.numbers = list(
         page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     )
     page.sizes = PAGE_SIZES
     page.size = page_size(query)
+    page.param, page.anchor = param, anchor
+    page.query = query_without(query, param)
     return page
 
 

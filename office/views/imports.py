@@ -5,7 +5,6 @@ badge held may be, which the badge app owns."""
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
 from ceremonies.milestones import known_milestones
@@ -20,7 +19,7 @@ from members.imports import (
 from members.models import ImportBatch
 from office.forms import ImportForm
 from vusta_party.exports import send
-from vusta_party.pages import PAGE_SIZE
+from vusta_party.pages import paginate
 from vusta_party.spreadsheets import upload_error
 
 ERRORS_SHOWN = 200  # errors listed on the page; all of them are in the error report
@@ -67,7 +66,7 @@ def import_preview(request, pk):
             "outcome": outcome,
             "current": is_current(batch),
             "committed": batch.state == ImportBatch.State.COMMITTED,
-            "page": Paginator(outcome.rows, PAGE_SIZE).get_page(request.GET.get("page")),
+            "page": paginate(outcome.rows, request.GET),
             "errors": outcome.errors[:ERRORS_SHOWN],
             "more_errors": max(outcome.error_count - ERRORS_SHOWN, 0),
         },

@@ -89,13 +89,12 @@ def test_outlook_query_count_is_fixed(office_client, item_count, django_assert_n
             official_date=add_years(soon, 1),
         )
 
-    # session, user, open-round proposals, the next round created, the rules in force at the end
-    # of the window and at the round (6); the outlook: the members the rules decide (a range of
-    # the stored dates), their disciplines, the cells, the settled members counted by round, the
-    # settled rows of the page and their cells (6); the next round's eligible: the members the
-    # rules decide, disciplines, cells, the settled counted (4); the cells of the filter,
-    # committee profile (2)
-    with django_assert_num_queries(18):
+    # session, user, open-round proposals, the rules in force at the end of the window, the next
+    # round created, the rules in force at the round (6); the outlook, which also counts the
+    # round's eligible: the members the rules decide (a range of the stored dates), their
+    # disciplines, the cells, the settled members counted by round and at the round, the
+    # settled rows of the page and their cells (6); the cells of the filter, committee profile (2)
+    with django_assert_num_queries(14):
         response = office_client.get(reverse("ceremonies:index"))
 
     assert len(response.context["outlook"].due) == item_count
@@ -182,10 +181,51 @@ def test_outlook_counts_each_round_and_pages_the_due_list(office_client, monkeyp
     assert [row.full_name for row, _ in second.context["due_page"]] == ["Vũ Văn C"]
     assert "30 năm: 2 · 40 năm: 1" in first.content.decode()
     assert first.context["due_page"].numbers == [1, 2]
-    assert '<a class="page-link" href="?page=2">2</a>' in first.content.decode()
-    assert 'href="?months=12&amp;page=1" aria-label="Trang trước">«</a>' in second.content.decode()
+    assert '<a class="page-link" href="?page=2#den-han">2</a>' in first.content.decode()
+    assert 'href="?months=12&amp;page=1#den-han" aria-label="Trang trước">«</a>' in (
+        second.content.decode()
+    )
     assert 'href="?months=12&amp;per=25">25</a>' in second.content.decode()
     assert 'href="?months=12&amp;format=xlsx">Tải Excel</a>' in second.content.decode()
+
+
+def test_the_early_and_deferred_lists_are_paged_apart_from_the_due_list(office_client, monkeypatch):
+    monkeypatch.setattr("vusta_party.pages.PAGE_SIZE", 2)
+    cell = CellFactory()
+    for n, name in enumerate(("Lê Văn A", "Lê Văn B", "Lê Văn C")):
+        ill = make_member(
+            cell=cell,
+            full_name=name,
+            admission_date=add_months(add_years(TODAY, -40), 10 + n),
+            official_date=add_months(add_years(TODAY, -39), 10 + n),
+        )
+        ill.seriously_ill, ill.seriously_ill_reason = True, "Ung thư"
+        ill.save()
+    for name in ("Phạm Thị D", "Phạm Thị E", "Phạm Thị G"):
+        held = make_member(
+            cell=cell,
+            full_name=name,
+            admission_date=add_months(add_years(TODAY, -45), 1),
+            official_date=add_months(add_years(TODAY, -44), 1),
+        )
+        held.on_hold, held.hold_reason = True, "Đang xác minh đơn thư"
+        held.save()
+
+    first = office_client.get(reverse("ceremonies:index"), {"months": 12})
+    later = office_client.get(
+        reverse("ceremonies:index"), {"months": 12, "early": 2, "deferred": 2}
+    )
+
+    assert [r.full_name for r in first.context["early_page"]] == ["Lê Văn A", "Lê Văn B"]
+    assert [r.full_name for r in later.context["early_page"]] == ["Lê Văn C"]
+    assert [r.full_name for r, _ in first.context["deferred_page"]] == ["Phạm Thị D", "Phạm Thị E"]
+    assert [r.full_name for r, _ in later.context["deferred_page"]] == ["Phạm Thị G"]
+    html = first.content.decode()
+    assert '<a class="page-link" href="?months=12&amp;early=2#tang-som">2</a>' in html
+    assert '<a class="page-link" href="?months=12&amp;deferred=2#tam-hoan">2</a>' in html
+    # The numbering goes on from the page before; the other list keeps its page.
+    assert '<td>3</td>\n        <td><a href="/huy-hieu/dang-vien/' in later.content.decode()
+    assert 'href="?months=12&amp;deferred=2&amp;early=1#tang-som"' in later.content.decode()
 
 
 def test_the_upcoming_page_exports_its_three_tables(office_client):
