@@ -12,7 +12,20 @@ Kind = MembershipEvent.Kind
 CCCD = re.compile(r"^\d{12}$")
 
 
+class CellChoices(forms.models.ModelChoiceIterator):
+    """A cell field's choices, (id, name) read as values: a large committee's 500 cells are
+    listed on every page with a cell filter, and building a model for each costs more than the
+    rest of such a list."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.queryset.values_list("pk", "name")
+
+
 class CellChoiceField(forms.ModelChoiceField):
+    iterator = CellChoices
+
     def label_from_instance(self, obj):
         return obj.name
 
@@ -244,16 +257,23 @@ class MemberFilterForm(forms.Form):
         empty_label="Tất cả chi bộ",
         widget=QuickSelect,
     )
-    status = forms.ChoiceField(label="Tình trạng", choices=STATUS_CHOICES, required=False)
+    status = forms.ChoiceField(
+        label="Tình trạng", choices=STATUS_CHOICES, required=False, widget=QuickSelect
+    )
     sex = forms.ChoiceField(
-        label="Giới tính", choices=[("", "Tất cả"), *Sex.choices], required=False
+        label="Giới tính",
+        choices=[("", "Tất cả"), *Sex.choices],
+        required=False,
+        widget=QuickSelect,
     )
     milestone = forms.ChoiceField(
-        label="Sắp đến mốc Huy hiệu", choices=MILESTONE_CHOICES, required=False
+        label="Sắp đến mốc Huy hiệu", choices=MILESTONE_CHOICES, required=False, widget=QuickSelect
     )
 
     def __init__(self, *args, cells=None, by_citizen_id=True, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in ("cell", "status", "sex", "milestone"):
+            self.fields[name].widget.attrs["class"] = "form-select"
         self.fields["cell"].queryset = cells if cells is not None else Organisation.objects.none()
         self.fields["q"].widget.attrs["placeholder"] = (
             "Họ tên, số thẻ, số CCCD (không cần dấu)"

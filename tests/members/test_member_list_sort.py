@@ -96,7 +96,7 @@ def test_a_sorted_page_takes_the_same_queries(office_client, count, django_asser
     for n in range(count):
         make_member(cell=cell, full_name=f"Vũ Văn {'ABC'[n]}")
 
-    # session, user, count, page, committee profile, cells of the filter form (count, rows):
+    # session, user, count, page, committee profile, cells of the filter form (one, as values):
     # as unsorted
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         office_client.get(reverse("members:member_list"), {"sort": "chi-bo", "per": "25"})
