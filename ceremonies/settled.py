@@ -28,12 +28,11 @@ from ceremonies.eligibility import (
     round_on_or_after,
 )
 from ceremonies.models import open_round_lines
-from members.enums import ON_ROLLS, Status
+from members.enums import OFF_ROLLS
 from members.models import Discipline, Member
 from members.party_age import add_months
 
 NOBODY = Q(pk__in=[])
-OFF_ROLLS = sorted(set(Status.values) - set(ON_ROLLS))
 
 
 def settled(*, since: date, until: date, rules: Sequence[RuleSet]) -> Q:
@@ -53,8 +52,8 @@ def settled(*, since: date, until: date, rules: Sequence[RuleSet]) -> Q:
             on_hold=False,
             next_milestone__in=sorted(milestones),
         )
-        # Off the rolls, as a negation: an index of the status would lead SQLite away from the
-        # range of the stored dates that every question reads.
+        # On the rolls, as Member.objects.on_rolls() writes it (the range of the stored dates
+        # stays the one SQLite reads).
         & ~Q(status__in=OFF_ROLLS)
         & ~Q(pk__in=disciplined.values("member_id"))
         & ~Q(pk__in=open_round_lines().values("member_id"))

@@ -22,6 +22,7 @@ class Status(models.TextChoices):
 
 
 ON_ROLLS = (Status.ACTIVE, Status.EXEMPT)
+OFF_ROLLS = tuple(sorted(set(Status.values) - set(ON_ROLLS)))
 # Statuses that end the committee's part in a member's record (badges, ratings), with the words
 # that say so in a sentence ("đảng viên đã bị xóa tên").
 REMOVED = {

@@ -67,7 +67,7 @@ def member_list(request):
     if request.GET.get("format") == "xlsx":
         check_may_export(request.user)
         return send(exports.member_list_xlsx(members))
-    page = paginate(queries.list_page_members(members), request.GET)
+    page = paginate(queries.ListPages(members), request.GET)
     table = [_list_row(member, today) for member in page.object_list]
     return render(
         request,

@@ -4,8 +4,11 @@ shows page numbers and a page size, in a fixed number of queries."""
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
+from members.models import Member
+from members.queries import ListPages
 from tests.factories import CellFactory, make_member
 from tests.spreadsheets import table
 from vusta_party.pages import sort_of
@@ -96,7 +99,36 @@ def test_a_sorted_page_takes_the_same_queries(office_client, count, django_asser
     for n in range(count):
         make_member(cell=cell, full_name=f"Vũ Văn {'ABC'[n]}")
 
-    # session, user, count, page, committee profile, cells of the filter form (one, as values):
-    # as unsorted
-    with django_assert_num_queries(6):
+    # session, user, count, the page's ids, their rows, committee profile, cells of the filter
+    # form (one, as values): as unsorted
+    with django_assert_num_queries(7):
         office_client.get(reverse("members:member_list"), {"sort": "chi-bo", "per": "25"})
+
+
+def test_a_page_of_the_list_is_read_by_its_ids_in_the_list_order(register):
+    cell = CellFactory(name="Chi bộ C")
+    for name in ("Vũ Văn An", "Vũ Văn Bảo", "Vũ Văn Cảnh"):
+        make_member(cell=cell, full_name=name)
+    queryset = Member.objects.in_name_order()
+    pages = ListPages(queryset)
+
+    assert len(pages) == 6
+    assert [m.full_name for m in pages[1:4]] == [m.full_name for m in queryset[1:4]]
+    assert [m.full_name for m in pages[1:4]] == ["Vũ Văn An", "Vũ Văn Bảo", "Trần Thị Bình"]
+    assert pages[5].full_name == "Lê Văn Cường"
+    assert pages[5].cell.name == "Chi bộ A"  # read with the page
+    with pytest.raises(IndexError):
+        pages[6]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plan")
+def test_the_ids_of_a_page_in_name_order_come_from_the_index_alone(register):
+    queryset = Member.objects.on_rolls().in_name_order()
+    sql, params = queryset.values_list("pk", flat=True)[100:150].query.sql_with_params()
+
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+
+    assert "USING COVERING INDEX member_list_name" in plan
+    assert "TEMP B-TREE" not in plan  # no sort: the index holds the order

@@ -33,8 +33,9 @@ def test_member_list_query_count_does_not_grow_with_rows(
         )
         services.badge_record(milestones=MILESTONES, member=member, milestone=30)
 
-    # session, user, count, page, committee profile, cells of the filter form (one, as values)
-    with django_assert_num_queries(6):
+    # session, user, count, the page's ids, their rows, committee profile, cells of the filter
+    # form (one, as values)
+    with django_assert_num_queries(7):
         response = office_client.get(LIST)
 
     assert names(response) == [f"Nguyễn Văn {c}" for c in "ABC"[:item_count]]
