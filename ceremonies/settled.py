@@ -52,8 +52,8 @@ def settled(*, since: date, until: date, rules: Sequence[RuleSet]) -> Q:
             on_hold=False,
             next_milestone__in=sorted(milestones),
         )
-        # On the rolls, as Member.objects.on_rolls() writes it (the range of the stored dates
-        # stays the one SQLite reads).
+        # On the rolls, as a negation (Member.objects.on_rolls says why SQLite needs it; on
+        # PostgreSQL the status is a column of the index read, and either form costs the same).
         & ~Q(status__in=OFF_ROLLS)
         & ~Q(pk__in=disciplined.values("member_id"))
         & ~Q(pk__in=open_round_lines().values("member_id"))

@@ -11,8 +11,9 @@ from ceremonies.eligibility import (
     highest_reachable,
     occasions_up_to,
 )
-from ceremonies.queries import candidates, next_round
-from ceremonies.settled import settled
+from ceremonies.models import Round
+from ceremonies.queries import candidates, next_round, upcoming
+from ceremonies.settled import counted, settled
 from members.models import Discipline, Member
 from tests.factories import CellFactory, make_member
 
@@ -151,3 +152,41 @@ def test_the_next_round_lists_its_first_candidates_in_roster_order_from_the_sett
         "Lê Văn Bốn A",
         "Lê Văn Bốn B",
     ]
+
+
+@pytest.mark.django_db
+def test_a_round_created_between_occasions_is_counted_from_the_outlooks_read():
+    cell = CellFactory()
+    # 30 years on 01/06/2026 (a candidate now), on 10/03/2027 and on 10/04/2027; all settled.
+    for name, admitted in (
+        ("Nguyễn Văn Nay", date(1996, 6, 1)),
+        ("Trần Văn Tháng Ba", date(1997, 3, 10)),
+        ("Lê Văn Tháng Tư", date(1997, 4, 10)),
+    ):
+        make_member(
+            cell=cell,
+            full_name=name,
+            admission_date=admitted,
+            official_date=admitted.replace(year=admitted.year + 1),
+            today=TODAY,
+        )
+    created = Round.objects.create(date=date(2027, 3, 26), occasion="0302", deadline=TODAY)
+    until = date(2027, 12, 2)
+    steady = Member.objects.filter(settled(since=TODAY, until=until, rules=(RULES,)))
+
+    counts = counted(steady, today=TODAY, until=until, days=[created.date])
+    both = upcoming(Member.objects.all(), today=TODAY, until=until)
+
+    assert steady.count() == 3
+    assert (counts.now, counts.on) == (1, {created.date: 2})
+    # Both due dates after today fall into the round of 19/05/2027, split or not.
+    assert counts.due == {(date(2027, 5, 19), 30): 2}
+    assert counted(steady, today=TODAY, until=until).due == counts.due
+    assert (both.next_round.day, both.next_round.round, both.next_round.count) == (
+        created.date,
+        created,
+        next_round(Member.objects.all(), today=TODAY).count,
+    )
+    assert both.next_round.count == 2
+    with pytest.raises(ValueError, match="outside"):
+        counted(steady, today=TODAY, until=until, days=[date(2028, 1, 1)])
