@@ -20,6 +20,7 @@ from ratings.commendations.queries import Recorded, recorded_of_year
 from ratings.enums import RatingLevel
 from ratings.models import CellRating, MemberRating
 from reports.periods import Period
+from vusta_party.rows import plain_rows
 
 Kind = EventKind
 ENTRIES = (Kind.ADMITTED, Kind.TRANSFERRED_IN, Kind.READMITTED, Kind.RESTORED)
@@ -217,16 +218,20 @@ def membership_summary(
     cells_in_scope = (
         Organisation.objects.filter(kind=Organisation.Kind.CELL) if cells is None else cells
     )
+    # Every member and every event up to the period's end: read as plain rows (vusta_party.rows),
+    # which on SQLite halves the time Django's own conversion of the dates takes.
     attributes = {
         pk: rest
-        for pk, *rest in members.values_list(
-            "pk", "sex", "ethnicity", "religion", "date_of_birth", "official_date"
+        for pk, *rest in plain_rows(
+            members.order_by(),
+            ("id", "sex", "ethnicity", "religion", "date_of_birth", "official_date"),
         )
     }
-    events = (
-        MembershipEvent.objects.filter(member__in=members, date__lte=period.end)
-        .order_by("member_id", "date", "id")
-        .values_list("member_id", "kind", "date", "cell_id")
+    events = plain_rows(
+        MembershipEvent.objects.filter(member__in=members, date__lte=period.end).order_by(
+            "member_id", "date", "id"
+        ),
+        ("member_id", "kind", "date", "cell_id"),
     )
     at_start: dict[int, int] = {}  # member -> cell, on the rolls at the end of the day before
     at_end: dict[int, int] = {}
