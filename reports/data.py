@@ -211,7 +211,7 @@ def membership_summary(
     members: QuerySet[Member] | None = None,
     cells: QuerySet[Organisation] | None = None,
 ) -> MembershipSummary:
-    """The statistics of a period (§5), as of its dates: seven queries (eleven for a calendar
+    """The statistics of a period (§5), as of its dates: seven queries (twelve for a calendar
     year, with its ratings and commendations). `members` and `cells` limit it to a user's scope (a cell
     secretary's cells); by default, the whole committee."""
     members = Member.objects.all() if members is None else members

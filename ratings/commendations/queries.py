@@ -96,34 +96,42 @@ def recorded_of_year(
 ) -> tuple[Recorded, ...]:
     """The recorded commendations made from a rating year (the committee's decisions issued, the
     higher committee's decisions recorded), their lists limited to `members` and `cells` when
-    given (a cell secretary's scope): what the year's report says. Two queries."""
-    lines = (
-        CommendationLine.objects.filter(
-            commendation__year__year=year, commendation__state__in=RECORDED
-        )
-        .select_related("commendation", "member", "cell")
-        .annotate(
-            rated_cell_name=Subquery(
-                MemberRating.objects.filter(
-                    year_id=OuterRef("commendation__year_id"), member_id=OuterRef("member_id")
-                ).values("cell__name")[:1]
-            )
+    given (a cell secretary's scope): what the year's report says. Three queries (two when there
+    is none): the lines as plain values (a large register's year holds thousands), their
+    commendations, the committee profiles."""
+    lines = CommendationLine.objects.filter(
+        commendation__year__year=year, commendation__state__in=RECORDED
+    ).annotate(
+        rated_cell_name=Subquery(
+            MemberRating.objects.filter(
+                year_id=OuterRef("commendation__year_id"), member_id=OuterRef("member_id")
+            ).values("cell__name")[:1]
         )
     )
     if members is not None:
         lines = lines.filter(Q(member__in=members) | Q(cell__in=cells if cells is not None else []))
-    lines = list(lines)
-    profiles = list(CommitteeProfile.objects.all())
-    found: dict[int, tuple[Commendation, list, list]] = {}
-    for line in sorted(
-        lines,
-        key=lambda line: (line.member.name_sort if line.member else line.cell.name_sort,),
+    rows = lines.values_list(
+        "commendation_id",
+        "cell_id",
+        "cell__name",
+        "cell__name_sort",
+        "member__full_name",
+        "member__name_sort",
+        "rated_cell_name",
+    )
+    names: dict[int, tuple[list, list]] = {}
+    # In name order: a member's name, else the cell's.
+    for commendation_id, cell_id, cell, _cell_key, member, _member_key, rated_in in sorted(
+        rows, key=lambda row: row[5] if row[5] is not None else row[3]
     ):
-        entry = found.setdefault(line.commendation_id, (line.commendation, [], []))
-        if line.cell_id:
-            entry[1].append(line.cell.name)
+        entry = names.setdefault(commendation_id, ([], []))
+        if cell_id:
+            entry[0].append(cell)
         else:
-            entry[2].append((line.member.full_name, line.rated_cell_name or ""))
+            entry[1].append((member, rated_in or ""))
+    commendations = Commendation.objects.in_bulk(list(names))
+    found = {pk: (commendations[pk], *lists) for pk, lists in names.items()}
+    profiles = list(CommitteeProfile.objects.all())
     return tuple(
         Recorded(
             own=commendation.level == CommendationLevel.OWN,

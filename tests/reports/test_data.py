@@ -182,8 +182,8 @@ def test_report_data_takes_a_fixed_number_of_queries(item_count, django_assert_n
         _recorded_commendation(member)
 
     # members, facts, cells, former names, badges, bonus lines, disciplines, member and cell
-    # ratings, commendation lines and committee profiles
-    with django_assert_num_queries(11):
+    # ratings, commendation lines, their commendations and committee profiles
+    with django_assert_num_queries(12):
         summary = membership_summary(YEAR)
 
     assert (summary.end.total, summary.movement.admitted) == (item_count, item_count)
