@@ -120,7 +120,7 @@ class ListPages(Sequence):
             return found[0]
         ids = list(self.queryset.values_list("pk", flat=True)[index])
         found = list_page_members(Member.objects.all()).in_bulk(ids)
-        return [found[pk] for pk in ids]
+        return [found[pk] for pk in ids if pk in found]  # one deleted meanwhile is left out
 
 
 def member_page(user, pk: int) -> Member:

@@ -70,12 +70,12 @@ def query_without(query: QueryDict, *names: str) -> str:
 
 
 def list_links(query: QueryDict, sort: Sort | None = None) -> dict:
-    """What a list page's template needs for its links: its sort, and the address's query without
-    the page (pagination), without the sort (column headers), without the page size (sizes) and
-    without the page, size and format (its export: every row, in the same filter and sort)."""
+    """What a list page's template needs for its links (the pages' own are `paginate`'s): its
+    sort, and the address's query without the sort (column headers), without the page size
+    (sizes) and without the page, size and format (its export: every row, in the same filter and
+    sort)."""
     return {
         "sort": sort,
-        "query": query_without(query, "page"),
         "sort_query": query_without(query, "page", "sort"),
         "size_query": query_without(query, "page", "per"),
         "export_query": query_without(query, "page", "per", "format"),
